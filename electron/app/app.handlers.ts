@@ -1,0 +1,24 @@
+import { AppError } from '../../src/shared/errors/app-error';
+import type { FeatureHandlers } from '../ipc/handler-types';
+import { isAllowedExternalUrl } from '../platform/external-url';
+import type { AppDeps } from './app-deps';
+
+export function createAppHandlers(deps: AppDeps): FeatureHandlers<'app'> {
+  const overrideOrigins = (['iam', 'sts', 'sso-oidc', 'sso'] as const)
+    .map((s) => deps.aws.endpointOverride(s))
+    .filter((u): u is string => !!u)
+    .map((u) => new URL(u).origin);
+  return {
+    'app:info': async () => ({
+      version: deps.info.version,
+      platform: deps.info.platform,
+      endpointOverride: deps.aws.endpointOverride('iam') ?? deps.aws.endpointOverride('sts'),
+      region: deps.aws.region,
+    }),
+    'app:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url, overrideOrigins)) throw new AppError('app.urlNotAllowed');
+      await deps.platform.links.open(url);
+      return { opened: true };
+    },
+  };
+}

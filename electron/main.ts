@@ -1,0 +1,79 @@
+/**
+ * Electron main: lifecycle, the one window with secure defaults, and IPC registration.
+ * Everything else lives behind composeApp() so it can be tested without Electron.
+ */
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeApp } from './app/compose';
+import { registerIpc } from './ipc/register-ipc';
+import { createLogger } from './logging/logger';
+import { createElectronPorts } from './platform/electron-ports';
+import { CONTENT_SECURITY_POLICY } from './security/csp';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererIndex = join(here, '../dist/index.html');
+const rendererUrl = new URL(`file://${rendererIndex}`).href;
+const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.enableSandbox();
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+}
+
+const isOwnPage = (url: string): boolean =>
+  devServerUrl ? url.startsWith(devServerUrl) : url.split(/[?#]/)[0] === rendererUrl;
+
+function start(): void {
+  const log = createLogger();
+  const { handlers } = composeApp({
+    platform: createElectronPorts(() => mainWindow),
+    log,
+    env: process.env,
+    info: { version: app.getVersion(), platform: process.platform },
+  });
+  registerIpc(handlers, (url, isMainFrame) => isMainFrame && isOwnPage(url), log);
+
+  // Strict CSP on every response, no permission is ever granted, nothing remote is loaded.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  mainWindow = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 760,
+    minHeight: 560,
+    show: false,
+    title: 'IAM Onboarding Assistant',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
+  mainWindow.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  mainWindow.on('closed', () => (mainWindow = null));
+
+  if (devServerUrl) void mainWindow.loadURL(devServerUrl);
+  else void mainWindow.loadFile(rendererIndex);
+}

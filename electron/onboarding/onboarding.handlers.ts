@@ -1,0 +1,6 @@
+import type { AppDeps } from '../app/app-deps';
+import type { FeatureHandlers } from '../ipc/handler-types';
+
+export function createOnboardingHandlers(_deps: AppDeps): FeatureHandlers<'onboarding'> {
+  return {};
+}

@@ -1,0 +1,49 @@
+import { app, clipboard, dialog, safeStorage, shell, type BrowserWindow } from 'electron';
+import { homedir } from 'node:os';
+import type { PlatformPorts } from './ports';
+
+export function createElectronPorts(getWindow: () => BrowserWindow | null): PlatformPorts {
+  return {
+    secrets: {
+      isAvailable: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (plain) => safeStorage.encryptString(plain),
+      decrypt: (cipher) => safeStorage.decryptString(cipher),
+    },
+    dialogs: {
+      async openFile({ title, filters }) {
+        const win = getWindow();
+        const options = { title, filters, properties: ['openFile' as const] };
+        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      async saveFile({ title, defaultPath, filters }) {
+        const win = getWindow();
+        const options = { title, defaultPath, filters };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+      async chooseFolder({ title }) {
+        const win = getWindow();
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
+    // Callers go through app:openExternal, which allow-lists the URL first.
+    links: { open: (url) => shell.openExternal(url) },
+    clipboard: {
+      writeText(text, clearAfterMs) {
+        clipboard.writeText(text);
+        if (clearAfterMs) {
+          // Only clear if the user has not copied something else since.
+          setTimeout(() => {
+            void Promise.resolve(clipboard.readText()).then((current) => {
+              if (current === text) clipboard.clear();
+            });
+          }, clearAfterMs);
+        }
+      },
+    },
+    paths: { userData: app.getPath('userData'), home: homedir() },
+  };
+}

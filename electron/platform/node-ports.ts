@@ -1,0 +1,87 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppPaths, ClipboardPort, Dialogs, ExternalLinks, PlatformPorts, SecretStore } from './ports';
+
+/**
+ * Platform ports without Electron, for the e2e harness and `npm run preview`. Dialog answers are
+ * scripted by the caller (a test queues the path a person would pick).
+ */
+export interface ScriptedDialogs extends Dialogs {
+  queueOpen(path: string | null): void;
+  queueSave(path: string | null): void;
+  queueFolder(path: string | null): void;
+}
+
+export function createScriptedDialogs(): ScriptedDialogs {
+  const open: (string | null)[] = [];
+  const save: (string | null)[] = [];
+  const folder: (string | null)[] = [];
+  return {
+    queueOpen: (p) => void open.push(p),
+    queueSave: (p) => void save.push(p),
+    queueFolder: (p) => void folder.push(p),
+    openFile: async () => open.shift() ?? null,
+    saveFile: async () => save.shift() ?? null,
+    chooseFolder: async () => folder.shift() ?? null,
+  };
+}
+
+/** An in-process key, standing in for the OS keychain: ciphertext on disk is still not plain text. */
+export function createProcessSecretStore(): SecretStore {
+  const key = randomBytes(32);
+  return {
+    isAvailable: () => true,
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return Buffer.concat([iv, c.getAuthTag(), body]);
+    },
+    decrypt(cipher) {
+      const d = createDecipheriv('aes-256-gcm', key, cipher.subarray(0, 12));
+      d.setAuthTag(cipher.subarray(12, 28));
+      return Buffer.concat([d.update(cipher.subarray(28)), d.final()]).toString('utf8');
+    },
+  };
+}
+
+export interface RecordingLinks extends ExternalLinks {
+  opened: string[];
+}
+
+export function createRecordingLinks(): RecordingLinks {
+  const opened: string[] = [];
+  return { opened, open: async (url) => void opened.push(url) };
+}
+
+export interface MemoryClipboard extends ClipboardPort {
+  read(): string;
+}
+
+export function createMemoryClipboard(): MemoryClipboard {
+  let text = '';
+  return {
+    read: () => text,
+    writeText(value, clearAfterMs) {
+      text = value;
+      if (clearAfterMs) setTimeout(() => { if (text === value) text = ''; }, clearAfterMs).unref?.();
+    },
+  };
+}
+
+export interface NodePorts extends PlatformPorts {
+  dialogs: ScriptedDialogs;
+  links: RecordingLinks;
+  clipboard: MemoryClipboard;
+}
+
+export function createNodePorts(paths?: Partial<AppPaths>): NodePorts {
+  return {
+    secrets: createProcessSecretStore(),
+    dialogs: createScriptedDialogs(),
+    links: createRecordingLinks(),
+    clipboard: createMemoryClipboard(),
+    paths: { userData: paths?.userData ?? join(tmpdir(), 'iam-onboarding-assistant'), home: paths?.home ?? homedir() },
+  };
+}

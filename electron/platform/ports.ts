@@ -1,0 +1,47 @@
+/**
+ * What the domain code needs from the desktop, as small interfaces. `electron-ports.ts` implements
+ * them with Electron; tests and `npm run preview` use `node-ports.ts`.
+ */
+
+/** OS-backed encryption for anything that must persist (Electron safeStorage). */
+export interface SecretStore {
+  isAvailable(): boolean;
+  encrypt(plain: string): Buffer;
+  decrypt(cipher: Buffer): string;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Dialogs {
+  openFile(options: { title?: string; filters?: FileFilter[] }): Promise<string | null>;
+  saveFile(options: { title?: string; defaultPath?: string; filters?: FileFilter[] }): Promise<string | null>;
+  chooseFolder(options: { title?: string }): Promise<string | null>;
+}
+
+export interface ExternalLinks {
+  /** Opens an allow-listed https URL in the system browser. */
+  open(url: string): Promise<void>;
+}
+
+export interface ClipboardPort {
+  /** Writes text and clears it after `clearAfterMs` if it is still the clipboard's content. */
+  writeText(text: string, clearAfterMs?: number): void;
+}
+
+export interface AppPaths {
+  /** Per-user app data (journal, cached SSO client registration). */
+  userData: string;
+  /** The user's home, where ~/.aws lives (overridable by AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). */
+  home: string;
+}
+
+export interface PlatformPorts {
+  secrets: SecretStore;
+  dialogs: Dialogs;
+  links: ExternalLinks;
+  clipboard: ClipboardPort;
+  paths: AppPaths;
+}

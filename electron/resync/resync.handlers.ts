@@ -1,0 +1,6 @@
+import type { AppDeps } from '../app/app-deps';
+import type { FeatureHandlers } from '../ipc/handler-types';
+
+export function createResyncHandlers(_deps: AppDeps): FeatureHandlers<'resync'> {
+  return {};
+}

@@ -1,0 +1,59 @@
+/**
+ * The app in a plain Chromium window with the real handlers, for machines where Electron cannot
+ * be fetched. By default it starts the local sandbox (a fake AWS account, test/sandbox) so the
+ * app can be tried without AWS; `--aws` uses the environment as is (real AWS, or the endpoint in
+ * AWS_ENDPOINT_URL_*). `--headless --screenshot FILE` renders once and exits (used to check it).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../../electron/logging/logger';
+import { createNodePorts } from '../../electron/platform/node-ports';
+import { launchBrowserShell } from './launch-browser-shell';
+
+const args = process.argv.slice(2);
+const useAws = args.includes('--aws');
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+const shotIndex = args.indexOf('--screenshot');
+const screenshot = shotIndex >= 0 ? args[shotIndex + 1] : undefined;
+
+let env: Record<string, string | undefined> = process.env;
+let stopSandbox: (() => Promise<void>) | null = null;
+if (!useAws) {
+  const { startSandbox } = await import('../../test/sandbox/index');
+  const sandbox = await startSandbox();
+  stopSandbox = () => sandbox.stop();
+  const demo = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
+  env = { ...process.env, ...sandbox.env };
+  console.error(`Sandbox AWS account ${sandbox.accountId} at ${sandbox.url}`);
+  console.error(`Admin access key: ${sandbox.admin.accessKeyId} / ${sandbox.admin.secretAccessKey}`);
+  console.error(`New employee to try the wizard with: ${demo.userName}, temporary password ${demo.password}, key ${demo.accessKeyId} / ${demo.secretAccessKey}`);
+}
+
+const home = mkdtempSync(join(tmpdir(), 'iam-preview-'));
+const shell = await launchBrowserShell({
+  env,
+  headless,
+  viewport: headless ? { width: 1100, height: 800 } : null,
+  ports: createNodePorts({ userData: join(home, 'userData'), home: useAws ? undefined : home }),
+  log: createLogger(),
+  locale: Intl.DateTimeFormat().resolvedOptions().locale,
+});
+
+const shutdown = async () => {
+  await shell.close();
+  await stopSandbox?.();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
+if (headless) {
+  await shell.page.getByTestId('job-onboarding').waitFor();
+  if (screenshot) await shell.page.screenshot({ path: screenshot });
+  console.error(headless && !screenshot ? 'No display: rendered headless and exiting (set DISPLAY, or run under xvfb-run).' : `Screenshot: ${screenshot}`);
+  await shutdown();
+} else {
+  shell.page.on('close', () => void shutdown());
+  console.error('Preview is open. Close the window or press Ctrl-C to stop.');
+}

@@ -1,0 +1,3 @@
+export const adminChannels = {} as const;
+
+export const adminEvents = {} as const;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineChannel } from '../define';
+
+export const appChannels = {
+  'app:info': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      platform: z.string(),
+      /** The AWS endpoint override in force (e.g. the sandbox), or null when talking to AWS itself. */
+      endpointOverride: z.string().nullable(),
+      region: z.string(),
+    }),
+  }),
+  'app:openExternal': defineChannel({
+    input: z.object({ url: z.string().max(2048) }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  }),
+} as const;
+
+export const appEvents = {
+  /** Main locked the session (idle timeout, sign-out): the renderer drops its state and says why. */
+  'app:locked': z.object({ reason: z.enum(['idle', 'signOut', 'flowEnded']) }),
+} as const;

@@ -1,0 +1,3 @@
+export const onboardingChannels = {} as const;
+
+export const onboardingEvents = {} as const;

@@ -1,0 +1,3 @@
+export const resyncChannels = {} as const;
+
+export const resyncEvents = {} as const;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { composeApp } from '../../../../electron/app/compose';
+import { dispatch } from '../../../../electron/ipc/dispatch';
+import type { HandlerTable } from '../../../../electron/ipc/handler-types';
+import { createLogger } from '../../../../electron/logging/logger';
+import { createNodePorts } from '../../../../electron/platform/node-ports';
+import { AppError } from '../../../../src/shared/errors/app-error';
+
+const lines: string[] = [];
+const log = createLogger((l) => lines.push(l));
+const ctx = { emit: () => {} };
+
+function app(env: Record<string, string> = {}) {
+  const ports = createNodePorts();
+  return { ports, ...composeApp({ platform: ports, log, env, info: { version: '9.9.9', platform: 'test' } }) };
+}
+
+describe('dispatch: the one path every IPC call takes', () => {
+  it('answers a valid call with the handler output', async () => {
+    const { handlers } = app({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9', AWS_REGION: 'ap-northeast-2' });
+    expect(await dispatch(handlers, 'app:info', {}, ctx, log)).toEqual({
+      ok: true,
+      value: { version: '9.9.9', platform: 'test', endpointOverride: 'http://127.0.0.1:9', region: 'ap-northeast-2' },
+    });
+  });
+
+  it('refuses an unknown channel, including prototype names', async () => {
+    const { handlers } = app();
+    for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
+      const r = await dispatch(handlers, channel, {}, ctx, log);
+      expect(r).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
+    }
+  });
+
+  it('answers a typed validation error for a payload that fails its schema', async () => {
+    const { handlers } = app();
+    for (const bad of [undefined, null, 'x', { url: 1 }, { url: 'https://a', extra: true }, { url: 'x'.repeat(5000) }]) {
+      const r = await dispatch(handlers, 'app:openExternal', bad, ctx, log);
+      expect(r).toMatchObject({ ok: false, error: { code: 'ipc.invalidInput', params: { channel: 'app:openExternal' } } });
+    }
+  });
+
+  it('maps a thrown AppError to its shape, and anything else to internal without leaking the message', async () => {
+    const { handlers } = app();
+    const broken: HandlerTable = {
+      ...handlers,
+      'app:info': async () => {
+        throw new Error('secret AKIAIOSFODNN7EXAMPLE leaked');
+      },
+      'app:openExternal': async () => {
+        throw new AppError('app.urlNotAllowed');
+      },
+    };
+    expect(await dispatch(broken, 'app:openExternal', { url: 'https://x' }, ctx, log)).toEqual({
+      ok: false,
+      error: { code: 'app.urlNotAllowed' },
+    });
+    const r = await dispatch(broken, 'app:info', {}, ctx, log);
+    expect(r).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(r)).not.toContain('AKIA');
+    expect(lines.join('\n')).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+
+  it('strips output fields the contract does not name (a secret cannot leak by accident)', async () => {
+    const { handlers } = app();
+    const leaky: HandlerTable = {
+      ...handlers,
+      'app:info': async () => ({ version: '1', platform: 'p', endpointOverride: null, region: 'r', secretAccessKey: 'shh' }) as never,
+    };
+    const r = await dispatch(leaky, 'app:info', {}, ctx, log);
+    expect(r).toEqual({ ok: true, value: { version: '1', platform: 'p', endpointOverride: null, region: 'r' } });
+  });
+
+  it('opens only allow-listed https AWS URLs', async () => {
+    const { handlers, ports } = app();
+    expect(await dispatch(handlers, 'app:openExternal', { url: 'https://123456789012.signin.aws.amazon.com/console' }, ctx, log)).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    for (const url of ['http://console.aws.amazon.com/', 'https://evil.com/console.aws.amazon.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@console.aws.amazon.com/']) {
+      expect(await dispatch(handlers, 'app:openExternal', { url }, ctx, log)).toMatchObject({ ok: false, error: { code: 'app.urlNotAllowed' } });
+    }
+    expect(ports.links.opened).toEqual(['https://123456789012.signin.aws.amazon.com/console']);
+  });
+});
