@@ -7,18 +7,20 @@ import koErrors from './ko/errors.json';
 import koStart from './ko/start.json';
 import koOnboarding from './ko/onboarding.json';
 import koAdmin from './ko/admin.json';
+import koAdminUsers from './ko/admin-users.json';
 import koResync from './ko/resync.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enStart from './en/start.json';
 import enOnboarding from './en/onboarding.json';
 import enAdmin from './en/admin.json';
+import enAdminUsers from './en/admin-users.json';
 import enResync from './en/resync.json';
 
 export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const resources = {
-  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, resync: koResync },
-  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, resync: enResync },
+  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, resync: koResync },
+  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, resync: enResync },
 } as const;

@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { onboardingChannels, onboardingEvents } from './channels/onboarding';
 import { adminChannels, adminEvents } from './channels/admin';
+import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
   ...appChannels,
   ...onboardingChannels,
   ...adminChannels,
+  ...adminUsersChannels,
   ...resyncChannels,
 } as const;
 
@@ -20,6 +22,7 @@ export const events = {
   ...appEvents,
   ...onboardingEvents,
   ...adminEvents,
+  ...adminUsersEvents,
   ...resyncEvents,
 } as const;
 

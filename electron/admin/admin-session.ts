@@ -1,0 +1,95 @@
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import { ListAccountAliasesCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { AppError } from '../../src/shared/errors/app-error';
+import type { AppDeps } from '../app/app-deps';
+import type { AwsCredentials } from '../aws/client-factory';
+
+export interface AdminIdentity {
+  arn: string;
+  accountId: string;
+  userId: string;
+  accountAlias: string | null;
+  /** How the admin signed in, for the header. */
+  method: 'profile' | 'sso' | 'keys';
+  /** Profile name, SSO account/role, or null for typed keys. */
+  source: string | null;
+  /** When temporary credentials expire (ISO), if known. */
+  expiresAt: string | null;
+}
+
+/**
+ * The signed-in administrator. Credentials live only here, in the main process; the renderer
+ * sees `identity`. Every admin feature takes this session and asks it for clients.
+ */
+export class AdminSession {
+  private credentials: AwsCredentials | null = null;
+  private current: AdminIdentity | null = null;
+  private iamClient: IAMClient | null = null;
+  private stsClient: STSClient | null = null;
+
+  constructor(private readonly deps: AppDeps) {}
+
+  /** Verifies the credentials with sts:GetCallerIdentity + iam:ListAccountAliases, then keeps them. */
+  async signIn(
+    credentials: AwsCredentials,
+    how: { method: AdminIdentity['method']; source: string | null; expiresAt?: Date | null },
+  ): Promise<AdminIdentity> {
+    const sts = this.deps.aws.sts(credentials);
+    const iam = this.deps.aws.iam(credentials);
+    const who = await sts.send(new GetCallerIdentityCommand({}));
+    let alias: string | null = null;
+    try {
+      alias = (await iam.send(new ListAccountAliasesCommand({}))).AccountAliases?.[0] ?? null;
+    } catch (error) {
+      // An admin without iam:ListAccountAliases can still work; the header shows the account id.
+      if ((error as { name?: string }).name !== 'AccessDenied') throw error;
+    }
+    this.signOut();
+    this.credentials = credentials;
+    this.iamClient = iam;
+    this.stsClient = sts;
+    this.current = {
+      arn: who.Arn ?? '',
+      accountId: who.Account ?? '',
+      userId: who.UserId ?? '',
+      accountAlias: alias,
+      method: how.method,
+      source: how.source,
+      expiresAt: how.expiresAt ? how.expiresAt.toISOString() : null,
+    };
+    return this.current;
+  }
+
+  get identity(): AdminIdentity | null {
+    return this.current;
+  }
+
+  iam(): IAMClient {
+    if (!this.iamClient) throw new AppError('admin.notSignedIn');
+    return this.iamClient;
+  }
+
+  sts(): STSClient {
+    if (!this.stsClient) throw new AppError('admin.notSignedIn');
+    return this.stsClient;
+  }
+
+  requireIdentity(): AdminIdentity {
+    if (!this.current) throw new AppError('admin.notSignedIn');
+    return this.current;
+  }
+
+  /** Drops the credentials and clients (sign-out, idle lock). */
+  signOut(): void {
+    this.iamClient?.destroy();
+    this.stsClient?.destroy();
+    this.iamClient = null;
+    this.stsClient = null;
+    this.credentials = null;
+    this.current = null;
+  }
+
+  get signedIn(): boolean {
+    return this.credentials !== null;
+  }
+}

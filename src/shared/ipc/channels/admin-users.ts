@@ -1,0 +1,3 @@
+export const adminUsersChannels = {} as const;
+
+export const adminUsersEvents = {} as const;
