@@ -57,7 +57,7 @@ function start(): void {
     show: false,
     title: 'IAM Onboarding Assistant',
     webPreferences: {
-      preload: join(here, 'preload.cjs'),
+      preload: join(here, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK — reviewed: the preload exposes only window.api (createApi over one invoke channel), no ipcRenderer, no Node
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -66,6 +66,8 @@ function start(): void {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in new windows; we never want that.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());

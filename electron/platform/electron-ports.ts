@@ -29,8 +29,7 @@ export function createElectronPorts(getWindow: () => BrowserWindow | null): Plat
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
     },
-    // Callers go through app:openExternal, which allow-lists the URL first.
-    links: { open: (url) => shell.openExternal(url) },
+    links: { open: (url) => shell.openExternal(url) }, // eng-disable OPEN_EXTERNAL_JS_CHECK — only reached through app:openExternal and the SSO flow, both after isAllowedExternalUrl (https AWS hosts)
     clipboard: {
       writeText(text, clearAfterMs) {
         clipboard.writeText(text);

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** Packages that are for development and tests only; the AGPL IAM evaluator above all. */
+const DEV_ONLY = [/^@cloud-copilot\//, /^@playwright\//, /^playwright/, /^vitest$/, /^@vitest\//, /^electron$/, /^electron-builder$/, /^@doyensec\//, /^@axe-core\//, /^jsqr$/, /^pngjs$/, /^tsx$/, /^eslint/, /^typescript/];
+
+describe('what ships', () => {
+  it('runtime dependencies contain no dev/test-only package', () => {
+    const bad = Object.keys(pkg.dependencies).filter((d) => DEV_ONLY.some((re) => re.test(d)));
+    expect(bad).toEqual([]);
+  });
+
+  it('the sandbox evaluator is a devDependency', () => {
+    expect(Object.keys(pkg.devDependencies)).toContain('@cloud-copilot/iam-simulate');
+  });
+
+  it('electron-builder packs only the built app, never test/ or scripts/', () => {
+    const yml = readFileSync(`${root}electron-builder.yml`, 'utf8');
+    expect(yml).toMatch(/- dist\/\*\*/);
+    expect(yml).toMatch(/- dist-electron\/\*\*/);
+    expect(yml).toMatch(/'!test\/\*\*'/);
+    for (const fuse of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'onlyLoadAppFromAsar: true', 'enableEmbeddedAsarIntegrityValidation: true', 'enableCookieEncryption: true']) {
+      expect(yml).toContain(fuse);
+    }
+  });
+
+  it('the built bundles contain no sandbox or evaluator code (checked when built)', () => {
+    const files = ['dist-electron', 'dist/assets']
+      .filter((d) => existsSync(`${root}${d}`))
+      .flatMap((d) => readdirSync(`${root}${d}`).filter((f) => f.endsWith('.js') || f.endsWith('.cjs')).map((f) => `${root}${d}/${f}`));
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/@cloud-copilot|iam-simulate|startSandbox|test\/sandbox/);
+    }
+  });
+});
