@@ -6,6 +6,10 @@ import type { Logger } from '../logging/logger';
 import { systemClock, type Clock } from '../platform/clock';
 import type { PlatformPorts } from '../platform/ports';
 import type { AppDeps } from './app-deps';
+import { SecretLifecycle } from './secret-lifecycle';
+
+/** Secrets held in memory are dropped after this long without any user action. */
+export const DEFAULT_IDLE_LOCK_MS = 10 * 60_000;
 
 export interface ComposeOptions {
   platform: PlatformPorts;
@@ -15,6 +19,8 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Per-call attempts; tests lower it so an injected fault surfaces quickly. */
   maxAttempts?: number;
+  /** Idle time before held secrets are wiped and the UI locks (0 = never; tests shorten it). */
+  idleLockMs?: number;
 }
 
 /** The composition root: builds every dependency once. main.ts, the e2e harness and preview all use it. */
@@ -36,6 +42,21 @@ export function composeApp(options: ComposeOptions): { deps: AppDeps; handlers: 
     log: options.log,
     info: options.info,
     env: options.env,
+    lifecycle: new SecretLifecycle(options.idleLockMs ?? DEFAULT_IDLE_LOCK_MS),
   };
-  return { deps, handlers: createHandlers(deps) };
+  return { deps, handlers: withActivityTracking(createHandlers(deps), deps.lifecycle) };
+}
+
+/** Every call counts as user activity for the idle lock. */
+function withActivityTracking(handlers: HandlerTable, lifecycle: SecretLifecycle): HandlerTable {
+  const wrapped = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (input: unknown, ctx: Parameters<typeof lifecycle.touch>[0]) => {
+        lifecycle.touch(ctx);
+        return (handler as (i: unknown, c: unknown) => Promise<unknown>)(input, ctx);
+      },
+    ]),
+  );
+  return wrapped as unknown as HandlerTable;
 }

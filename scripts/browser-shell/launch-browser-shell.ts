@@ -32,6 +32,7 @@ export interface BrowserShellOptions {
   ports?: NodePorts;
   clock?: Clock;
   maxAttempts?: number;
+  idleLockMs?: number;
   log?: Logger;
   locale?: string;
   viewport?: { width: number; height: number } | null;
@@ -68,6 +69,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     info: { version: process.env.npm_package_version ?? '0.1.0', platform: process.platform },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.idleLockMs !== undefined ? { idleLockMs: options.idleLockMs } : {}),
   });
   const server = await serveStatic(distDir);
   const ownBrowser = !options.browser;
@@ -109,6 +111,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     ports,
     url: server.url,
     async close() {
+      deps.lifecycle.dispose();
       await context.close().catch(() => {});
       if (ownBrowser) await browser.close().catch(() => {});
       await server.close();

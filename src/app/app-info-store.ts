@@ -6,11 +6,16 @@ type AppInfo = ChannelOutput<'app:info'>;
 
 interface AppInfoState {
   info: AppInfo | null;
+  /** Why main wiped the secrets and locked (shown until dismissed). */
+  lockedReason: 'idle' | 'signOut' | 'flowEnded' | null;
   load(): Promise<void>;
+  setLocked(reason: AppInfoState['lockedReason']): void;
 }
 
 export const useAppInfoStore = create<AppInfoState>((set) => ({
   info: null,
+  lockedReason: null,
+  setLocked: (lockedReason) => set({ lockedReason }),
   async load() {
     set({ info: await api.invoke('app:info', {}) });
   },

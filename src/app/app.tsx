@@ -4,6 +4,7 @@ import { AdminScreen } from '../features/admin/admin-screen';
 import { OnboardingScreen } from '../features/onboarding/onboarding-screen';
 import { ResyncScreen } from '../features/resync/resync-screen';
 import { StartScreen } from '../features/start/start-screen';
+import { api } from './api';
 import { AppHeader } from './app-header';
 import { useAppInfoStore } from './app-info-store';
 import { useRouteStore } from './route-store';
@@ -13,9 +14,23 @@ export function App() {
   const loadInfo = useAppInfoStore((s) => s.load);
   const { t } = useTranslation();
 
+  const lockedReason = useAppInfoStore((s) => s.lockedReason);
+  const setLocked = useAppInfoStore((s) => s.setLocked);
+  const go = useRouteStore((s) => s.go);
+
   useEffect(() => {
     void loadInfo();
   }, [loadInfo]);
+
+  // Main wiped every held secret (idle timeout): leave the flow and say why.
+  useEffect(
+    () =>
+      api.on('app:locked', ({ reason }) => {
+        setLocked(reason);
+        go('start');
+      }),
+    [go, setLocked],
+  );
 
   return (
     <div className="app">
@@ -24,6 +39,14 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" className="app-main" tabIndex={-1}>
+        {lockedReason === 'idle' && (
+          <div className="notice" role="status" data-testid="locked-notice">
+            <p>{t('locked.idle')}</p>
+            <button type="button" className="secondary" onClick={() => setLocked(null)}>
+              {t('nav.close')}
+            </button>
+          </div>
+        )}
         {route === 'start' && <StartScreen />}
         {route === 'onboarding' && <OnboardingScreen />}
         {route === 'admin' && <AdminScreen />}
