@@ -1,0 +1,254 @@
+import { armor, Encrypter } from 'age-encryption';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  decryptInvite,
+  encryptInvite,
+  INVITE_MAX_ACCEPTED_LOG_N,
+  INVITE_SCRYPT_LOG_N,
+} from '../../../../electron/invites/invite-codec';
+import { isAppError } from '../../../../src/shared/errors/app-error';
+import { INVITE_MAX_BYTES, type InvitePayload } from '../../../../src/shared/invites/invite-schema';
+
+const PASS = 'Xk7#mPq2$Lr9&Vn4!Tz8wQ';
+const NOW = Date.parse('2030-01-10T12:00:00Z');
+
+const PAYLOAD: InvitePayload = {
+  format: 'iam-onboarding-invite',
+  version: 1,
+  accountId: '123456789012',
+  accountAlias: 'acme-prod',
+  partition: 'aws',
+  region: 'eu-central-1',
+  userName: 'jane.doe',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  consoleUrl: 'https://acme-prod.signin.aws.amazon.com/console',
+  issuedAt: '2030-01-08T12:00:00Z',
+  expiresAt: '2030-01-15T12:00:00Z',
+};
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** Decrypt and return the AppError code (or 'ok'); fails the test on any non-AppError. */
+async function outcome(file: Uint8Array, pass = PASS, now = NOW): Promise<string> {
+  try {
+    await decryptInvite(file, pass, now);
+    return 'ok';
+  } catch (e) {
+    if (!isAppError(e)) throw new Error(`not an AppError: ${String(e)}`, { cause: e });
+    if (pass) expect(JSON.stringify(e.toShape()) + e.message).not.toContain(pass);
+    return e.code;
+  }
+}
+
+/** Our own age file around arbitrary plaintext (for "right password, wrong content" cases). */
+async function ageArmored(plaintext: string | Uint8Array, pass = PASS, logN = INVITE_SCRYPT_LOG_N): Promise<Uint8Array> {
+  const e = new Encrypter();
+  e.setScryptWorkFactor(logN);
+  e.setPassphrase(pass);
+  return enc.encode(armor.encode(await e.encrypt(plaintext)));
+}
+
+const toBinary = (armored: Uint8Array) => armor.decode(dec.decode(armored));
+const toArmored = (binary: Uint8Array) => enc.encode(armor.encode(binary));
+/** Offset of the first payload byte: header ends at "--- <mac>\n", then a 16-byte nonce. */
+const headerLength = (binary: Uint8Array) => binary.indexOf(0x0a, dec.decode(binary.subarray(0, 300)).indexOf('\n---') + 1) + 1;
+
+let file: Uint8Array;
+
+beforeAll(async () => {
+  file = await encryptInvite(PAYLOAD, PASS);
+});
+
+describe('encryptInvite', () => {
+  it('writes an ASCII-armored age file with an scrypt stanza at the chosen work factor', () => {
+    const text = dec.decode(file);
+    expect(text.startsWith('-----BEGIN AGE ENCRYPTED FILE-----\n')).toBe(true);
+    expect(text.endsWith('-----END AGE ENCRYPTED FILE-----\n')).toBe(true);
+    expect(text).not.toContain(PAYLOAD.secretAccessKey);
+    const header = dec.decode(toBinary(file).subarray(0, 120));
+    expect(header).toMatch(new RegExp(`^age-encryption\\.org/v1\\n-> scrypt \\S{22} ${INVITE_SCRYPT_LOG_N}\\n`));
+  });
+
+  it('refuses an empty passphrase or a payload that breaks the schema', async () => {
+    await expect(encryptInvite(PAYLOAD, '')).rejects.toMatchObject({ code: 'invite.passphraseRequired' });
+    await expect(encryptInvite({ ...PAYLOAD, accountId: '12' }, PASS)).rejects.toMatchObject({
+      code: 'invite.invalidPayload',
+      params: { fields: 'accountId' },
+    });
+  });
+
+  it('reports decrypt time at the chosen work factor (informational, not asserted)', async () => {
+    const t0 = performance.now();
+    await decryptInvite(file, PASS, NOW);
+    console.log(`invite decrypt at scrypt logN=${INVITE_SCRYPT_LOG_N}: ${(performance.now() - t0).toFixed(0)} ms`);
+  });
+});
+
+describe('decryptInvite', () => {
+  it('round trip', async () => {
+    expect(await decryptInvite(file, PASS, NOW)).toEqual(PAYLOAD);
+  });
+
+  it('round trip with sandbox endpoints and no alias', async () => {
+    const p: InvitePayload = { ...PAYLOAD, accountAlias: null, endpoints: { iam: 'http://127.0.0.1:4599', sts: 'http://127.0.0.1:4599' } };
+    expect(await decryptInvite(await encryptInvite(p, PASS), PASS, NOW)).toEqual(p);
+  });
+
+  it('accepts binary age and armor mangled by a mail client (CRLF, re-wrapped, quoted indentation)', async () => {
+    expect(await outcome(toBinary(file))).toBe('ok');
+    const text = dec.decode(file);
+    const body = text.split('\n').slice(1, -2).join('');
+    const rewrapped = `Hi Jane,\r\n\r\n-----BEGIN AGE ENCRYPTED FILE-----\r\n${body.match(/.{1,50}/g)!.map((l) => `  ${l}  `).join('\r\n')}\r\n-----END AGE ENCRYPTED FILE-----\r\nBye\r\n`;
+    expect(await outcome(enc.encode(rewrapped))).toBe('ok');
+  });
+
+  it('wrong password', async () => {
+    expect(await outcome(file, 'Xk7#mPq2$Lr9&Vn4!Tz8wR')).toBe('invite.wrongPassword');
+    expect(await outcome(file, '')).toBe('invite.wrongPassword');
+  });
+
+  it('truncated: in the payload -> tampered; in the header -> notAnInvite; armor without END -> tampered', async () => {
+    const bin = toBinary(file);
+    const h = headerLength(bin);
+    expect(await outcome(toArmored(bin.subarray(0, bin.length - 1)))).toBe('invite.tampered');
+    expect(await outcome(toArmored(bin.subarray(0, h + 16)))).toBe('invite.tampered'); // nonce only, no chunk
+    expect(await outcome(toArmored(bin.subarray(0, h + 5)))).toBe('invite.tampered'); // cut inside the nonce
+    expect(await outcome(toArmored(bin.subarray(0, 60)))).toBe('invite.notAnInvite');
+    const text = dec.decode(file);
+    expect(await outcome(enc.encode(text.slice(0, text.length - 60)))).toBe('invite.tampered');
+  });
+
+  it('one byte flipped in the payload -> tampered', async () => {
+    const bin = toBinary(file);
+    const h = headerLength(bin);
+    for (const at of [h, h + 16, h + 40, bin.length - 1]) {
+      const copy = bin.slice();
+      copy[at]! ^= 0x01;
+      expect(await outcome(toArmored(copy)), `offset ${at}`).toBe('invite.tampered');
+    }
+  });
+
+  it('bytes appended after the last chunk -> tampered', async () => {
+    const bin = toBinary(file);
+    expect(await outcome(toArmored(new Uint8Array([...bin, 0])))).toBe('invite.tampered');
+  });
+
+  it('one byte flipped in the header: MAC -> tampered; salt or wrapped key -> wrongPassword (indistinguishable in age); structure -> notAnInvite', async () => {
+    const bin = toBinary(file);
+    const text = dec.decode(bin.subarray(0, headerLength(bin)));
+    const flipAt = async (at: number, to: string) => {
+      const copy = bin.slice();
+      copy[at] = to.charCodeAt(0);
+      return outcome(toArmored(copy));
+    };
+    const macAt = text.indexOf('--- ') + 4;
+    expect(await flipAt(macAt, text[macAt] === 'A' ? 'B' : 'A')).toBe('invite.tampered');
+    const saltAt = text.indexOf('scrypt ') + 7;
+    expect(await flipAt(saltAt, text[saltAt] === 'A' ? 'B' : 'A')).toBe('invite.wrongPassword');
+    const wrappedAt = text.indexOf('\n', text.indexOf('scrypt')) + 1;
+    expect(await flipAt(wrappedAt, text[wrappedAt] === 'A' ? 'B' : 'A')).toBe('invite.wrongPassword');
+    expect(await flipAt(0, 'b')).toBe('invite.notAnInvite'); // "bge-encryption.org"
+    expect(await flipAt(text.indexOf('scrypt'), 't')).toBe('invite.notAnInvite'); // "tcrypt" stanza
+  });
+
+  it('a changed armor character -> tampered or wrongPassword, never a crash', async () => {
+    const text = dec.decode(file);
+    const lines = text.split('\n');
+    const last = lines.length - 3; // last base64 line
+    lines[last] = (lines[last]![0] === 'A' ? 'B' : 'A') + lines[last]!.slice(1);
+    expect(['invite.tampered', 'invite.wrongPassword', 'invite.notAnInvite']).toContain(await outcome(enc.encode(lines.join('\n'))));
+  });
+
+  it('not-age garbage -> notAnInvite', async () => {
+    expect(await outcome(enc.encode('hello world'))).toBe('invite.notAnInvite');
+    expect(await outcome(globalThis.crypto.getRandomValues(new Uint8Array(4096)))).toBe('invite.notAnInvite');
+    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.notAnInvite');
+    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.notAnInvite');
+    expect(await outcome(enc.encode('-----BEGIN PGP MESSAGE-----\nabc\n-----END PGP MESSAGE-----\n'))).toBe('invite.notAnInvite');
+    expect(await outcome(enc.encode(JSON.stringify(PAYLOAD)))).toBe('invite.notAnInvite');
+  });
+
+  it('an age file for an X25519 recipient (not a passphrase file) -> notAnInvite', async () => {
+    const e = new Encrypter();
+    e.addRecipient('age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p');
+    expect(await outcome(toArmored(await e.encrypt('x')))).toBe('invite.notAnInvite');
+  });
+
+  it('a work factor above the accepted maximum is refused before running scrypt', async () => {
+    const bin = toBinary(file);
+    const text = dec.decode(bin.subarray(0, headerLength(bin)));
+    const forged = text.replace(` ${INVITE_SCRYPT_LOG_N}\n`, ` ${INVITE_MAX_ACCEPTED_LOG_N + 4}\n`);
+    const copy = new Uint8Array([...enc.encode(forged), ...bin.subarray(text.length)]);
+    const t0 = performance.now();
+    expect(await outcome(toArmored(copy))).toBe('invite.notAnInvite');
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('empty', async () => {
+    expect(await outcome(new Uint8Array(0))).toBe('invite.empty');
+  });
+
+  it('huge (> 64 KiB) -> tooLarge, without running scrypt', async () => {
+    expect(await outcome(new Uint8Array(INVITE_MAX_BYTES + 1).fill(0x41))).toBe('invite.tooLarge');
+    const padded = new Uint8Array(INVITE_MAX_BYTES + 1);
+    padded.set(file);
+    padded.fill(0x20, file.length);
+    expect(await outcome(padded)).toBe('invite.tooLarge');
+  });
+
+  it('expired, with expiresAt in params; valid one millisecond before', async () => {
+    const expiresMs = Date.parse(PAYLOAD.expiresAt);
+    await expect(decryptInvite(file, PASS, expiresMs)).rejects.toMatchObject({
+      code: 'invite.expired',
+      params: { expiresAt: PAYLOAD.expiresAt },
+    });
+    expect(await outcome(file, PASS, expiresMs - 1)).toBe('ok');
+  });
+
+  it('wrong JSON inside (right password) -> tampered, and the error does not quote the plaintext', async () => {
+    const secretish = 'AKIASECRETSECRETSECRET not json';
+    const f = await ageArmored(secretish);
+    try {
+      await decryptInvite(f, PASS, NOW);
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('invite.tampered');
+      expect(String((e as Error).message)).not.toContain('AKIA');
+      expect((e as Error).cause).toBeUndefined();
+    }
+    expect(await outcome(await ageArmored(new Uint8Array([0xff, 0xfe, 0x00])))).toBe('invite.tampered');
+    expect(await outcome(await ageArmored(''))).toBe('invite.tampered');
+  });
+
+  it('valid JSON but not our schema -> tampered', async () => {
+    expect(await outcome(await ageArmored(JSON.stringify({ hello: 'world' })))).toBe('invite.tampered');
+    expect(await outcome(await ageArmored(JSON.stringify([PAYLOAD])))).toBe('invite.tampered');
+    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, accountId: 'x' })))).toBe('invite.tampered');
+    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, extra: 1 })))).toBe('invite.tampered');
+  });
+
+  it('unsupported version', async () => {
+    await expect(decryptInvite(await ageArmored(JSON.stringify({ ...PAYLOAD, version: 2 })), PASS, NOW)).rejects.toMatchObject({
+      code: 'invite.unsupportedVersion',
+      params: { version: 2, supported: 1 },
+    });
+  });
+
+  it('fuzz: random single-byte changes never crash and never decrypt', async () => {
+    const bin = toBinary(file);
+    const h = headerLength(bin);
+    const codes = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const copy = bin.slice();
+      // Mostly payload (cheap to reject after one scrypt), some header.
+      const at = i % 4 === 0 ? Math.floor(Math.random() * h) : h + Math.floor(Math.random() * (bin.length - h));
+      copy[at]! ^= 1 + Math.floor(Math.random() * 255);
+      const code = await outcome(toArmored(copy));
+      expect(code).not.toBe('ok');
+      codes.add(code);
+    }
+    expect([...codes].every((c) => ['invite.tampered', 'invite.wrongPassword', 'invite.notAnInvite'].includes(c))).toBe(true);
+  });
+});
