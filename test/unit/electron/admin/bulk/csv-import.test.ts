@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importUsersCsv } from '../../../../../electron/admin/bulk/csv-import';
+
+const dir = mkdtempSync(join(tmpdir(), 'csv-'));
+let n = 0;
+const file = (content: string | Buffer) => {
+  const p = join(dir, `f${n++}.csv`);
+  writeFileSync(p, content);
+  return p;
+};
+const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+
+describe('importUsersCsv', () => {
+  it('reads UTF-8 with a BOM, Korean names in tags, groups and tags in one cell', async () => {
+    const r = await importUsersCsv(file('\ufeffuser name,email,groups,tags\njdoe,jdoe@example.com,dev|ops,team=플랫폼|cost=42\nkim.minsu,minsu@example.com,dev,이름=김민수\n'));
+    expect(r.encoding).toBe('utf-8');
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toEqual([
+      { line: 2, userName: 'jdoe', email: 'jdoe@example.com', groups: ['dev', 'ops'], tags: { team: '플랫폼', cost: '42', email: 'jdoe@example.com' } },
+      { line: 3, userName: 'kim.minsu', email: 'minsu@example.com', groups: ['dev'], tags: { 이름: '김민수', email: 'minsu@example.com' } },
+    ]);
+  });
+
+  it('reads semicolon files with Korean headers, and EUC-KR as Excel writes it in Korea', async () => {
+    const text = '사용자 이름;이메일;그룹\nlee;lee@example.com;dev\n';
+    const eucKr = Buffer.from([...Buffer.from('\xbb\xe7\xbf\xeb\xc0\xda \xc0\xcc\xb8\xa7;\xc0\xcc\xb8\xde\xc0\xcf;\xb1\xd7\xb7\xec\nlee;lee@example.com;dev\n', 'latin1')]);
+    const utf = await importUsersCsv(file(text));
+    const kr = await importUsersCsv(file(eucKr));
+    expect(utf.delimiter).toBe(';');
+    expect(kr.encoding).toBe('euc-kr');
+    expect(kr.rows).toEqual(utf.rows);
+    expect(kr.rows[0]).toMatchObject({ userName: 'lee', groups: ['dev'] });
+  });
+
+  it('reports every problem at once: bad names, duplicates (case-insensitive), bad emails, extra cells', async () => {
+    const r = await importUsersCsv(file('userName,email\nok1,a@b.co\n김민수,k@b.co\nhas space,x@y.co\nOK1,c@d.co\nfine,not-an-email\nx,y@z.co,extra\n,empty@x.co\n'));
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([
+      [3, 'userName.invalidCharacters'],
+      [4, 'userName.invalidCharacters'],
+      [5, 'duplicateInFile'],
+      [6, 'email.invalid'],
+      [7, 'columnCount'],
+      [8, 'userName.required'],
+    ]);
+    expect(r.rows).toHaveLength(7);
+  });
+
+  it('refuses what is not a users CSV with a clear code', async () => {
+    expect(await codeOf(importUsersCsv(file('')))).toBe('bulk.emptyFile');
+    expect(await codeOf(importUsersCsv(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]))))).toMatch(/bulk\.(binaryFile|noUserNameColumn)/);
+    expect(await codeOf(importUsersCsv(file('email,groups\na@b.co,dev\n')))).toBe('bulk.noUserNameColumn');
+    expect(await codeOf(importUsersCsv(file('userName\n')))).toBe('bulk.noRows');
+    expect(await codeOf(importUsersCsv(file(Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n')))).toMatch(/bulk\.(tooManyColumns|rowTooLong)/);
+    expect(await codeOf(importUsersCsv(file('userName\n"unterminated\n')))).toBe('bulk.malformedCsv');
+    expect(await codeOf(importUsersCsv(join(dir, 'missing.csv')))).toBe('bulk.fileUnreadable');
+  });
+
+  it('leaves a formula-looking cell as data (it is neutralised when a CSV is written, see summary-csv)', async () => {
+    const r = await importUsersCsv(file('userName,tags\n"=HYPERLINK(""http://x"")",team=a\n=1+2,team=b\n'));
+    expect(r.rows.map((x) => x.userName)).toEqual(['=HYPERLINK("http://x")', '=1+2']);
+    // '=1+2' is a legal IAM user name, so it must be neutralised whenever the app writes a CSV.
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([[2, 'userName.invalidCharacters']]);
+  });
+
+  it('streams a 5,000-row file', async () => {
+    const lines = ['userName,email,groups'];
+    for (let i = 0; i < 5000; i++) lines.push(`user${i},user${i}@example.com,dev`);
+    const r = await importUsersCsv(file(lines.join('\n')));
+    expect(r.rows).toHaveLength(5000);
+    expect(r.problems).toEqual([]);
+  });
+});
