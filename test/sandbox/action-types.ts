@@ -1,0 +1,46 @@
+import type { Caller } from './authorize';
+import { validationError } from './errors';
+import type { Params } from './query-protocol';
+import type { AccountState, User } from './state';
+import type { XmlObject } from './xml';
+
+export interface ActionContext {
+  state: AccountState;
+  caller: Caller;
+  p: Params;
+  requestId: string;
+}
+
+export interface ActionDef {
+  /** Resource ARN the request is authorized against (default '*'); may throw ValidationError for bad input. */
+  resource?: (ctx: ActionContext) => string;
+  /** false for actions AWS never authorizes with policies (sts:GetCallerIdentity, sts:GetSessionToken) */
+  authorize?: boolean;
+  handler: (ctx: ActionContext) => XmlObject | null | Promise<XmlObject | null>;
+}
+
+export type ActionTable = Record<string, ActionDef>;
+
+/** UserName parameter, or the calling user's name when omitted (as IAM does for self-service actions). */
+export function targetUserName(ctx: ActionContext): string {
+  const n = ctx.p.optName('UserName');
+  if (n !== undefined) return n;
+  if (ctx.caller.principal.kind === 'user') return ctx.caller.principal.userName;
+  throw validationError('Must specify userName when calling with non-User credentials');
+}
+
+export const userResource = (ctx: ActionContext): string => ctx.state.userResourceArn(targetUserName(ctx));
+
+export function userXml(u: User, withTags = false): XmlObject {
+  return {
+    Path: u.path,
+    UserName: u.userName,
+    UserId: u.userId,
+    Arn: u.arn,
+    CreateDate: u.createDate,
+    PasswordLastUsed: u.passwordLastUsed,
+    Tags: withTags && u.tags.length ? u.tags.map((t) => ({ Key: t.Key, Value: t.Value })) : undefined,
+  };
+}
+
+export const byName = <T>(key: (x: T) => string) => (a: T, b: T): number => (key(a).toLowerCase() < key(b).toLowerCase() ? -1 : 1);

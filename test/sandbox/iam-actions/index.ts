@@ -1,0 +1,19 @@
+import type { ActionTable } from '../action-types';
+import { accessKeyActions } from './access-keys';
+import { accountActions } from './account';
+import { groupActions } from './groups';
+import { mfaActions } from './mfa';
+import { policyActions } from './policies';
+import { simulateActions } from './simulate';
+import { userActions } from './users';
+
+/** Every IAM action the sandbox implements, by Query protocol action name. */
+export const iamActions: ActionTable = {
+  ...userActions,
+  ...accessKeyActions,
+  ...groupActions,
+  ...policyActions,
+  ...mfaActions,
+  ...accountActions,
+  ...simulateActions,
+};

@@ -1,0 +1,101 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createControlHandler } from './control';
+import { Faults } from './faults';
+import { createScenarios } from './scenarios';
+import { createRequestHandler } from './server';
+import { SsoState } from './sso';
+import { ADMIN_POLICY_ARN, AccountState } from './state';
+import { createStateView } from './state-view';
+import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
+
+export type {
+  FaultControl,
+  FaultSpec,
+  NewUserOptions,
+  NewUserResult,
+  PasswordPolicy,
+  RequestLogEntry,
+  Sandbox,
+  SandboxOptions,
+  SandboxState,
+  Scenarios,
+  UserView,
+} from './types';
+export { totpAt, totpAtStep, stepAt, base32Decode, base32Encode, TOTP_STEP_SECONDS } from './totp';
+export { MFA_WINDOW_STEPS } from './mfa-codes';
+
+export const ADMIN_ROLE_NAME = 'OrganizationAccountAccessRole';
+
+/** Starts the sandbox AWS account on 127.0.0.1 (port 0 = a free port). */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const state = new AccountState({
+    accountId: opts.accountId ?? '123456789012',
+    accountAlias: opts.accountAlias === undefined ? null : opts.accountAlias,
+    region: opts.region ?? 'us-east-1',
+    now: opts.now ?? Date.now,
+  });
+  const admin = state.createUser('admin');
+  state.attach(admin, ADMIN_POLICY_ARN, 'PoliciesPerUser');
+  const adminKey = state.createAccessKey('admin');
+  state.createRole(
+    ADMIN_ROLE_NAME,
+    '/',
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${state.accountId}:root` }, Action: 'sts:AssumeRole' }] },
+    [ADMIN_POLICY_ARN],
+  );
+
+  const faults = new Faults();
+  const requestLog: RequestLogEntry[] = [];
+  let sandbox: Sandbox | undefined;
+  let baseUrl = '';
+  const sso = new SsoState(state, () => baseUrl);
+  const control = createControlHandler(() => sandbox as Sandbox, faults, sso);
+  const handler = createRequestHandler({ state, faults, sso, requestLog, control });
+  const server = createServer((req, res) => {
+    handler(req, res).catch((e: unknown) => {
+      console.error('[sandbox] unhandled', e);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    AWS_REGION: state.region,
+    AWS_DEFAULT_REGION: state.region,
+    AWS_ENDPOINT_URL_IAM: baseUrl,
+    AWS_ENDPOINT_URL_STS: baseUrl,
+    AWS_ENDPOINT_URL_SSO_OIDC: baseUrl,
+    AWS_ENDPOINT_URL_SSO: baseUrl,
+    AWS_ACCESS_KEY_ID: adminKey.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: adminKey.secretAccessKey,
+  };
+  sandbox = {
+    url: baseUrl,
+    port,
+    accountId: state.accountId,
+    region: state.region,
+    admin: { userName: 'admin', accessKeyId: adminKey.accessKeyId, secretAccessKey: adminKey.secretAccessKey },
+    env,
+    scenario: createScenarios(state),
+    faults,
+    requestLog,
+    state: createStateView(state),
+    sso: { approve: (code, account) => sso.approve(code, account), deny: (code) => sso.deny(code) },
+    setClockSkewMs: (ms) => {
+      state.clockSkewMs = ms;
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+  return sandbox;
+}

@@ -1,0 +1,119 @@
+import type { FaultControl } from './faults';
+import type { PasswordPolicy } from './password-policy';
+
+export type { FaultControl, FaultSpec } from './faults';
+export type { PasswordPolicy } from './password-policy';
+
+export interface SandboxOptions {
+  port?: number;
+  accountId?: string;
+  accountAlias?: string | null;
+  region?: string;
+  /** ms since epoch, for clock tests; default Date.now */
+  now?: () => number;
+}
+
+export interface RequestLogEntry {
+  time: Date;
+  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'unknown';
+  action: string;
+  status: number;
+  errorCode?: string;
+  /** user name, 'root', or 'Role/session' */
+  caller?: string;
+}
+
+export interface NewUserOptions {
+  userName: string;
+  password?: string;
+  passwordResetRequired?: boolean;
+  policies?: Array<{ name: string; document: object }>;
+  attachEnforcementPolicy?: boolean;
+  groups?: string[];
+  tags?: Record<string, string>;
+  path?: string;
+  withAccessKey?: boolean;
+  withMfa?: boolean;
+}
+
+export interface NewUserResult {
+  userName: string;
+  arn: string;
+  password: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  mfa?: { serialNumber: string; base32Seed: string };
+}
+
+export interface Scenarios {
+  newUser(o: NewUserOptions): NewUserResult;
+  setRootFlags(f: { mfaEnabled?: boolean; accessKeysPresent?: boolean }): void;
+  setPasswordPolicy(p: Partial<PasswordPolicy> | null): void;
+  createGroup(name: string, policyArns?: string[]): void;
+  /** creates (or finds) a customer managed policy by name and returns its ARN */
+  createPolicy(name: string, document: object, path?: string): string;
+  /** moves an access key's CreateDate `days` into the past */
+  ageAccessKey(accessKeyId: string, days: number): void;
+  setAccessKeyLastUsed(accessKeyId: string, lastUsed: { date?: Date; serviceName?: string; region?: string } | null): void;
+  setAccessKeyStatus(accessKeyId: string, status: 'Active' | 'Inactive'): void;
+  /** a virtual MFA device, unassigned or assigned to `userName` (enabled without codes) */
+  createVirtualMfaDevice(name: string, userName?: string): { serialNumber: string; base32Seed: string };
+  /** the TOTP code of a device at server time + offsetSteps * 30 s */
+  mfaCode(serialNumber: string, offsetSteps?: number): string;
+  setAccountAlias(alias: string | null): void;
+}
+
+export interface UserView {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  createDate: Date;
+  tags: Record<string, string>;
+  groups: string[];
+  attachedPolicyArns: string[];
+  inlinePolicyNames: string[];
+}
+
+export interface SandboxState {
+  getUser(name: string): UserView | undefined;
+  listUsers(): UserView[];
+  getLoginProfile(name: string): { passwordResetRequired: boolean; createDate: Date } | undefined;
+  checkPassword(name: string, password: string): boolean;
+  listAccessKeys(name: string): Array<{ accessKeyId: string; status: 'Active' | 'Inactive'; createDate: Date; lastUsedDate?: Date }>;
+  listMfaDevices(name: string): Array<{ serialNumber: string; enableDate: Date }>;
+  listVirtualMfaDevices(): Array<{ serialNumber: string; userName?: string }>;
+  getVirtualMfaSeed(serialNumber: string): string | undefined;
+  listAttachedUserPolicies(name: string): Array<{ policyName: string; policyArn: string }>;
+  listUserPolicies(name: string): Array<{ policyName: string; document: unknown }>;
+  listGroupsForUser(name: string): string[];
+  getGroup(name: string): { groupName: string; arn: string; members: string[]; attachedPolicyArns: string[] } | undefined;
+  listGroups(): string[];
+  getPolicy(arn: string):
+    | { arn: string; policyName: string; path: string; description?: string; defaultVersionId: string; attachmentCount: number }
+    | undefined;
+  findPolicyByName(name: string): { arn: string } | undefined;
+  getPolicyVersions(arn: string): Array<{ versionId: string; isDefaultVersion: boolean; document: unknown; createDate: Date }>;
+  getAccountPasswordPolicy(): PasswordPolicy | undefined;
+  getAccountSummary(): Record<string, number>;
+  getRootFlags(): { mfaEnabled: boolean; accessKeysPresent: boolean };
+  getAccountAlias(): string | null;
+  /** live sessions (from GetSessionToken / AssumeRole / SSO) */
+  listSessions(): Array<{ accessKeyId: string; principal: string; mfaAuthenticated: boolean; expiration: Date }>;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  accountId: string;
+  region: string;
+  admin: { userName: string; accessKeyId: string; secretAccessKey: string };
+  env: Record<string, string>;
+  scenario: Scenarios;
+  faults: FaultControl;
+  requestLog: RequestLogEntry[];
+  state: SandboxState;
+  sso: { approve(userCode: string, account?: { accountId: string; roleName: string }): void; deny(userCode: string): void };
+  setClockSkewMs(ms: number): void;
+  stop(): Promise<void>;
+}
