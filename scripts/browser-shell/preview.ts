@@ -4,7 +4,9 @@
  * app can be tried without AWS; `--aws` uses the environment as is (real AWS, or the endpoint in
  * AWS_ENDPOINT_URL_*). `--headless --screenshot FILE` renders once and exits (used to check it).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { encryptInvite } from '../../electron/invites/invite-codec';
+import { consoleSignInUrl, INVITE_FORMAT, INVITE_VERSION } from '../../src/shared/invites/invite-schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../electron/logging/logger';
@@ -17,6 +19,7 @@ const headless = args.includes('--headless') || !process.env.DISPLAY;
 const shotIndex = args.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? args[shotIndex + 1] : undefined;
 
+const home = mkdtempSync(join(tmpdir(), 'iam-preview-'));
 let env: Record<string, string | undefined> = process.env;
 let stopSandbox: (() => Promise<void>) | null = null;
 if (!useAws) {
@@ -27,10 +30,31 @@ if (!useAws) {
   env = { ...process.env, ...sandbox.env };
   console.error(`Sandbox AWS account ${sandbox.accountId} at ${sandbox.url}`);
   console.error(`Admin access key: ${sandbox.admin.accessKeyId} / ${sandbox.admin.secretAccessKey}`);
-  console.error(`New employee to try the wizard with: ${demo.userName}, temporary password ${demo.password}, key ${demo.accessKeyId} / ${demo.secretAccessKey}`);
+  // An invite for the demo new employee, exactly as admin mode would issue it.
+  const now = Date.now();
+  const invite = await encryptInvite(
+    {
+      format: INVITE_FORMAT,
+      version: INVITE_VERSION,
+      accountId: sandbox.accountId,
+      accountAlias: null,
+      partition: 'aws',
+      region: sandbox.region,
+      userName: demo.userName,
+      accessKeyId: demo.accessKeyId!,
+      secretAccessKey: demo.secretAccessKey!,
+      consoleUrl: consoleSignInUrl({ accountId: sandbox.accountId, accountAlias: null, partition: 'aws' }),
+      issuedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 7 * 86_400_000).toISOString(),
+      endpoints: { iam: sandbox.url, sts: sandbox.url },
+    },
+    demo.password,
+  );
+  const invitePath = join(home, `${demo.userName}.invite.age`);
+  writeFileSync(invitePath, invite, { mode: 0o600 });
+  console.error(`New employee to try "Set up my account" with: invite ${invitePath}, temporary password ${demo.password}`);
 }
 
-const home = mkdtempSync(join(tmpdir(), 'iam-preview-'));
 const shell = await launchBrowserShell({
   env,
   headless,
