@@ -30,7 +30,9 @@ interface AwsLikeError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = (error ?? {}) as AwsLikeError;
-  const name = e.name ?? e.code ?? '';
+  // The SDK names modelled IAM errors `<Code>Exception` (NoSuchEntityException); AWS's own error
+  // code — what the API reference and our messages use — is the name without the suffix.
+  const name = (e.name ?? e.code ?? '').replace(/(?<=.)Exception$/, '');
   if (NETWORK.has(name) || NETWORK.has(e.code ?? '') || /socket hang up|ECONNRESET|ECONNREFUSED/i.test(e.message ?? '')) {
     return new AppError('aws.network', undefined, { retryable: true, cause: error });
   }

@@ -1,6 +1,25 @@
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
+import { awsFilePaths, listStaticKeyProfiles, readProfileKeys } from './resync-profiles';
+import { ResyncSession } from './resync-session';
 
-export function createResyncHandlers(_deps: AppDeps): FeatureHandlers<'resync'> {
-  return {};
+export function createResyncHandlers(deps: AppDeps): FeatureHandlers<'resync'> {
+  const session = new ResyncSession(deps);
+  return {
+    'resync:listProfiles': async () => {
+      const paths = awsFilePaths(deps);
+      return { profiles: await listStaticKeyProfiles(paths), ...paths };
+    },
+    'resync:signInWithProfile': async ({ profile }) => session.signIn(await readProfileKeys(awsFilePaths(deps), profile)),
+    'resync:signInWithKeys': async ({ accessKeyId, secretAccessKey }) => session.signIn({ accessKeyId, secretAccessKey }),
+    'resync:resync': async ({ serialNumber, code1, code2 }) => {
+      await session.resync(serialNumber, code1, code2);
+      return { resynced: true as const };
+    },
+    'resync:verify': async ({ code }) => ({ verified: true as const, ...(await session.verify(code)) }),
+    'resync:reset': async () => {
+      session.reset();
+      return { reset: true as const };
+    },
+  };
 }

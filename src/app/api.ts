@@ -3,11 +3,6 @@
  * In Electron the preload puts it on window; in the e2e harness and preview, an init script does.
  */
 import type { Api } from '../shared/ipc/create-api';
-
-declare global {
-  interface Window {
-    api: Api;
-  }
-}
+import '../shared/ipc/window-api';
 
 export const api: Api = window.api;

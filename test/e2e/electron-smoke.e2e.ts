@@ -28,17 +28,18 @@ test.describe('real Electron shell', () => {
   test('opens one secure window whose renderer reaches main only through window.api', async () => {
     const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
     try {
-      const window = await app.firstWindow();
-      await expect(window.getByTestId('job-onboarding')).toBeVisible();
-      const info = await window.evaluate(() => window.api.invoke('app:info', {}));
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('job-onboarding')).toBeVisible();
+      const info = await page.evaluate(() => window.api.invoke('app:info', {}));
       expect(info.version).toBeTruthy();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0]!;
-        const p = w.webContents.getLastWebPreferences();
+        // Not in the public typings, but present at run time: the preferences the renderer was created with.
+        const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences();
         return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, count: BrowserWindow.getAllWindows().length };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, count: 1 });
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
     } finally {
       await app.close();
     }
