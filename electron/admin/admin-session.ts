@@ -26,6 +26,8 @@ export class AdminSession {
   private current: AdminIdentity | null = null;
   private iamClient: IAMClient | null = null;
   private stsClient: STSClient | null = null;
+  private expiresAtMs: number | null = null;
+  private readonly signOutHooks: Array<() => void> = [];
 
   constructor(private readonly deps: AppDeps) {}
 
@@ -44,7 +46,7 @@ export class AdminSession {
       // An admin without iam:ListAccountAliases can still work; the header shows the account id.
       if ((error as { name?: string }).name !== 'AccessDenied') throw error;
     }
-    this.signOut();
+    this.clear();
     this.credentials = credentials;
     this.iamClient = iam;
     this.stsClient = sts;
@@ -57,36 +59,59 @@ export class AdminSession {
       source: how.source,
       expiresAt: how.expiresAt ? how.expiresAt.toISOString() : null,
     };
+    this.expiresAtMs = how.expiresAt ? how.expiresAt.getTime() : null;
     return this.current;
   }
 
   get identity(): AdminIdentity | null {
+    this.expireIfDue();
     return this.current;
   }
 
   iam(): IAMClient {
+    this.expireIfDue(true);
     if (!this.iamClient) throw new AppError('admin.notSignedIn');
     return this.iamClient;
   }
 
   sts(): STSClient {
+    this.expireIfDue(true);
     if (!this.stsClient) throw new AppError('admin.notSignedIn');
     return this.stsClient;
   }
 
   requireIdentity(): AdminIdentity {
+    this.expireIfDue(true);
     if (!this.current) throw new AppError('admin.notSignedIn');
     return this.current;
   }
 
+  /** Runs on every sign-out (e.g. the SSO flow drops its access token). */
+  onSignOut(hook: () => void): void {
+    this.signOutHooks.push(hook);
+  }
+
+  /** Credentials that cannot be refreshed end the session cleanly when they expire. */
+  private expireIfDue(raise = false): void {
+    if (this.expiresAtMs === null || this.deps.clock.now() < this.expiresAtMs) return;
+    this.signOut();
+    if (raise) throw new AppError('admin.sessionExpired');
+  }
+
   /** Drops the credentials and clients (sign-out, idle lock). */
   signOut(): void {
+    this.clear();
+    for (const hook of this.signOutHooks) hook();
+  }
+
+  private clear(): void {
     this.iamClient?.destroy();
     this.stsClient?.destroy();
     this.iamClient = null;
     this.stsClient = null;
     this.credentials = null;
     this.current = null;
+    this.expiresAtMs = null;
   }
 
   get signedIn(): boolean {

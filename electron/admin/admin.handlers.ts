@@ -1,19 +1,99 @@
-import { fromStaticCredentials } from './credentials';
+import {
+  GetAccountPasswordPolicyCommand,
+  UpdateAccountPasswordPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, strengthenPolicy, toSdkPolicyInput } from '../../src/shared/password-policy/password-policy';
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
 import { AdminSession } from './admin-session';
+import { fromStaticCredentials } from './credentials';
+import { isNoSuchEntity, namingMissingPermission as named, tagAction } from './iam-call';
+import { enforcementPolicyArn, partitionOf } from './policy/enforcement-policy-arn';
+import { EnforcementPolicyService } from './policy/enforcement-policy-service';
+import { runReadiness } from './readiness/readiness';
+import { awsConfigPaths, listProfiles } from './sign-in/aws-profiles';
+import { ProfileSignIn } from './sign-in/profile-sign-in';
+import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
+  const profileSignIn = new ProfileSignIn(deps, session);
+  const sso = new SsoDeviceFlow(deps, session);
+  const policy = new EnforcementPolicyService(session);
+  // Idle lock and flow end drop the admin's credentials like a sign-out does.
+  deps.lifecycle.register('admin', () => {
+    profileSignIn.cancel();
+    session.signOut();
+  });
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
     'admin:identity': async () => session.identity,
     'admin:signOut': async () => {
+      profileSignIn.cancel();
       session.signOut();
       return { signedOut: true as const };
     },
+
+    'admin:listProfiles': async () => {
+      const paths = awsConfigPaths(deps);
+      const profiles = await listProfiles(paths).catch((error: unknown) => {
+        deps.log.warn('admin.profilesUnreadable', { error: (error as Error).message });
+        return [];
+      });
+      return { ...paths, profiles };
+    },
+    'admin:signInWithProfile': async ({ profile }) => {
+      sso.cancel();
+      return profileSignIn.start(profile);
+    },
+    'admin:submitMfaCode': async ({ code }) => profileSignIn.submitCode(code),
+    'admin:cancelSignIn': async () => {
+      profileSignIn.cancel();
+      sso.cancel();
+      return { cancelled: true as const };
+    },
+
+    'admin:ssoStart': async ({ startUrl, region }) => {
+      profileSignIn.cancel();
+      return sso.start(startUrl, region);
+    },
+    'admin:ssoWait': async () => sso.wait(),
+    'admin:ssoListRoles': async ({ accountId }) => ({ roles: await sso.listRoles(accountId) }),
+    'admin:ssoSignIn': async ({ accountId, roleName }) => sso.signIn(accountId, roleName),
+
+    'admin:readiness': async () => {
+      const id = session.requireIdentity();
+      const partition = partitionOf(id.arn);
+      const checks = await runReadiness(session.iam(), {
+        policyArn: enforcementPolicyArn(id.accountId, partition),
+        partition,
+        nowMs: deps.serverClock.now(),
+      });
+      return { checks, reportGeneratedAt: new Date(deps.clock.now()).toISOString() };
+    },
+    'admin:applyCisPasswordPolicy': async () => named(async () => {
+      const iam = session.iam();
+      let current = null;
+      try {
+        const sdk = (await tagAction('iam:GetAccountPasswordPolicy', iam.send(new GetAccountPasswordPolicyCommand({})))).PasswordPolicy;
+        current = sdk ? fromSdkPolicy(sdk) : null;
+      } catch (error) {
+        if (!isNoSuchEntity(error)) throw error;
+      }
+      // Never weaker than today in any field: the baseline only raises.
+      const target = strengthenPolicy(current, CIS_BASELINE_PASSWORD_POLICY);
+      await tagAction('iam:UpdateAccountPasswordPolicy', iam.send(new UpdateAccountPasswordPolicyCommand(toSdkPolicyInput(target))));
+      return { applied: true as const };
+    }),
+
+    'admin:policyStatus': async () => named(() => policy.status()),
+    'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
+    'admin:policySimulate': async () => named(() => policy.simulate()),
+    'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
+    'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
+
     ...createAdminUsersHandlers(deps, session),
   };
 }

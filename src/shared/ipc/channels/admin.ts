@@ -11,6 +11,56 @@ export const adminIdentitySchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
+const empty = z.object({}).strict();
+
+export const profileKindSchema = z.enum(['keys', 'assumeRole', 'sso', 'process', 'other']);
+
+export const awsProfileSchema = z.object({
+  name: z.string(),
+  region: z.string().nullable(),
+  kind: profileKindSchema,
+  /** The profile asks for an MFA code (mfa_serial set). */
+  mfa: z.boolean(),
+  /** What it points at, for the list: a role ARN or an SSO start URL. */
+  target: z.string().nullable(),
+});
+
+/** A profile sign-in either finished or is waiting for the MFA code of `mfaSerial`. */
+const profileSignInResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signedIn'), identity: adminIdentitySchema }),
+  z.object({ status: z.literal('mfaCodeNeeded'), mfaSerial: z.string(), profile: z.string() }),
+]);
+
+const checkValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const readinessCheckSchema = z.object({
+  id: z.enum(['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys']),
+  status: z.enum(['ok', 'fail', 'unknown']),
+  /** For `unknown`: the IAM action the admin may not call, and the AWS error name. */
+  missingPermission: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  passwordPolicy: z
+    .object({ present: z.boolean(), diff: z.array(z.object({ field: z.string(), current: checkValue, target: checkValue })) })
+    .nullable(),
+  policyState: z.enum(['missing', 'current', 'outdated']).nullable(),
+  users: z.array(z.string()),
+  keys: z.array(z.object({ userName: z.string(), accessKeyId: z.string(), ageDays: z.number() })),
+});
+
+export const policyBlockerSchema = z.object({
+  policyName: z.string(),
+  kind: z.enum(['managed', 'userInline', 'groupInline']),
+  /** The user or group an inline policy lives in; null for managed. */
+  owner: z.string().nullable(),
+  blockedActions: z.array(z.string()),
+  /** Users the policy applies to (directly or through a group). */
+  users: z.array(z.string()),
+  /** Of those, the ones who must change their password at next sign-in: locked out today. */
+  lockedOut: z.array(z.string()),
+});
+
+const decision = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
+
 export const adminChannels = {
   /** Sign in with an access key typed in (the UI warns that a profile or SSO is better). */
   'admin:signInWithKeys': defineChannel({
@@ -23,13 +73,85 @@ export const adminChannels = {
       .strict(),
     output: adminIdentitySchema,
   }),
-  'admin:identity': defineChannel({
-    input: z.object({}).strict(),
-    output: adminIdentitySchema.nullable(),
+  'admin:identity': defineChannel({ input: empty, output: adminIdentitySchema.nullable() }),
+  'admin:signOut': defineChannel({ input: empty, output: z.object({ signedOut: z.literal(true) }) }),
+
+  /** Profiles in the AWS config + credentials files (names and kinds, never keys). */
+  'admin:listProfiles': defineChannel({
+    input: empty,
+    output: z.object({ configFile: z.string(), credentialsFile: z.string(), profiles: z.array(awsProfileSchema) }),
   }),
-  'admin:signOut': defineChannel({
-    input: z.object({}).strict(),
-    output: z.object({ signedOut: z.literal(true) }),
+  'admin:signInWithProfile': defineChannel({
+    input: z.object({ profile: z.string().min(1).max(128) }).strict(),
+    output: profileSignInResult,
+  }),
+  /** The code a profile's MFA prompt waits for. */
+  'admin:submitMfaCode': defineChannel({
+    input: z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict(),
+    output: profileSignInResult,
+  }),
+  /** Stops a pending profile MFA prompt or SSO device sign-in (the poll loop ends). */
+  'admin:cancelSignIn': defineChannel({ input: empty, output: z.object({ cancelled: z.literal(true) }) }),
+
+  'admin:ssoStart': defineChannel({
+    input: z
+      .object({
+        startUrl: z.string().trim().url().max(512),
+        region: z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+      })
+      .strict(),
+    output: z.object({ userCode: z.string(), verificationUri: z.string(), expiresAt: z.string(), opened: z.boolean() }),
+  }),
+  /** Polls CreateToken until the user approved (or it expired / was cancelled), then lists the accounts. */
+  'admin:ssoWait': defineChannel({
+    input: empty,
+    output: z.object({ accounts: z.array(z.object({ accountId: z.string(), accountName: z.string(), emailAddress: z.string() })) }),
+  }),
+  'admin:ssoListRoles': defineChannel({
+    input: z.object({ accountId: z.string().regex(/^\d{12}$/) }).strict(),
+    output: z.object({ roles: z.array(z.string()) }),
+  }),
+  'admin:ssoSignIn': defineChannel({
+    input: z.object({ accountId: z.string().regex(/^\d{12}$/), roleName: z.string().min(1).max(128) }).strict(),
+    output: adminIdentitySchema,
+  }),
+
+  'admin:readiness': defineChannel({
+    input: empty,
+    output: z.object({ checks: z.array(readinessCheckSchema), reportGeneratedAt: z.string().nullable() }),
+  }),
+  /** Applies the CIS baseline (never weakening a stricter field). */
+  'admin:applyCisPasswordPolicy': defineChannel({ input: empty, output: z.object({ applied: z.literal(true) }) }),
+
+  'admin:policyStatus': defineChannel({
+    input: empty,
+    output: z.object({
+      arn: z.string(),
+      state: z.enum(['missing', 'current', 'outdated']),
+      defaultVersionId: z.string().nullable(),
+      versionCount: z.number(),
+      /** When adding a version needs room: the oldest non-default version that would be deleted. */
+      versionToDelete: z.string().nullable(),
+      currentJson: z.string().nullable(),
+      targetJson: z.string(),
+      blockers: z.array(policyBlockerSchema),
+      /** Set when the blocker scan was not allowed: the missing permission. */
+      blockersUnknown: z.string().nullable(),
+    }),
+  }),
+  /** Creates the policy, or adds a default version; `deleteVersionId` is the admin's consent to make room. */
+  'admin:policyApply': defineChannel({
+    input: z.object({ deleteVersionId: z.string().regex(/^v\d+$/).optional() }).strict(),
+    output: z.object({ arn: z.string(), versionId: z.string(), deletedVersionId: z.string().nullable() }),
+  }),
+  'admin:policySimulate': defineChannel({
+    input: empty,
+    output: z.object({ rows: z.array(z.object({ action: z.string(), withoutMfa: decision, withMfa: decision })) }),
+  }),
+  'admin:listGroups': defineChannel({ input: empty, output: z.object({ groups: z.array(z.string()) }) }),
+  'admin:attachPolicyToGroup': defineChannel({
+    input: z.object({ groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/) }).strict(),
+    output: z.object({ attached: z.literal(true) }),
   }),
 } as const;
 

@@ -1,0 +1,51 @@
+import { AppError } from '../../src/shared/errors/app-error';
+
+/**
+ * Which IAM action a failed call was, so a screen can say "missing permission iam:X" for one
+ * row instead of failing as a whole.
+ */
+export interface ActionTagged {
+  $action?: string;
+}
+
+export async function tagAction<T>(action: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error && typeof error === 'object' && !(error as ActionTagged).$action) (error as ActionTagged).$action = action;
+    throw error;
+  }
+}
+
+export const errorName = (e: unknown): string => (e as { name?: string; code?: string })?.name ?? (e as { code?: string })?.code ?? '';
+
+export const isAccessDenied = (e: unknown): boolean => /^(AccessDenied|AccessDeniedException|UnauthorizedOperation)$/.test(errorName(e));
+
+export const isNoSuchEntity = (e: unknown): boolean => errorName(e) === 'NoSuchEntity' || errorName(e) === 'NoSuchEntityException';
+
+/** Runs `fn` with a concurrency limit (IAM throttles bursts). */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** AccessDenied on a tagged call becomes "missing permission iam:X" in the admin's language. */
+export async function namingMissingPermission<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const action = (error as ActionTagged)?.$action;
+    if (action && isAccessDenied(error)) {
+      throw new AppError('admin.missingPermission', { permission: action }, { cause: error });
+    }
+    throw error;
+  }
+}

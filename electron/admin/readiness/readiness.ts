@@ -1,0 +1,77 @@
+import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
+import type { z } from 'zod';
+import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, policyAtLeast } from '../../../src/shared/password-policy/password-policy';
+import type { readinessCheckSchema } from '../../../src/shared/ipc/channels/admin';
+import { errorName, isNoSuchEntity, tagAction, type ActionTagged } from '../iam-call';
+import { readPolicyState } from '../policy/policy-state';
+import { consoleUsersWithoutMfa, listUserNames, oldAccessKeys } from './account-users';
+
+export type ReadinessCheck = z.output<typeof readinessCheckSchema>;
+type CheckId = ReadinessCheck['id'];
+
+const blank = (id: CheckId): ReadinessCheck => ({
+  id,
+  status: 'ok',
+  missingPermission: null,
+  errorCode: null,
+  passwordPolicy: null,
+  policyState: null,
+  users: [],
+  keys: [],
+});
+
+/** One failing call marks its own row "could not check" and never breaks the others. */
+async function guard(id: CheckId, run: () => Promise<Partial<ReadinessCheck>>): Promise<ReadinessCheck> {
+  try {
+    return { ...blank(id), ...(await run()) };
+  } catch (error) {
+    return {
+      ...blank(id),
+      status: 'unknown',
+      missingPermission: (error as ActionTagged).$action ?? null,
+      errorCode: errorName(error) || 'internal',
+    };
+  }
+}
+
+const fail = (bad: boolean): ReadinessCheck['status'] => (bad ? 'fail' : 'ok');
+
+export async function runReadiness(
+  iam: IAMClient,
+  opts: { policyArn: string; partition: string; nowMs: number },
+): Promise<ReadinessCheck[]> {
+  const summary = tagAction('iam:GetAccountSummary', iam.send(new GetAccountSummaryCommand({})));
+  const users = listUserNames(iam);
+  summary.catch(() => {});
+  users.catch(() => {});
+  return Promise.all([
+    guard('rootMfa', async () => ({ status: fail((await summary).SummaryMap?.AccountMFAEnabled !== 1) })),
+    guard('rootKeys', async () => ({ status: fail(((await summary).SummaryMap?.AccountAccessKeysPresent ?? 0) > 0) })),
+    guard('passwordPolicy', async () => {
+      let sdk;
+      try {
+        sdk = (await tagAction('iam:GetAccountPasswordPolicy', iam.send(new GetAccountPasswordPolicyCommand({})))).PasswordPolicy;
+      } catch (error) {
+        if (!isNoSuchEntity(error)) throw error;
+      }
+      const diff = policyAtLeast(sdk ? fromSdkPolicy(sdk) : null, CIS_BASELINE_PASSWORD_POLICY).map((d) => ({
+        field: d.field,
+        current: d.current as string | number | boolean | null,
+        target: d.target as string | number | boolean | null,
+      }));
+      return { status: fail(!sdk || diff.length > 0), passwordPolicy: { present: !!sdk, diff } };
+    }),
+    guard('enforcementPolicy', async () => {
+      const s = await readPolicyState(iam, opts.policyArn, opts.partition);
+      return { status: fail(s.state !== 'current'), policyState: s.state };
+    }),
+    guard('consoleUsersWithoutMfa', async () => {
+      const found = await consoleUsersWithoutMfa(iam, await users);
+      return { status: fail(found.length > 0), users: found };
+    }),
+    guard('oldAccessKeys', async () => {
+      const keys = await oldAccessKeys(iam, await users, opts.nowMs);
+      return { status: fail(keys.length > 0), keys };
+    }),
+  ]);
+}

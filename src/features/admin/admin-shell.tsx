@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { AdminUsersPage } from './users/admin-users-page';
+import { useAdminStore, type AdminTab } from './admin-store';
+import { PolicyPage } from './policy/policy-page';
+import { ReadinessPage } from './readiness/readiness-page';
+
+const TABS: AdminTab[] = ['readiness', 'policy', 'users'];
+
+/** The signed-in admin's pages, as a small tab bar. */
+export function AdminShell() {
+  const { t } = useTranslation('admin');
+  const tab = useAdminStore((s) => s.tab);
+  const setTab = useAdminStore((s) => s.setTab);
+  return (
+    <>
+      <nav className="admin-nav" aria-label={t('nav.label')}>
+        <ul>
+          {TABS.map((id) => (
+            <li key={id}>
+              <button
+                type="button"
+                className="admin-nav-item"
+                aria-current={tab === id ? 'page' : undefined}
+                data-testid={`admin-tab-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {t(`nav.${id}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-page">
+        {tab === 'readiness' && <ReadinessPage />}
+        {tab === 'policy' && <PolicyPage />}
+        {tab === 'users' && <AdminUsersPage />}
+      </div>
+    </>
+  );
+}

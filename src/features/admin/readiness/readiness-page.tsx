@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { CheckRow } from './check-row';
+import { useReadinessStore } from './readiness-store';
+
+/** Account readiness: every check on one screen, each with its status and its fix. */
+export function ReadinessPage() {
+  const { t, i18n } = useTranslation('admin');
+  const { checks, checkedAt, loading, error, load } = useReadinessStore();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const failing = checks?.filter((c) => c.status !== 'ok').length ?? 0;
+  return (
+    <section aria-labelledby="readiness-title" aria-busy={loading}>
+      <h3 id="readiness-title">{t('readiness.title')}</h3>
+      <p className="hint">{t('readiness.intro')}</p>
+      <ErrorMessage error={error} onRetry={() => void load()} />
+      {checks && (
+        <p className={failing ? 'notice' : 'success'} role="status" data-testid="readiness-summary">
+          {failing ? t('readiness.summaryFailing', { count: failing }) : t('readiness.summaryOk')}
+        </p>
+      )}
+      {checks && (
+        <ul className="admin-checks">
+          {checks.map((c) => (
+            <CheckRow key={c.id} check={c} />
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" disabled={loading} onClick={() => void load()}>
+          {loading ? t('readiness.checking') : t('readiness.recheck')}
+        </button>
+        {checkedAt && <span className="hint">{t('readiness.checkedAt', { time: new Date(checkedAt).toLocaleTimeString(i18n.language) })}</span>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { createNodePorts } from '../../electron/platform/node-ports';
+import { startSandbox, type Sandbox } from '../sandbox/index';
+import { ARTIFACTS, expect, test } from './support/fixtures';
+import { tempHome } from './support/temp-home';
+
+async function signInWithKeys(page: Page, keys: { accessKeyId: string; secretAccessKey: string }) {
+  await page.getByTestId('job-admin').click();
+  await page.getByLabel('액세스 키 직접 입력').check();
+  await page.getByLabel('액세스 키 ID').fill(keys.accessKeyId);
+  await page.getByLabel('비밀 액세스 키').fill(keys.secretAccessKey);
+  await page.getByRole('button', { name: '로그인', exact: true }).click();
+  await expect(page.getByTestId('admin-identity')).toBeVisible();
+}
+
+test.describe('account readiness', () => {
+  let sandbox: Sandbox;
+  test.beforeEach(async () => {
+    sandbox = await startSandbox();
+  });
+  test.afterEach(async () => sandbox.stop());
+
+  test('a failing account: every problem shows with its fix', async ({ launchApp }) => {
+    sandbox.scenario.setRootFlags({ mfaEnabled: false, accessKeysPresent: true });
+    sandbox.scenario.setPasswordPolicy(null);
+    sandbox.scenario.newUser({ userName: 'console.nomfa', passwordResetRequired: false, withAccessKey: false });
+    const old = sandbox.scenario.newUser({ userName: 'ci.bot', withAccessKey: true, withMfa: true });
+    sandbox.scenario.ageAccessKey(old.accessKeyId as string, 120);
+    const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
+    await signInWithKeys(page, sandbox.admin);
+
+    await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 6개');
+    for (const id of ['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys']) {
+      await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'fail');
+    }
+    // Root: guidance in the user's language, the steps of seeds 001/002.
+    await expect(page.getByTestId('check-rootMfa')).toContainText('MFA 코드 2');
+    await expect(page.getByTestId('check-rootKeys')).toContainText('루트 사용자(계정 이메일 주소)로 AWS 콘솔에 로그인');
+    await expect(page.getByTestId('users-without-mfa')).toHaveText('console.nomfa'); // ci.bot has MFA; admin has no console password
+    await expect(page.getByTestId('old-keys')).toContainText(old.accessKeyId as string);
+    await expect(page.getByTestId('old-keys')).toContainText('120일');
+    await expect(page.getByTestId('password-policy-diff')).toContainText('최소 길이');
+    await page.screenshot({ path: `${ARTIFACTS}admin-readiness-failing-ko.png`, fullPage: true });
+    expect(sandbox.state.getAccountPasswordPolicy()).toBeUndefined();
+  });
+
+  test('a passing account after applying the CIS baseline through the UI (diff shown first, then asked)', async ({ launchApp }) => {
+    sandbox.scenario.setRootFlags({ mfaEnabled: true, accessKeysPresent: false });
+    sandbox.scenario.setPasswordPolicy({ MinimumPasswordLength: 16, RequireSymbols: true });
+    sandbox.scenario.newUser({ userName: 'already.onboarded', withMfa: true, attachEnforcementPolicy: true });
+    const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
+    await signInWithKeys(page, sandbox.admin);
+
+    await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 1개');
+    const row = page.getByTestId('check-passwordPolicy');
+    await expect(row).toHaveAttribute('data-status', 'fail');
+    // The diff lists only what changes; the stricter length (16) is not touched.
+    await expect(row.getByTestId('password-policy-diff')).not.toContainText('최소 길이');
+    await expect(row.getByTestId('password-policy-diff')).toContainText('숫자 필수');
+    await row.getByRole('button', { name: 'CIS 기준 적용…' }).click();
+    await expect(row.getByRole('alertdialog')).toContainText('적용할까요?');
+    expect(sandbox.state.getAccountPasswordPolicy()?.RequireNumbers).toBe(false); // nothing until the admin agrees
+    await row.getByRole('button', { name: '예, 적용합니다' }).click();
+
+    await expect(page.getByTestId('readiness-summary')).toContainText('모든 항목을 통과했습니다');
+    await page.screenshot({ path: `${ARTIFACTS}admin-readiness-passing-ko.png`, fullPage: true });
+    expect(sandbox.state.getAccountPasswordPolicy()).toMatchObject({
+      MinimumPasswordLength: 16,
+      RequireSymbols: true,
+      RequireNumbers: true,
+      RequireUppercaseCharacters: true,
+      RequireLowercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      MaxPasswordAge: 90,
+      PasswordReusePrevention: 24,
+    });
+  });
+
+  test('a denied admin: each check says which permission is missing; nothing else breaks', async ({ launchApp }) => {
+    const nobody = sandbox.scenario.newUser({ userName: 'no.perms', withAccessKey: true });
+    const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
+    await signInWithKeys(page, { accessKeyId: nobody.accessKeyId as string, secretAccessKey: nobody.secretAccessKey as string });
+    await expect(page.getByTestId('admin-identity')).toContainText(`no.perms @ 계정 ${sandbox.accountId}`);
+    const expected: Record<string, string> = {
+      rootMfa: 'iam:GetAccountSummary',
+      rootKeys: 'iam:GetAccountSummary',
+      passwordPolicy: 'iam:GetAccountPasswordPolicy',
+      enforcementPolicy: 'iam:GetPolicy',
+      consoleUsersWithoutMfa: 'iam:ListUsers',
+      oldAccessKeys: 'iam:ListUsers',
+    };
+    for (const [id, permission] of Object.entries(expected)) {
+      await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'unknown');
+      await expect(page.getByTestId(`check-${id}-detail`)).toHaveText(`점검할 수 없음: 권한이 없습니다 (${permission}). 이 권한이 있는 관리자로 로그인하거나 권한을 요청하세요.`);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}admin-readiness-denied-ko.png`, fullPage: true });
+    // The policy screen says the same, per part.
+    await page.getByTestId('admin-tab-policy').click();
+    await expect(page.locator('[data-error-code="admin.missingPermission"]')).toContainText('iam:GetPolicy');
+    expect(sandbox.requestLog.filter((r) => r.caller === 'no.perms' && r.errorCode === 'AccessDenied').length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeApp } from '../../../../electron/app/compose';
+import { dispatch } from '../../../../electron/ipc/dispatch';
+import type { HandlerTable } from '../../../../electron/ipc/handler-types';
+import { silentLogger } from '../../../../electron/logging/logger';
+import { createNodePorts } from '../../../../electron/platform/node-ports';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../src/shared/ipc/contract';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+
+/** The admin handlers through `dispatch`, against the sandbox (the e2e tests drive the same through the UI). */
+describe('admin handlers against the sandbox', () => {
+  let sandbox: Sandbox;
+  let handlers: HandlerTable;
+  let home: string;
+  const ctx = { emit: () => {} };
+  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const env = await dispatch(handlers, channel, input, ctx, silentLogger);
+    if (!env.ok) throw Object.assign(new Error(env.error.code), env.error);
+    return env.value as ChannelOutput<C>;
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    home = mkdtempSync(join(tmpdir(), 'admin-h-'));
+    const ports = createNodePorts({ home, userData: join(home, 'userData') });
+    ({ handlers } = composeApp({ platform: ports, log: silentLogger, env: { ...sandbox.env, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') }, info: { version: 't', platform: 'linux' }, maxAttempts: 1 }));
+  });
+  afterAll(async () => sandbox.stop());
+
+  it('lists profiles and signs in with a role profile that asks for an MFA code', async () => {
+    const u = sandbox.scenario.newUser({ userName: 'mfa.admin', withMfa: true, policies: [{ name: 'All', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] });
+    writeFileSync(join(home, 'credentials'), `[base]\naws_access_key_id = ${u.accessKeyId}\naws_secret_access_key = ${u.secretAccessKey}\n`);
+    writeFileSync(
+      join(home, 'config'),
+      `[profile base]\nregion = us-east-1\n\n[profile role-mfa]\nrole_arn = arn:aws:iam::${sandbox.accountId}:role/OrganizationAccountAccessRole\nsource_profile = base\nmfa_serial = ${u.mfa?.serialNumber}\n\n[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = ${sandbox.accountId}\nsso_role_name = AdministratorAccess\n`,
+    );
+    const list = await call('admin:listProfiles', {});
+    expect(list.profiles.map((p) => [p.name, p.kind, p.mfa])).toEqual([
+      ['base', 'keys', false],
+      ['role-mfa', 'assumeRole', true],
+      ['sso-dev', 'sso', false],
+    ]);
+    const first = await call('admin:signInWithProfile', { profile: 'role-mfa' });
+    expect(first).toMatchObject({ status: 'mfaCodeNeeded', mfaSerial: u.mfa?.serialNumber });
+    const done = await call('admin:submitMfaCode', { code: sandbox.scenario.mfaCode(u.mfa?.serialNumber as string) });
+    expect(done).toMatchObject({ status: 'signedIn', identity: { method: 'profile', source: 'role-mfa', accountId: sandbox.accountId } });
+    if (done.status === 'signedIn') expect(done.identity.arn).toContain('assumed-role/OrganizationAccountAccessRole');
+    await expect(call('admin:signInWithProfile', { profile: 'sso-dev' })).rejects.toMatchObject({ code: 'admin.ssoProfileNeedsLogin' });
+  });
+
+  it('SSO device sign-in: approve, pick account and role', async () => {
+    const started = await call('admin:ssoStart', { startUrl: 'https://example.awsapps.com/start', region: 'us-east-1' });
+    sandbox.sso.approve(started.userCode);
+    const waited = await call('admin:ssoWait', {});
+    expect(waited.accounts[0]?.accountId).toBe(sandbox.accountId);
+    const roles = await call('admin:ssoListRoles', { accountId: sandbox.accountId });
+    expect(roles.roles).toContain('AdministratorAccess');
+    const id = await call('admin:ssoSignIn', { accountId: sandbox.accountId, roleName: 'AdministratorAccess' });
+    expect(id.method).toBe('sso');
+  });
+
+  it('readiness, policy create and simulate', async () => {
+    await call('admin:signInWithKeys', { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey });
+    const r = await call('admin:readiness', {});
+    expect(Object.fromEntries(r.checks.map((c) => [c.id, c.status]))).toMatchObject({ passwordPolicy: 'fail', enforcementPolicy: 'fail' });
+    const before = await call('admin:policyStatus', {});
+    expect(before.state).toBe('missing');
+    await call('admin:policyApply', {});
+    expect((await call('admin:policyStatus', {})).state).toBe('current');
+    const sim = await call('admin:policySimulate', {});
+    expect(sim.rows.find((x) => x.action === 's3:ListAllMyBuckets')).toEqual({ action: 's3:ListAllMyBuckets', withoutMfa: 'explicitDeny', withMfa: 'implicitDeny' });
+    expect(sim.rows.find((x) => x.action === 'iam:ChangePassword')).toMatchObject({ withoutMfa: 'allowed', withMfa: 'allowed' });
+  });
+});
