@@ -11,7 +11,8 @@ import { isNoSuchEntity, namingMissingPermission as named, tagAction } from './i
 import { enforcementPolicyArn, partitionOf } from './policy/enforcement-policy-arn';
 import { EnforcementPolicyService } from './policy/enforcement-policy-service';
 import { runReadiness } from './readiness/readiness';
-import { awsConfigPaths, listProfiles } from './sign-in/aws-profiles';
+import { awsConfigPaths } from '../aws/shared-config';
+import { listProfiles } from './sign-in/aws-profiles';
 import { ProfileSignIn } from './sign-in/profile-sign-in';
 import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
@@ -37,7 +38,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     },
 
     'admin:listProfiles': async () => {
-      const paths = awsConfigPaths(deps);
+      const paths = awsConfigPaths(deps.env, deps.platform.paths.home);
       const profiles = await listProfiles(paths).catch((error: unknown) => {
         deps.log.warn('admin.profilesUnreadable', { error: (error as Error).message });
         return [];

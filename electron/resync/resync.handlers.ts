@@ -1,16 +1,17 @@
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
-import { awsFilePaths, listStaticKeyProfiles, readProfileKeys } from './resync-profiles';
+import { awsConfigPaths } from '../aws/shared-config';
+import { listStaticKeyProfiles, readProfileKeys } from './resync-profiles';
 import { ResyncSession } from './resync-session';
 
 export function createResyncHandlers(deps: AppDeps): FeatureHandlers<'resync'> {
   const session = new ResyncSession(deps);
   return {
     'resync:listProfiles': async () => {
-      const paths = awsFilePaths(deps);
+      const paths = awsConfigPaths(deps.env, deps.platform.paths.home);
       return { profiles: await listStaticKeyProfiles(paths), ...paths };
     },
-    'resync:signInWithProfile': async ({ profile }) => session.signIn(await readProfileKeys(awsFilePaths(deps), profile)),
+    'resync:signInWithProfile': async ({ profile }) => session.signIn(await readProfileKeys(awsConfigPaths(deps.env, deps.platform.paths.home), profile)),
     'resync:signInWithKeys': async ({ accessKeyId, secretAccessKey }) => session.signIn({ accessKeyId, secretAccessKey }),
     'resync:resync': async ({ serialNumber, code1, code2 }) => {
       await session.resync(serialNumber, code1, code2);

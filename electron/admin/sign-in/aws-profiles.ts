@@ -1,6 +1,4 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { join } from 'node:path';
-import type { AppDeps } from '../../app/app-deps';
+import { byProfileName, loadProfiles, type AwsConfigPaths, type ProfileSection } from '../../aws/shared-config';
 
 export type ProfileKind = 'keys' | 'assumeRole' | 'sso' | 'process' | 'other';
 
@@ -12,32 +10,7 @@ export interface AwsProfileSummary {
   target: string | null;
 }
 
-export interface AwsConfigPaths {
-  configFile: string;
-  credentialsFile: string;
-}
-
-/** Where the SDK would look: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws. */
-export function awsConfigPaths(deps: Pick<AppDeps, 'env' | 'platform'>): AwsConfigPaths {
-  const home = deps.platform.paths.home;
-  return {
-    configFile: deps.env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
-    credentialsFile: deps.env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
-  };
-}
-
-type Section = Record<string, string | undefined>;
-
-/** Reads both files with the SDK's own loader (never by hand) and merges them per profile. */
-export async function loadProfiles(paths: AwsConfigPaths): Promise<Record<string, Section>> {
-  const files = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true });
-  const merged: Record<string, Section> = {};
-  for (const [name, data] of Object.entries(files.configFile ?? {})) merged[name] = { ...data };
-  for (const [name, data] of Object.entries(files.credentialsFile ?? {})) merged[name] = { ...merged[name], ...data };
-  return merged;
-}
-
-export function classifyProfile(name: string, p: Section): AwsProfileSummary {
+export function classifyProfile(name: string, p: ProfileSection): AwsProfileSummary {
   const mfa = !!p.mfa_serial;
   let kind: ProfileKind = 'other';
   let target: string | null = null;
@@ -59,5 +32,5 @@ export async function listProfiles(paths: AwsConfigPaths): Promise<AwsProfileSum
   const all = await loadProfiles(paths);
   return Object.entries(all)
     .map(([name, p]) => classifyProfile(name, p))
-    .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+    .sort(byProfileName);
 }

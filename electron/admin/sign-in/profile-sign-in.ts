@@ -4,7 +4,8 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppDeps } from '../../app/app-deps';
 import type { AdminIdentity, AdminSession } from '../admin-session';
-import { awsConfigPaths, classifyProfile, loadProfiles } from './aws-profiles';
+import { awsConfigPaths, loadProfiles } from '../../aws/shared-config';
+import { classifyProfile } from './aws-profiles';
 import { deferred, type Deferred } from './deferred';
 import { refreshingCredentials } from './refreshing-credentials';
 
@@ -36,7 +37,7 @@ export class ProfileSignIn {
 
   async start(profile: string): Promise<ProfileSignInResult> {
     this.cancel();
-    const paths = awsConfigPaths(this.deps);
+    const paths = awsConfigPaths(this.deps.env, this.deps.platform.paths.home);
     const profiles = await loadProfiles(paths).catch(() => ({}) as Record<string, Record<string, string | undefined>>);
     const data = profiles[profile];
     if (!data) throw new AppError('admin.profileNotFound', { profile });

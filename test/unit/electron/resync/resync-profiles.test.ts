@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { awsFilePaths, listStaticKeyProfiles, readProfileKeys } from '../../../../electron/resync/resync-profiles';
+import { awsConfigPaths } from '../../../../electron/aws/shared-config';
+import { listStaticKeyProfiles, readProfileKeys } from '../../../../electron/resync/resync-profiles';
 import { AppError } from '../../../../src/shared/errors/app-error';
 
 const KEY = (tail: string) => `AKIAAAAAAAAAAAAA${tail}`;
@@ -78,16 +79,15 @@ describe('resync profiles', () => {
   it('honours AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else looks under the app’s home', async () => {
     const home = mkdtempSync(join(tmpdir(), 'resync-home-'));
     mkdirSync(join(home, '.aws'));
-    const platform = { paths: { home, userData: home } } as Parameters<typeof awsFilePaths>[0]['platform'];
-    expect(awsFilePaths({ env: {}, platform })).toEqual({
+    expect(awsConfigPaths({}, home)).toEqual({
       configFile: join(home, '.aws', 'config'),
       credentialsFile: join(home, '.aws', 'credentials'),
     });
-    expect(awsFilePaths({ env: { AWS_CONFIG_FILE: '/x/c', AWS_SHARED_CREDENTIALS_FILE: '/x/k' }, platform })).toEqual({
+    expect(awsConfigPaths({ AWS_CONFIG_FILE: '/x/c', AWS_SHARED_CREDENTIALS_FILE: '/x/k' }, home)).toEqual({
       configFile: '/x/c',
       credentialsFile: '/x/k',
     });
     // Missing files are not an error: nothing to list.
-    expect(await listStaticKeyProfiles(awsFilePaths({ env: {}, platform }))).toEqual([]);
+    expect(await listStaticKeyProfiles(awsConfigPaths({}, home))).toEqual([]);
   });
 });
