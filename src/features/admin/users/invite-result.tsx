@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { ProvisionRun } from '../../../shared/ipc/channels/admin-users';
+import { useAdminUsersStore } from './admin-users-store';
+import { buildInviteMessage, formatDateTime } from './invite-message';
+
+/** Save the invite; then the temporary password (once) and the note to send with the file. */
+export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinished(): void }) {
+  const { t, i18n } = useTranslation('adminUsers');
+  const { busy, password, passwordCopied, messageCopied, saveInvite, copyPassword, copyMessage, leave } = useAdminUsersStore();
+  const invite = run.invite;
+  if (!invite) return null;
+  const saved = invite.savedPath !== null && invite.expiresAt !== null;
+  const message = saved ? buildInviteMessage(run) : '';
+  const finish = async () => {
+    await leave();
+    onFinished();
+  };
+
+  return (
+    <div className="invite-result">
+      <p className="success">{t('result.created', { userName: run.userName })}</p>
+
+      <section aria-labelledby="invite-file-h">
+        <h4 id="invite-file-h">{t('result.inviteHeading')}</h4>
+        <p className="hint">{t('result.inviteHint')}</p>
+        {saved && (
+          <p className="success" data-testid="invite-saved">
+            {t('result.saved', { path: invite.savedPath, expiresAt: formatDateTime(invite.expiresAt!, i18n.language) })}
+          </p>
+        )}
+        <button
+          type="button"
+          className={saved ? 'secondary' : 'primary'}
+          disabled={busy}
+          onClick={() => void saveInvite(t('result.dialogTitle'), t('result.filterName'))}
+        >
+          {saved ? t('result.saveAgain') : t('result.save')}
+        </button>
+      </section>
+
+      {saved && (
+        <>
+          <section aria-labelledby="invite-password-h">
+            <h4 id="invite-password-h">{t('result.passwordHeading')}</h4>
+            {password ? (
+              <>
+                <p className="notice">{t('result.passwordOnce')}</p>
+                <p className="mono temporary-password" data-testid="temporary-password">
+                  {password}
+                </p>
+              </>
+            ) : (
+              <p className="hint">{t('result.passwordHidden')}</p>
+            )}
+            <button type="button" className="secondary" disabled={busy} onClick={() => void copyPassword()}>
+              {t('result.copyPassword')}
+            </button>
+            {passwordCopied && (
+              <p className="hint" role="status">
+                {t('result.passwordCopied')}
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="invite-message-h">
+            <h4 id="invite-message-h">{t('result.messageHeading')}</h4>
+            <p className="hint">{t('result.messageHint')}</p>
+            <div className="field">
+              <label htmlFor="invite-message">{t('result.messageLabel')}</label>
+              <textarea id="invite-message" readOnly rows={12} value={message} />
+            </div>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void copyMessage(message)}>
+              {t('result.copyMessage')}
+            </button>
+            {messageCopied && (
+              <p className="hint" role="status">
+                {t('result.messageCopied')}
+              </p>
+            )}
+          </section>
+
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void finish()}>
+              {t('result.finish')}
+            </button>
+          </div>
+          <p className="hint">{t('result.leaveNote')}</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { ProvisioningRun, type RunAccount } from '../../../../../electron/admin/users/provisioning-run';
+import type { IamSender } from '../../../../../electron/admin/users/list-groups';
+import { silentLogger } from '../../../../../electron/logging/logger';
+import type { CreateUserInput, ProvisionRun } from '../../../../../src/shared/ipc/channels/admin-users';
+import { awsError, dropped, FakeIam } from './fake-iam';
+
+const POLICY = 'arn:aws:iam::123456789012:policy/IamOnboardingEnforceMfa';
+const account: RunAccount = {
+  accountId: '123456789012',
+  accountAlias: null,
+  partition: 'aws',
+  consoleUrl: 'https://123456789012.signin.aws.amazon.com/console',
+  policyArn: POLICY,
+};
+
+function setup(over: Partial<CreateUserInput> = {}) {
+  const iam = new FakeIam();
+  iam.policies.add(POLICY);
+  iam.groups.set('dev', new Set());
+  iam.groups.set('ops', new Set());
+  const input: CreateUserInput = {
+    userName: 'kim.minji',
+    groups: ['dev', 'ops'],
+    tags: [{ key: 'email', value: 'minji@example.com' }],
+    attachPolicyTo: { kind: 'user' },
+    inviteValidDays: 7,
+    ...over,
+  };
+  const run = new ProvisioningRun(input, account, silentLogger);
+  const views: ProvisionRun[] = [];
+  const emit = (v: ProvisionRun) => void views.push(v);
+  return { iam, run, views, emit, sender: iam as unknown as IamSender };
+}
+
+const statuses = (v: ProvisionRun) => Object.fromEntries(v.steps.map((s) => [s.id, s.status]));
+
+describe('ProvisioningRun', () => {
+  it('runs every step in order, reports each as it completes, and keeps the secrets out of the view', async () => {
+    const { iam, run, views, emit, sender } = setup();
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('done');
+    expect(v.steps.map((s) => s.id)).toEqual(['createUser', 'createLoginProfile', 'attachPolicy', 'addToGroup:dev', 'addToGroup:ops', 'createAccessKey']);
+    expect(Object.values(statuses(v))).toEqual(Array(6).fill('done'));
+    // A 'running' snapshot for each step, so the screen can tick them off one by one.
+    expect(views.filter((x) => x.steps.some((s) => s.status === 'running'))).toHaveLength(6);
+    const u = iam.users.get('kim.minji')!;
+    expect(u.tags).toEqual([{ Key: 'email', Value: 'minji@example.com' }]);
+    expect(u.loginProfile?.resetRequired).toBe(true);
+    expect([...u.policies]).toEqual([POLICY]);
+    expect([...u.groups]).toEqual(['dev', 'ops']);
+    expect(u.keys).toHaveLength(1);
+    const secrets = run.inviteSecrets();
+    expect(secrets.accessKeyId).toBe(u.keys[0]);
+    expect(secrets.password).toBe(u.loginProfile?.password);
+    expect(secrets.password.length).toBeGreaterThanOrEqual(20);
+    expect(JSON.stringify(views)).not.toContain(secrets.password);
+    expect(JSON.stringify(views)).not.toContain(secrets.secretAccessKey);
+    expect(v.accessKeyId).toBe(u.keys[0]);
+    expect(v.invite).toMatchObject({ fileName: 'kim.minji.invite.age', validDays: 7, savedPath: null });
+  });
+
+  it('generates a password that meets a strict account policy', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.passwordPolicy = { MinimumPasswordLength: 32, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true };
+    await run.run(sender, emit);
+    expect(iam.users.get('kim.minji')!.loginProfile!.password.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('shows the password once, copies it after that, and forgets it on wipe', async () => {
+    const { run, emit, sender } = setup();
+    await run.run(sender, emit);
+    const pw = run.takePasswordForDisplay();
+    expect(pw).toBeTruthy();
+    expect(run.takePasswordForDisplay()).toBeUndefined();
+    expect(run.password()).toBe(pw);
+    expect(run.containsSecret(`hello ${pw}`)).toBe(true);
+    run.wipe();
+    expect(() => run.password()).toThrow(expect.objectContaining({ code: 'adminUsers.secretsGone' }));
+    expect(() => run.inviteSecrets()).toThrow(expect.objectContaining({ code: 'adminUsers.secretsGone' }));
+  });
+
+  it('stops at the policy step when the enforcement policy does not exist, and undo leaves no user', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.policies.clear();
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('failed');
+    expect(v.error).toEqual({ code: 'adminUsers.policyMissing', params: { policyName: 'IamOnboardingEnforceMfa' } });
+    expect(statuses(v)).toMatchObject({ createUser: 'done', createLoginProfile: 'done', attachPolicy: 'failed', 'addToGroup:dev': 'pending' });
+    expect(iam.calls).not.toContain('CreatePolicy');
+    const u = await run.undo(sender, emit);
+    expect(u.phase).toBe('undone');
+    expect(iam.users.size).toBe(0);
+  });
+
+  it('a group that vanished: clear message at that step; undo removes what was created, last first', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.groups.delete('ops');
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('failed');
+    expect(v.somethingCreated).toBe(true);
+    expect(run.unfinished).toBe(true);
+    expect(v.error).toMatchObject({ code: 'adminUsers.groupVanished', params: { group: 'ops' } });
+    expect(statuses(v)).toMatchObject({ 'addToGroup:dev': 'done', 'addToGroup:ops': 'failed', createAccessKey: 'pending' });
+    iam.calls = [];
+    const u = await run.undo(sender, emit);
+    expect(u.phase).toBe('undone');
+    expect(iam.calls).toEqual(['RemoveUserFromGroup', 'DetachUserPolicy', 'DeleteLoginProfile', 'DeleteUser']);
+    expect(iam.users.size).toBe(0);
+    expect(statuses(u)).toMatchObject({ createUser: 'undone', 'addToGroup:ops': 'failed', createAccessKey: 'pending' });
+    expect(() => run.inviteSecrets()).toThrow();
+    await expect(run.run(sender, emit)).rejects.toMatchObject({ code: 'adminUsers.notAllowedNow' });
+  });
+
+  it('retry the rest continues from the failed step once the group is back', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.groups.delete('ops');
+    await run.run(sender, emit);
+    iam.groups.set('ops', new Set());
+    iam.calls = [];
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('done');
+    expect(iam.calls).toEqual(['AddUserToGroup', 'CreateAccessKey']);
+    expect([...iam.users.get('kim.minji')!.groups]).toEqual(['dev', 'ops']);
+  });
+
+  it('CreateUser answered but the answer lost: the retry recognises its own user and moves on', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateUser', { error: dropped(), after: true });
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('failed');
+    expect(v.error).toMatchObject({ code: 'aws.network', retryable: true });
+    const r = await run.run(sender, emit);
+    expect(r.phase).toBe('done');
+    expect(iam.users.size).toBe(1);
+  });
+
+  it('CreateUser answered but lost, then undo: deletes the user only because it is this run’s', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateUser', { error: awsError('ServiceFailure', 500), after: true });
+    expect((await run.run(sender, emit)).phase).toBe('failed');
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.users.size).toBe(0);
+  });
+
+  it('a name taken by someone else between the check and the run: userExists, and undo never deletes that user', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.users.set('kim.minji', { path: '/', tags: [], loginProfile: null, policies: new Set(), groups: new Set(), keys: [] });
+    const v = await run.run(sender, emit);
+    expect(v.error).toEqual({ code: 'adminUsers.userExists', params: { userName: 'kim.minji' } });
+    iam.calls = [];
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.calls).toEqual([]);
+    expect(iam.users.has('kim.minji')).toBe(true);
+  });
+
+  it('CreateLoginProfile answered but lost: the retry sets a fresh password it holds', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateLoginProfile', { error: dropped(), after: true });
+    await run.run(sender, emit);
+    const v = await run.run(sender, emit);
+    expect(v.phase).toBe('done');
+    expect(iam.calls).toContain('UpdateLoginProfile');
+    expect(iam.users.get('kim.minji')!.loginProfile!.password).toBe(run.inviteSecrets().password);
+  });
+
+  it('CreateAccessKey answered but lost: the retry lists keys, removes the orphan, ends with exactly one key', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateAccessKey', { error: dropped(), after: true });
+    const v = await run.run(sender, emit);
+    expect(v.steps.at(-1)).toMatchObject({ id: 'createAccessKey', status: 'failed' });
+    expect(iam.users.get('kim.minji')!.keys).toHaveLength(1);
+    const orphan = iam.users.get('kim.minji')!.keys[0];
+    const r = await run.run(sender, emit);
+    expect(r.phase).toBe('done');
+    const keys = iam.users.get('kim.minji')!.keys;
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toBe(orphan);
+    expect(run.inviteSecrets().accessKeyId).toBe(keys[0]);
+  });
+
+  it('CreateAccessKey lost, then undo: the orphan key goes too and no user is left', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateAccessKey', { error: dropped(), after: true });
+    await run.run(sender, emit);
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.users.size).toBe(0);
+  });
+
+  it('AccessDenied on CreateUser names the missing permission; nothing was created, nothing to undo', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateUser', { error: awsError('AccessDenied', 403) });
+    const v = await run.run(sender, emit);
+    expect(v.error).toEqual({ code: 'adminUsers.accessDenied', params: { action: 'iam:CreateUser' } });
+    expect(iam.users.size).toBe(0);
+    expect(v.somethingCreated).toBe(false);
+    expect(run.unfinished).toBe(false);
+    iam.calls = [];
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.calls).toEqual([]);
+  });
+
+  it('throttling that outlasted the SDK retries is retryable and the retry finishes', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('AddUserToGroup', { error: awsError('Throttling', 400) });
+    const v = await run.run(sender, emit);
+    expect(v.error).toMatchObject({ code: 'aws.Throttling', retryable: true });
+    expect((await run.run(sender, emit)).phase).toBe('done');
+  });
+
+  it('attaching via a group: the policy goes on the group; undo detaches it only if this run put it there', async () => {
+    const a = setup({ attachPolicyTo: { kind: 'group', groupName: 'dev' } });
+    a.iam.groups.delete('ops');
+    await a.run.run(a.sender, a.emit);
+    expect([...a.iam.groupPolicyMap.get('dev')!]).toEqual([POLICY]);
+    expect(a.iam.users.get('kim.minji')!.policies.size).toBe(0);
+    await a.run.undo(a.sender, a.emit);
+    expect(a.iam.groupPolicyMap.get('dev')!.size).toBe(0);
+
+    const b = setup({ attachPolicyTo: { kind: 'group', groupName: 'dev' } });
+    b.iam.groupPolicyMap.set('dev', new Set([POLICY]));
+    b.iam.groups.delete('ops');
+    await b.run.run(b.sender, b.emit);
+    await b.run.undo(b.sender, b.emit);
+    expect([...b.iam.groupPolicyMap.get('dev')!]).toEqual([POLICY]);
+    expect(b.iam.users.size).toBe(0);
+  });
+
+  it('an undo that fails part-way can be run again and finishes', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.groups.delete('ops');
+    await run.run(sender, emit);
+    iam.fail('DeleteLoginProfile', { error: awsError('ServiceUnavailable', 503) });
+    const v = await run.undo(sender, emit);
+    expect(v.phase).toBe('undoFailed');
+    expect(statuses(v)).toMatchObject({ createLoginProfile: 'undoFailed', 'addToGroup:dev': 'undone', createUser: 'done' });
+    expect(run.unfinished).toBe(true);
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.users.size).toBe(0);
+  });
+
+  it('refuses a second call while one is running', async () => {
+    const { run, emit, sender } = setup();
+    const first = run.run(sender, emit);
+    await expect(run.run(sender, emit)).rejects.toMatchObject({ code: 'adminUsers.busy' });
+    expect((await first).phase).toBe('done');
+  });
+});
