@@ -7,6 +7,7 @@ import type { ServerClock } from './server-clock';
 
 export type AwsCredentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 export type AwsService = 'iam' | 'sts' | 'sso-oidc' | 'sso';
+export type SessionEndpoints = Partial<Record<AwsService, string>>;
 
 export interface AwsClientFactoryOptions {
   /** Default region (IAM is global; STS/SSO are regional). */
@@ -20,8 +21,9 @@ export interface AwsClientFactoryOptions {
 
 export interface AwsClientFactory {
   readonly region: string;
-  iam(credentials: AwsCredentials): IAMClient;
-  sts(credentials: AwsCredentials, region?: string): STSClient;
+  /** `endpoints` overrides the configured endpoint for this one client (e.g. an onboarding session's vetted invite endpoints). */
+  iam(credentials: AwsCredentials, endpoints?: SessionEndpoints): IAMClient;
+  sts(credentials: AwsCredentials, region?: string, endpoints?: SessionEndpoints): STSClient;
   ssoOidc(region?: string): SSOOIDCClient;
   sso(region?: string): SSOClient;
   /** The endpoint override in force for a service, if any (shown in the UI header). */
@@ -46,12 +48,15 @@ export function endpointsFromEnv(env: Record<string, string | undefined>): Parti
 }
 
 export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsClientFactory {
-  const common = (service: AwsService, region: string) => ({
-    region,
-    maxAttempts: options.maxAttempts ?? 4,
-    retryMode: 'adaptive' as const,
-    ...(options.endpoints?.[service] ? { endpoint: options.endpoints[service] } : {}),
-  });
+  const common = (service: AwsService, region: string, own?: SessionEndpoints) => {
+    const endpoint = own?.[service] ?? options.endpoints?.[service];
+    return {
+      region,
+      maxAttempts: options.maxAttempts ?? 4,
+      retryMode: 'adaptive' as const,
+      ...(endpoint ? { endpoint } : {}),
+    };
+  };
 
   // Record the server's Date header on every response (success or error) for the TOTP clock.
   const withServerClock = <T extends { middlewareStack: IAMClient['middlewareStack'] }>(client: T): T => {
@@ -75,9 +80,9 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
 
   return {
     region: options.region,
-    iam: (credentials) => withServerClock(new IAMClient({ ...common('iam', 'us-east-1'), credentials })),
-    sts: (credentials, region) =>
-      withServerClock(new STSClient({ ...common('sts', region ?? options.region), credentials }) as never) as STSClient,
+    iam: (credentials, endpoints) => withServerClock(new IAMClient({ ...common('iam', 'us-east-1', endpoints), credentials })),
+    sts: (credentials, region, endpoints) =>
+      withServerClock(new STSClient({ ...common('sts', region ?? options.region, endpoints), credentials }) as never) as STSClient,
     ssoOidc: (region) => withServerClock(new SSOOIDCClient({ ...common('sso-oidc', region ?? options.region) }) as never) as SSOOIDCClient,
     sso: (region) => withServerClock(new SSOClient({ ...common('sso', region ?? options.region) }) as never) as SSOClient,
     endpointOverride: (service) => options.endpoints?.[service] ?? null,

@@ -1,6 +1,50 @@
+import { decryptInvite } from '../invites/invite-codec';
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
+import { finish } from './finish-step';
+import { withFriendlyErrors } from './friendly-errors';
+import { chooseInviteFile } from './invite-file';
+import { enableMfa, proveMfa } from './mfa-codes';
+import { manualEntryKey, startMfa } from './mfa-device';
+import { OnboardingSession } from './onboarding-session';
+import { changePassword, loadPasswordPolicy } from './password-step';
+import { vetInviteEndpoints } from './session-endpoints';
+import { signIn, valuesFromInvite } from './sign-in';
 
-export function createOnboardingHandlers(_deps: AppDeps): FeatureHandlers<'onboarding'> {
-  return {};
+/** The new-employee wizard. One session at a time; every secret stays in `session` (main process). */
+export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboarding'> {
+  const session = new OnboardingSession();
+  // Idle lock and sign-out drop the wizard's secrets too.
+  deps.lifecycle.register('onboarding', () => session.wipe());
+  const handlers: FeatureHandlers<'onboarding'> = {
+    'onboarding:chooseInviteFile': async (labels) => chooseInviteFile(deps.platform.dialogs, labels),
+    'onboarding:signIn': async (input) => {
+      if (input.method === 'manual') {
+        return signIn(deps, session, { ...input, accountAlias: null, region: deps.aws.region, endpoints: undefined });
+      }
+      const bytes = Buffer.from(input.inviteBase64, 'base64');
+      try {
+        const invite = await decryptInvite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), input.temporaryPassword, deps.clock.now());
+        const endpoints = vetInviteEndpoints(invite, deps.aws);
+        return await signIn(deps, session, valuesFromInvite(invite, input.temporaryPassword, endpoints));
+      } finally {
+        bytes.fill(0);
+      }
+    },
+    'onboarding:passwordPolicy': async () => loadPasswordPolicy(session),
+    'onboarding:changePassword': async ({ newPassword }) => changePassword(session, newPassword),
+    'onboarding:startMfa': async () => startMfa(deps, session),
+    'onboarding:showMfaKey': async () => ({ key: manualEntryKey(session) }),
+    'onboarding:enableMfa': async ({ code1, code2 }) => enableMfa(deps, session, code1, code2),
+    'onboarding:proveMfa': async ({ code }) => proveMfa(deps, session, code),
+    'onboarding:finish': async ({ keepCliAccess }) => finish(deps, session, keepCliAccess),
+    'onboarding:cancel': async () => {
+      session.wipe();
+      return { wiped: true as const };
+    },
+  };
+  for (const key of Object.keys(handlers) as (keyof typeof handlers)[]) {
+    (handlers as Record<string, unknown>)[key] = withFriendlyErrors(handlers[key] as (...a: unknown[]) => Promise<unknown>);
+  }
+  return handlers;
 }

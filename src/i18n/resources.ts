@@ -9,6 +9,7 @@ import koOnboarding from './ko/onboarding.json';
 import koAdmin from './ko/admin.json';
 import koAdminUsers from './ko/admin-users.json';
 import koResync from './ko/resync.json';
+import koInvite from './ko/invite.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enStart from './en/start.json';
@@ -16,11 +17,12 @@ import enOnboarding from './en/onboarding.json';
 import enAdmin from './en/admin.json';
 import enAdminUsers from './en/admin-users.json';
 import enResync from './en/resync.json';
+import enInvite from './en/invite.json';
 
 export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const resources = {
-  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, resync: koResync },
-  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, resync: enResync },
+  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, resync: koResync, invite: koInvite },
+  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, resync: enResync, invite: enInvite },
 } as const;

@@ -1,0 +1,140 @@
+import { GetLoginProfileCommand, ListMFADevicesCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AppError } from '../../src/shared/errors/app-error';
+import type { ChannelOutput } from '../../src/shared/ipc/contract';
+import type { InvitePayload } from '../../src/shared/invites/invite-schema';
+import { mfaDeviceNameFor } from '../../src/shared/iam-names/iam-names';
+import type { AppDeps } from '../app/app-deps';
+import type { SessionEndpoints } from '../aws/client-factory';
+import { awsErrorName } from './aws-error';
+import { desktopSkewForDisplay } from './desktop-skew';
+import type { OnboardingSession } from './onboarding-session';
+
+export interface SignInValues {
+  accountId: string;
+  accountAlias: string | null;
+  userName: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  temporaryPassword: string;
+  region: string;
+  endpoints: SessionEndpoints | undefined;
+}
+
+export function valuesFromInvite(invite: InvitePayload, temporaryPassword: string, endpoints: SessionEndpoints | undefined): SignInValues {
+  return {
+    accountId: invite.accountId,
+    accountAlias: invite.accountAlias,
+    userName: invite.userName,
+    accessKeyId: invite.accessKeyId,
+    secretAccessKey: invite.secretAccessKey,
+    temporaryPassword,
+    region: invite.region,
+    endpoints,
+  };
+}
+
+const USER_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):user\/(?:.*\/)?([\w+=,.@-]+)$/;
+
+type SignInOutput = ChannelOutput<'onboarding:signIn'>;
+
+/**
+ * Verifies the caller and finds where to resume, with as few calls as possible:
+ * sts:GetCallerIdentity (cannot be denied by policy; gives account + user) and
+ * iam:GetLoginProfile (PasswordResetRequired). Only when the password is already changed do we
+ * ask iam:ListMFADevices; a user who still has the temporary password cannot have finished MFA
+ * through this app or the console (both make the password change come first). An unassigned
+ * device left by an abandoned attempt is found lazily, by CreateVirtualMFADevice's answer.
+ */
+export async function signIn(deps: AppDeps, session: OnboardingSession, v: SignInValues): Promise<SignInOutput> {
+  session.wipe();
+  const credentials = { accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey };
+  const iam = deps.aws.iam(credentials, v.endpoints);
+  const sts = deps.aws.sts(credentials, v.region, v.endpoints);
+  let who;
+  try {
+    who = await sts.send(new GetCallerIdentityCommand({}));
+  } catch (error) {
+    iam.destroy();
+    sts.destroy();
+    throw mapCredentialError(error);
+  }
+  const m = USER_ARN.exec(who.Arn ?? '');
+  if (!m) {
+    iam.destroy();
+    sts.destroy();
+    throw new AppError('onboarding.notAnIamUser');
+  }
+  const [, partition, accountId, userName] = m as unknown as [string, string, string, string];
+  // A mismatch is an error, not a warning: these keys are not the ones the invite was made for.
+  const fail = (e: AppError): never => {
+    iam.destroy();
+    sts.destroy();
+    throw e;
+  };
+  if (accountId !== v.accountId) fail(new AppError('onboarding.accountMismatch', { expected: v.accountId, actual: accountId }));
+  // IAM user names are unique case-insensitively; the ARN has the real spelling.
+  if (userName.toLowerCase() !== v.userName.toLowerCase()) {
+    fail(new AppError('onboarding.userMismatch', { expected: v.userName, actual: userName }));
+  }
+
+  session.setClients(iam, sts);
+  session.identity = { userName, accountId, accountAlias: v.accountAlias, arn: who.Arn ?? '', partition };
+  session.region = v.region;
+  session.endpoints = v.endpoints;
+  session.bootstrap = credentials;
+  session.temporaryPassword = v.temporaryPassword;
+
+  const resumed = { passwordAlreadyChanged: false, noConsolePassword: false, mfaAlreadyEnabled: false };
+  let passwordPending = true;
+  try {
+    const lp = await iam.send(new GetLoginProfileCommand({ UserName: userName }));
+    passwordPending = lp.LoginProfile?.PasswordResetRequired ?? false;
+    resumed.passwordAlreadyChanged = !passwordPending;
+  } catch (error) {
+    const name = awsErrorName(error);
+    if (name === 'NoSuchEntity') {
+      // No console password at all: nothing to change; MFA still protects the keys.
+      passwordPending = false;
+      resumed.noConsolePassword = true;
+    } else if (name !== 'AccessDenied') {
+      throw error;
+    }
+    // AccessDenied (an older policy): assume the password step; ChangePassword's answer decides.
+  }
+  session.passwordChanged = !passwordPending;
+
+  let step: SignInOutput['step'] = 'password';
+  if (!passwordPending) {
+    const serial = await findEnabledVirtualDevice(session);
+    if (serial) {
+      session.mfa = { serialNumber: serial, seed: null, enabled: true, lastUsedStep: null };
+      resumed.mfaAlreadyEnabled = true;
+      step = 'prove';
+    } else {
+      step = 'mfa';
+    }
+  }
+  return {
+    identity: { userName, accountId, accountAlias: v.accountAlias, arn: who.Arn ?? '' },
+    step,
+    resumed,
+    desktopSkewSeconds: desktopSkewForDisplay(deps.serverClock),
+  };
+}
+
+/** The user's enabled MFA device (preferring the virtual one this app names), or null. One call. */
+export async function findEnabledVirtualDevice(session: OnboardingSession): Promise<string | null> {
+  const id = session.requireIdentity();
+  const out = await session.iam().send(new ListMFADevicesCommand({ UserName: id.userName }));
+  const serials = (out.MFADevices ?? []).map((d) => d.SerialNumber ?? '').filter(Boolean);
+  const own = `:mfa/${mfaDeviceNameFor(id.userName)}`.toLowerCase();
+  return serials.find((s) => s.toLowerCase().endsWith(own)) ?? serials.find((s) => s.includes(':mfa/')) ?? serials[0] ?? null;
+}
+
+function mapCredentialError(error: unknown): unknown {
+  const name = awsErrorName(error);
+  if (name === 'InvalidClientTokenId') return new AppError('onboarding.keyUnknown');
+  if (name === 'SignatureDoesNotMatch') return new AppError('onboarding.secretWrong');
+  return error;
+}

@@ -1,0 +1,6 @@
+/** Bytes -> base64 in the browser, in chunks (String.fromCharCode on a large array overflows the stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

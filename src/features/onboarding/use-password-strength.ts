@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import type { StrengthChecker } from './password-strength';
+
+/** The zxcvbn score (0..4) of `password`, or null while the checker loads or the field is empty. */
+export function usePasswordStrength(password: string, userInputs: string[]): number | null {
+  const [checker, setChecker] = useState<StrengthChecker | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void import('./password-strength')
+      .then((m) => m.createStrengthChecker())
+      .then((c) => {
+        if (alive) setChecker(() => c);
+      });
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return checker && password ? checker(password, userInputs) : null;
+}
