@@ -32,7 +32,7 @@ export function createElectronPorts(getWindow: () => BrowserWindow | null): Plat
     links: { open: (url) => shell.openExternal(url) }, // eng-disable OPEN_EXTERNAL_JS_CHECK — only reached through app:openExternal and the SSO flow, both after isAllowedExternalUrl (https AWS hosts)
     clipboard: {
       writeText(text, clearAfterMs) {
-        clipboard.writeText(text);
+        void clipboard.writeText(text);
         if (clearAfterMs) {
           // Only clear if the user has not copied something else since.
           setTimeout(() => {

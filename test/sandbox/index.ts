@@ -47,7 +47,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const faults = new Faults();
   const requestLog: RequestLogEntry[] = [];
-  let sandbox: Sandbox | undefined;
+  let sandbox: Sandbox | undefined; // eslint-disable-line prefer-const -- assigned once the server is listening, read by the control handler
   let baseUrl = '';
   const sso = new SsoState(state, () => baseUrl);
   const control = createControlHandler(() => sandbox as Sandbox, faults, sso);

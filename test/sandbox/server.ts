@@ -99,7 +99,7 @@ export function createRequestHandler(ctx: ServerContext) {
     }
     let reply: JsonReply;
     if (service === 'sso-oidc') {
-      let parsed: unknown = {};
+      let parsed: unknown;
       try {
         parsed = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
