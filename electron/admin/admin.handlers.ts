@@ -15,6 +15,7 @@ import { awsConfigPaths } from '../aws/shared-config';
 import { listProfiles } from './sign-in/aws-profiles';
 import { ProfileSignIn } from './sign-in/profile-sign-in';
 import { SsoDeviceFlow } from './sign-in/sso-device-flow';
+import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
@@ -96,5 +97,6 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
 
     ...createAdminUsersHandlers(deps, session),
+    ...createAdminStatusHandlers(deps, session),
   };
 }

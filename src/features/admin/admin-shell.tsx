@@ -3,8 +3,9 @@ import { AdminUsersPage } from './users/admin-users-page';
 import { useAdminStore, type AdminTab } from './admin-store';
 import { PolicyPage } from './policy/policy-page';
 import { ReadinessPage } from './readiness/readiness-page';
+import { StatusPage } from './status/status-page';
 
-const TABS: AdminTab[] = ['readiness', 'policy', 'users'];
+const TABS: AdminTab[] = ['readiness', 'policy', 'users', 'status'];
 
 /** The signed-in admin's pages, as a small tab bar. */
 export function AdminShell() {
@@ -34,6 +35,7 @@ export function AdminShell() {
         {tab === 'readiness' && <ReadinessPage />}
         {tab === 'policy' && <PolicyPage />}
         {tab === 'users' && <AdminUsersPage />}
+        {tab === 'status' && <StatusPage />}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { appChannels, appEvents } from './channels/app';
 import { onboardingChannels, onboardingEvents } from './channels/onboarding';
 import { adminChannels, adminEvents } from './channels/admin';
 import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
+import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
@@ -15,6 +16,7 @@ export const channels = {
   ...onboardingChannels,
   ...adminChannels,
   ...adminUsersChannels,
+  ...adminStatusChannels,
   ...resyncChannels,
 } as const;
 
@@ -23,6 +25,7 @@ export const events = {
   ...onboardingEvents,
   ...adminEvents,
   ...adminUsersEvents,
+  ...adminStatusEvents,
   ...resyncEvents,
 } as const;
 

@@ -1,0 +1,195 @@
+import { DeleteAccessKeyCommand, ResyncMFADeviceCommand, type User } from '@aws-sdk/client-iam';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../../src/shared/errors/app-error';
+import type { InviteIssued, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/ipc/channels/admin-users';
+import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
+import type { AppDeps } from '../../app/app-deps';
+import type { FeatureHandlers } from '../../ipc/handler-types';
+import type { AdminSession } from '../admin-session';
+import { errorName, isNoSuchEntity, namingMissingPermission, tagAction } from '../iam-call';
+import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
+import type { RunAccount } from '../users/provisioning-run';
+import { reissueInvite, removeMfaDevices } from './reissue-invite';
+import { statusCsv } from './status-csv';
+import { readAllStatuses, readUserStatus, UserVanished } from './user-status';
+
+export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:status'> {
+  /** The last listing (no secrets): the CSV export and the checks on confirmed devices use it. */
+  let rows = new Map<string, UserStatusRow>();
+  /** The last temporary password, for "copy" until the admin closes the result. */
+  let held: { userName: string; password: string } | null = null;
+  const wipe = () => {
+    held = null;
+  };
+  session.onSignOut(() => {
+    wipe();
+    rows = new Map();
+  });
+  deps.lifecycle.register('adminStatus', wipe);
+
+  const account = (): RunAccount => {
+    const id = session.requireIdentity();
+    const partition = partitionOf(id.arn);
+    return {
+      accountId: id.accountId,
+      accountAlias: id.accountAlias,
+      partition,
+      consoleUrl: consoleSignInUrl({ accountId: id.accountId, accountAlias: id.accountAlias, partition }),
+      policyArn: enforcementPolicyArn(id.accountId, partition),
+    };
+  };
+
+  /** The user as AWS has it now; gone → a clear message (the table is stale). */
+  const live = async (userName: string): Promise<UserStatusRow> => {
+    try {
+      const row = await readUserStatus(session.iam(), { UserName: userName } as User, deps.serverClock.now());
+      // Tags and groups are only for the table; the actions need the rest.
+      const needed = row.missingPermissions.filter((p) => p !== 'iam:ListUserTags' && p !== 'iam:ListGroupsForUser');
+      if (needed.length > 0) throw new AppError('admin.missingPermission', { permission: needed.join(', ') });
+      // `rows` keeps what the admin saw (and confirmed): a retry after a half-done reset still matches it.
+      return row;
+    } catch (error) {
+      if (error instanceof UserVanished) throw new AppError('adminStatus.userGone', { userName });
+      throw error;
+    }
+  };
+
+  /** AccessDenied names the permission; NoSuchEntity on a user-level call means the user was deleted meanwhile. */
+  const act = async <T>(userName: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await namingMissingPermission(run);
+    } catch (error) {
+      if (isNoSuchEntity(error)) throw new AppError('adminStatus.userGone', { userName }, { cause: error });
+      throw error;
+    }
+  };
+
+  const askPath = (userName: string, dialogTitle: string, filterName: string) =>
+    deps.platform.dialogs.saveFile({
+      title: dialogTitle,
+      defaultPath: join(deps.platform.paths.home, inviteFileName(userName)),
+      filters: [{ name: filterName, extensions: [INVITE_FILE_EXTENSION.split('.').pop()!] }],
+    });
+
+  const notSaved = (userName: string): InviteIssued => ({
+    saved: false,
+    userName,
+    savedPath: null,
+    expiresAt: null,
+    deletedKeyIds: [],
+    newAccessKeyId: null,
+    removedMfaDevices: [],
+  });
+
+  return {
+    'admin:status:list': async () =>
+      namingMissingPermission(async () => {
+        const list = await readAllStatuses(session.iam(), deps.serverClock.now());
+        rows = new Map(list.map((r) => [r.userName, r]));
+        return { users: list, listedAt: new Date(deps.clock.now()).toISOString() };
+      }),
+
+    'admin:status:resendInvite': async ({ userName, deleteKeyIds, validDays, dialogTitle, filterName }) =>
+      act(userName, async () => {
+        const user = await live(userName);
+        // A user with an MFA device has finished (or nearly): a lost phone is "reset MFA", not a resend.
+        if ((user.mfaDevices ?? []).length > 0) throw new AppError('adminStatus.hasMfa', { userName });
+        const path = await askPath(userName, dialogTitle, filterName);
+        if (!path) return notSaved(userName);
+        held = null;
+        const done = await reissueInvite(deps, session.iam(), { live: user, confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });
+        held = { userName, password: done.password };
+        deps.log.info('adminStatus.inviteResent', { userName });
+        return { ...notSaved(userName), saved: true, savedPath: path, expiresAt: done.expiresAt, deletedKeyIds: done.deletedKeyIds, newAccessKeyId: done.newAccessKeyId, temporaryPassword: done.password };
+      }),
+
+    'admin:status:resetMfa': async ({ userName, serialNumbers, deleteKeyIds, validDays, dialogTitle, filterName }) =>
+      act(userName, async () => {
+        // Only devices this user had when the admin looked: a renderer cannot name someone else's.
+        const known = new Set((rows.get(userName)?.mfaDevices ?? []).map((d) => d.serialNumber));
+        if (!serialNumbers.every((s) => known.has(s))) throw new AppError('adminStatus.staleList');
+        const path = await askPath(userName, dialogTitle, filterName);
+        if (!path) return notSaved(userName);
+        held = null;
+        const iam = session.iam();
+        const removed = await removeMfaDevices(iam, await live(userName), serialNumbers);
+        const done = await reissueInvite(deps, iam, { live: await live(userName), confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });
+        held = { userName, password: done.password };
+        deps.log.info('adminStatus.mfaReset', { userName, devices: removed.length });
+        return { ...notSaved(userName), saved: true, savedPath: path, expiresAt: done.expiresAt, deletedKeyIds: done.deletedKeyIds, newAccessKeyId: done.newAccessKeyId, removedMfaDevices: removed, temporaryPassword: done.password };
+      }),
+
+    'admin:status:removeBootstrapKeys': async ({ userName, accessKeyIds }) =>
+      act(userName, async () => {
+        const user = await live(userName);
+        const keys = user.accessKeys ?? [];
+        const deletedKeyIds: string[] = [];
+        const keptKeyIds: string[] = [];
+        for (const id of accessKeyIds) {
+          const key = keys.find((k) => k.accessKeyId === id);
+          // Already gone counts as removed; a key used since the admin looked is no longer a bootstrap key.
+          if (key && !key.bootstrap) {
+            keptKeyIds.push(id);
+            continue;
+          }
+          if (key) {
+            try {
+              await tagAction('iam:DeleteAccessKey', session.iam().send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: id })));
+            } catch (error) {
+              if (!isNoSuchEntity(error)) throw error;
+            }
+          }
+          deletedKeyIds.push(id);
+        }
+        return { deletedKeyIds, keptKeyIds };
+      }),
+
+    'admin:status:resync': async ({ userName, serialNumber, code1, code2 }) =>
+      act(userName, async () => {
+        // Re-checked here, not only in the renderer: AWS would only say "invalid code".
+        if (code1 === code2) throw new AppError('adminStatus.sameCodeTwice');
+        try {
+          await tagAction(
+            'iam:ResyncMFADevice',
+            session.iam().send(new ResyncMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
+          );
+        } catch (error) {
+          if (errorName(error).replace(/Exception$/, '') === 'InvalidAuthenticationCode') throw new AppError('adminStatus.invalidCodes', undefined, { cause: error });
+          if (isNoSuchEntity(error)) throw new AppError('adminStatus.deviceGone', { userName }, { cause: error });
+          throw error;
+        }
+        deps.log.info('adminStatus.resynced', { userName });
+        return { resynced: true as const };
+      }),
+
+    'admin:status:copyPassword': async ({ userName }) => {
+      if (!held || held.userName !== userName) throw new AppError('adminStatus.passwordGone');
+      deps.platform.clipboard.writeText(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
+      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
+    },
+
+    'admin:status:dismiss': async () => {
+      wipe();
+      return { dismissed: true as const };
+    },
+
+    'admin:status:exportCsv': async ({ userNames, labels, dialogTitle, filterName }) => {
+      const list = userNames.map((n) => rows.get(n)).filter((r): r is UserStatusRow => !!r);
+      const stamp = new Date(deps.clock.now()).toISOString().slice(0, 10);
+      const path = await deps.platform.dialogs.saveFile({
+        title: dialogTitle,
+        defaultPath: join(deps.platform.paths.home, `iam-onboarding-status-${stamp}.csv`),
+        filters: [{ name: filterName, extensions: ['csv'] }],
+      });
+      if (!path) return { saved: false, path: null, rows: 0 };
+      try {
+        await writeFile(path, statusCsv(list, labels), 'utf8');
+      } catch (e) {
+        throw new AppError('adminStatus.csvWriteFailed', { reason: (e as { code?: string }).code ?? 'unknown' }, { cause: e });
+      }
+      return { saved: true, path, rows: list.length };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { useStatusStore } from './status-store';
+
+/** What the action did; for a new invite, the file and the temporary password (shown once). */
+export function ActionResult() {
+  const { t, i18n } = useTranslation('adminStatus');
+  const { action, passwordCopied, copyPassword, closeResult, selected } = useStatusStore();
+  const { issued, removed, resynced } = action;
+  return (
+    <div className="status-result" data-testid="status-result">
+      {resynced && <p className="success">{t('result.resynced', { userName: selected })}</p>}
+      {removed && (
+        <>
+          {removed.deletedKeyIds.length > 0 && <p className="success">{t('result.keysRemoved', { keys: removed.deletedKeyIds.join(', ') })}</p>}
+          {removed.keptKeyIds.length > 0 && <p className="notice">{t('result.keysKept', { keys: removed.keptKeyIds.join(', ') })}</p>}
+        </>
+      )}
+      {issued && !issued.saved && <p className="notice">{t('result.notSaved')}</p>}
+      {issued?.saved && (
+        <>
+          <p className="success" data-testid="status-invite-saved">
+            {t('result.saved', { userName: issued.userName, path: issued.savedPath, expiresAt: new Date(issued.expiresAt ?? '').toLocaleString(i18n.language) })}
+          </p>
+          <ul>
+            {issued.removedMfaDevices.length > 0 && <li>{t('result.removedDevices', { devices: issued.removedMfaDevices.join(', ') })}</li>}
+            {issued.deletedKeyIds.length > 0 && <li>{t('result.deletedKeys', { keys: issued.deletedKeyIds.join(', ') })}</li>}
+            <li className="mono">{t('result.newKey', { accessKeyId: issued.newAccessKeyId })}</li>
+          </ul>
+          <h5>{t('result.passwordHeading')}</h5>
+          {issued.temporaryPassword ? (
+            <>
+              <p className="notice">{t('result.passwordOnce')}</p>
+              <p className="mono temporary-password" data-testid="status-temporary-password">
+                {issued.temporaryPassword}
+              </p>
+            </>
+          ) : (
+            <p className="hint">{t('result.passwordHidden')}</p>
+          )}
+          <button type="button" className="secondary" onClick={() => void copyPassword()}>
+            {t('result.copyPassword')}
+          </button>
+          {passwordCopied && (
+            <p className="hint" role="status">
+              {t('result.passwordCopied')}
+            </p>
+          )}
+        </>
+      )}
+      <ErrorMessage error={action.error} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void closeResult()}>
+          {t('result.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { USER_STATUSES } from '../../../shared/ipc/channels/admin-status';
+import { filterRows } from './filter';
+import { StatusFilters } from './status-filters';
+import { StatusTable } from './status-table';
+import { useStatusStore } from './status-store';
+import { UserPanel } from './user-panel';
+
+/** Onboarding status: every user, its state, filters, CSV export, and per-user actions. */
+export function StatusPage() {
+  const { t, i18n } = useTranslation('adminStatus');
+  const { users, listedAt, loading, error, filter, selected, csv, load, exportCsv, closeResult } = useStatusStore();
+
+  useEffect(() => {
+    void load();
+    // Leaving the tab drops a temporary password still held in main.
+    return () => void closeResult();
+  }, [load, closeResult]);
+
+  const shown = useMemo(() => (users ? filterRows(users, filter) : []), [users, filter]);
+  const missing = [...new Set((users ?? []).flatMap((u) => u.missingPermissions))];
+  const count = (s: string) => (users ?? []).filter((u) => u.status === s).length;
+  const csvHeader = ['user', 'status', 'console', 'pendingReset', 'mfa', 'bootstrapKeys', 'keyAge', 'lastSignIn', 'groups', 'tags'].map((k) => t(`csv.header.${k}`));
+  const onExport = () =>
+    void exportCsv(
+      {
+        dialogTitle: t('csv.dialogTitle'),
+        filterName: t('csv.filterName'),
+        labels: {
+          header: csvHeader,
+          status: Object.fromEntries(USER_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<(typeof USER_STATUSES)[number], string>,
+          yes: t('csv.yes'),
+          no: t('csv.no'),
+          unknown: t('csv.unknown'),
+        },
+      },
+      shown.map((u) => u.userName),
+    );
+
+  return (
+    <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading}>
+      <h3 id="admin-status-title">{t('title')}</h3>
+      <p className="hint">{t('intro')}</p>
+      <ErrorMessage error={error} onRetry={() => void load()} />
+      {missing.length > 0 && (
+        <p className="notice" data-testid="status-missing-permissions">
+          {t('missingPermissions', { permissions: missing.join(', ') })}
+        </p>
+      )}
+      {users && (
+        <p role="status" data-testid="status-summary">
+          {t('summary', { total: users.length, waiting: count('waitingFirstSignIn'), noMfa: count('passwordChangedNoMfa'), done: count('done'), noConsole: count('noConsoleAccess') })}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" disabled={loading} onClick={() => void load()}>
+          {loading ? t('loading') : t('refresh')}
+        </button>
+        <button type="button" className="secondary" disabled={!users || shown.length === 0} onClick={onExport}>
+          {t('csv.export')}
+        </button>
+        {listedAt && <span className="hint">{t('listedAt', { time: new Date(listedAt).toLocaleTimeString(i18n.language) })}</span>}
+      </div>
+      <ErrorMessage error={csv.error} />
+      {csv.saved?.saved && (
+        <p className="success" data-testid="status-csv-saved">
+          {t('csv.saved', { rows: csv.saved.rows, path: csv.saved.path })}
+        </p>
+      )}
+      {users && users.length === 0 && <p className="hint">{t('empty')}</p>}
+      {users && users.length > 0 && (
+        <>
+          <StatusFilters users={users} shown={shown.length} />
+          {shown.length === 0 ? <p className="hint">{t('noMatch')}</p> : <StatusTable rows={shown} />}
+        </>
+      )}
+      {selected && <UserPanel />}
+    </section>
+  );
+}

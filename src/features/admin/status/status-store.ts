@@ -1,0 +1,147 @@
+import { create } from 'zustand';
+import { api } from '../../../app/api';
+import type { AppErrorShape } from '../../../shared/errors/app-error';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import { INVITE_VALID_DAYS_DEFAULT, type InviteIssued, type UserStatusRow } from '../../../shared/ipc/channels/admin-status';
+import { bootstrapKeys, NO_FILTER, type StatusFilter } from './filter';
+
+export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';
+type Csv = ChannelInput<'admin:status:exportCsv'>;
+
+/** What the selected user's panel shows: the action being confirmed or run, and its outcome. */
+export interface ActionState {
+  kind: ActionKind | null;
+  busy: boolean;
+  error: AppErrorShape | null;
+  issued: InviteIssued | null;
+  removed: ChannelOutput<'admin:status:removeBootstrapKeys'> | null;
+  resynced: boolean;
+}
+
+const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false };
+
+interface StatusState {
+  users: UserStatusRow[] | null;
+  listedAt: string | null;
+  loading: boolean;
+  error: AppErrorShape | null;
+  filter: StatusFilter;
+  selected: string | null;
+  action: ActionState;
+  validDays: number;
+  passwordCopied: boolean;
+  csv: { error: AppErrorShape | null; saved: ChannelOutput<'admin:status:exportCsv'> | null };
+  load(): Promise<void>;
+  setFilter(patch: Partial<StatusFilter>): void;
+  select(userName: string | null): void;
+  start(kind: ActionKind | null): void;
+  setValidDays(days: number): void;
+  resend(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
+  resetMfa(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
+  removeKeys(): Promise<void>;
+  resync(serialNumber: string, code1: string, code2: string): Promise<boolean>;
+  copyPassword(): Promise<void>;
+  closeResult(): Promise<void>;
+  exportCsv(input: Omit<Csv, 'userNames'>, userNames: string[]): Promise<void>;
+}
+
+export const useStatusStore = create<StatusState>((set, get) => {
+  const row = () => get().users?.find((u) => u.userName === get().selected) ?? null;
+  /** Runs an action for the selected user; a vanished user refreshes the table. */
+  const run = async (fn: (user: UserStatusRow) => Promise<Partial<ActionState>>, refresh = true) => {
+    const user = row();
+    if (!user || get().action.busy) return false;
+    set((s) => ({ action: { ...s.action, busy: true, error: null } }));
+    try {
+      const done = await fn(user);
+      set((s) => ({ action: { ...s.action, ...done, busy: false } }));
+      if (refresh) void get().load();
+      return true;
+    } catch (e) {
+      set((s) => ({ action: { ...s.action, busy: false, error: e as AppErrorShape } }));
+      if ((e as AppErrorShape).code === 'adminStatus.userGone') void get().load();
+      return false;
+    }
+  };
+  const invite = (issued: InviteIssued): Partial<ActionState> => ({ issued });
+
+  return {
+    users: null,
+    listedAt: null,
+    loading: false,
+    error: null,
+    filter: NO_FILTER,
+    selected: null,
+    action: IDLE,
+    validDays: INVITE_VALID_DAYS_DEFAULT,
+    passwordCopied: false,
+    csv: { error: null, saved: null },
+    async load() {
+      set({ loading: true, error: null });
+      try {
+        const out = await api.invoke('admin:status:list', {});
+        set({ users: out.users, listedAt: out.listedAt, loading: false });
+      } catch (e) {
+        set({ loading: false, error: e as AppErrorShape });
+      }
+    },
+    setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+    select(userName) {
+      void get().closeResult();
+      set({ selected: userName, action: IDLE });
+    },
+    start: (kind) => set({ action: { ...IDLE, kind } }),
+    setValidDays: (validDays) => set({ validDays }),
+    async resend(dialog) {
+      await run(async (u) =>
+        invite(await api.invoke('admin:status:resendInvite', { userName: u.userName, deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId), validDays: get().validDays, ...dialog })),
+      );
+    },
+    async resetMfa(dialog) {
+      await run(async (u) =>
+        invite(
+          await api.invoke('admin:status:resetMfa', {
+            userName: u.userName,
+            serialNumbers: (u.mfaDevices ?? []).map((d) => d.serialNumber),
+            deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId),
+            validDays: get().validDays,
+            ...dialog,
+          }),
+        ),
+      );
+    },
+    async removeKeys() {
+      await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId) }) }));
+    },
+    async resync(serialNumber, code1, code2) {
+      return run(async (u) => {
+        await api.invoke('admin:status:resync', { userName: u.userName, serialNumber, code1, code2 });
+        return { resynced: true };
+      }, false);
+    },
+    async copyPassword() {
+      const userName = get().action.issued?.userName;
+      if (!userName) return;
+      try {
+        await api.invoke('admin:status:copyPassword', { userName });
+        set({ passwordCopied: true });
+      } catch (e) {
+        set((s) => ({ action: { ...s.action, error: e as AppErrorShape } }));
+      }
+    },
+    async closeResult() {
+      // The password leaves the screen and main's memory together.
+      set((s) => ({ action: { ...s.action, issued: s.action.issued ? { ...s.action.issued, temporaryPassword: undefined } : null }, passwordCopied: false }));
+      await api.invoke('admin:status:dismiss', {}).catch(() => undefined);
+      set({ action: IDLE });
+    },
+    async exportCsv(input, userNames) {
+      set({ csv: { error: null, saved: null } });
+      try {
+        set({ csv: { error: null, saved: await api.invoke('admin:status:exportCsv', { ...input, userNames }) } });
+      } catch (e) {
+        set({ csv: { error: e as AppErrorShape, saved: null } });
+      }
+    },
+  };
+});

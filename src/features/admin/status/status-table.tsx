@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { UserStatusRow } from '../../../shared/ipc/channels/admin-status';
+import { bootstrapKeys, tagText } from './filter';
+import { useStatusStore } from './status-store';
+
+/** One row per user; "Manage" opens the user's panel with the actions. */
+export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
+  const { t, i18n } = useTranslation('adminStatus');
+  const selected = useStatusStore((s) => s.selected);
+  const select = useStatusStore((s) => s.select);
+  const unknown = t('cell.unknown');
+  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const consoleCell = (r: UserStatusRow) =>
+    r.consolePassword === null ? unknown : !r.consolePassword ? t('cell.noPassword') : r.passwordResetRequired ? t('cell.pendingReset') : t('cell.passwordSet');
+  const keyCell = (r: UserStatusRow) => {
+    if (!r.accessKeys) return unknown;
+    const keys = bootstrapKeys(r);
+    if (keys.length === 0) return t('cell.noBootstrapKey');
+    return keys.map((k) => `${k.accessKeyId} (${k.ageDays === null ? t('cell.keyAgeUnknown') : t('cell.keyAge', { days: k.ageDays })})`).join(', ');
+  };
+
+  return (
+    <div className="status-table-wrap">
+      <table className="status-table">
+        <caption>{t('table.caption')}</caption>
+        <thead>
+          <tr>
+            {(['user', 'status', 'console', 'mfa', 'bootstrapKey', 'lastSignIn', 'groups', 'tags', 'actions'] as const).map((c) => (
+              <th key={c} scope="col">
+                {t(`table.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.userName} data-testid={`status-row-${r.userName}`} data-status={r.status} data-selected={selected === r.userName || undefined}>
+              <th scope="row" className="mono">
+                {r.userName}
+              </th>
+              <td data-col="status">
+                <span className="status-badge" data-status={r.status}>
+                  {t(`status.${r.status}`)}
+                </span>
+              </td>
+              <td data-col="console">{consoleCell(r)}</td>
+              <td data-col="mfa">{r.mfaDevices === null ? unknown : r.mfaDevices.length > 0 ? t('cell.mfaOn') : t('cell.mfaOff')}</td>
+              <td data-col="key" className="mono">
+                {keyCell(r)}
+              </td>
+              <td data-col="lastSignIn">{r.passwordLastUsed ? date(r.passwordLastUsed) : t('cell.never')}</td>
+              <td data-col="groups">{r.groups === null ? unknown : r.groups.join(', ')}</td>
+              <td data-col="tags">{r.tags === null ? unknown : r.tags.map(tagText).join(', ')}</td>
+              <td>
+                <button type="button" className="link-button" aria-label={t('table.manageLabel', { userName: r.userName })} onClick={() => select(r.userName)}>
+                  {t('table.manage')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

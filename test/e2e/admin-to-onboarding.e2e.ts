@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { createNodePorts } from '../../electron/platform/node-ports';
+import { startSandbox, type Sandbox } from '../sandbox/index';
+import { expect, test } from './support/fixtures';
+import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
+import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, openWizard, scanQr, signInWithInvite, typeTwoCodes } from './support/onboarding-flow';
+import { tempHome } from './support/temp-home';
+
+/**
+ * The two halves of the product proven together: an administrator creates the MFA policy and a
+ * user through the UI, saves the invite; the new employee opens that invite in the wizard on
+ * "their" machine and finishes. Nothing is arranged behind the app's back but the account itself.
+ */
+let sandbox: Sandbox;
+test.beforeEach(async () => {
+  sandbox = await startSandbox({ accountAlias: 'acme-prod' });
+});
+test.afterEach(async () => sandbox.stop());
+
+test('admin creates a user and an invite; the new employee completes onboarding with it', async ({ launchApp }) => {
+  sandbox.scenario.createGroup('developers');
+
+  // The administrator's machine.
+  const adminHome = tempHome();
+  const admin = await launchApp({
+    env: { ...sandbox.env, AWS_CONFIG_FILE: adminHome.awsConfigFile, AWS_SHARED_CREDENTIALS_FILE: adminHome.awsCredentialsFile },
+    locale: 'ko-KR',
+    ports: createNodePorts({ userData: adminHome.userData, home: adminHome.home }),
+  });
+  const a = admin.page;
+  await a.getByTestId('job-admin').click();
+  await a.locator('input[name="admin-method"][value="keys"]').check();
+  await a.locator('#admin-key-id').fill(sandbox.admin.accessKeyId);
+  await a.locator('#admin-secret').fill(sandbox.admin.secretAccessKey);
+  await a.locator('form:has(#admin-key-id) button[type="submit"]').click();
+  await a.getByTestId('admin-tab-policy').click();
+  await a.getByRole('button', { name: '정책 만들기' }).click();
+  await expect(a.getByTestId('policy-state')).toHaveAttribute('data-state', 'current');
+
+  await a.getByTestId('admin-tab-users').click();
+  await a.locator('#cu-name').fill('park.jiwoo');
+  await a.locator('.group-list label', { hasText: /^developers$/ }).locator('input').check();
+  await a.getByRole('button', { name: '사용자 만들기' }).click();
+  await expect(a.locator('.provision-run')).toHaveAttribute('data-phase', 'done');
+  const invitePath = join(adminHome.home, 'park.jiwoo.invite.age');
+  admin.ports.dialogs.queueSave(invitePath);
+  await a.getByRole('button', { name: '초대 파일 저장…' }).click();
+  await expect(a.getByTestId('invite-saved')).toContainText(invitePath);
+  const temporaryPassword = (await a.getByTestId('temporary-password').textContent())!.trim();
+
+  // The new employee's machine: no admin keys in its environment, only the invite and the password.
+  const app = await openWizard(launchApp, sandbox, { lang: 'en' });
+  await signInWithInvite(app, invitePath, temporaryPassword);
+  await expect(app.page.getByTestId('onboarding-identity')).toContainText('park.jiwoo');
+  await changePassword(app, 'Quiet-Meadow-Compass-77');
+  await expect(app.page.getByTestId('step-mfa')).toBeVisible();
+  const { seed } = await scanQr(app.page);
+  await awaitWindowWithAtLeast(app.page, 4);
+  const [c1, c2] = twoConsecutiveCodes(seed);
+  await typeTwoCodes(app, c1, c2);
+  await expect(app.page.getByTestId('step-prove')).toBeVisible();
+  await awaitNextWindow(app.page);
+  await app.page.getByLabel(app.text.prove.code, { exact: true }).fill(oathtoolCode(seed));
+  await app.page.getByRole('button', { name: app.text.prove.submit, exact: true }).click();
+  await expect(app.page.getByTestId('step-finish')).toBeVisible();
+  await app.page.getByRole('button', { name: app.text.finish.submitDelete }).click();
+  await expect(app.page.getByTestId('step-done')).toBeVisible();
+
+  // The account: the user the admin made is now fully onboarded.
+  expect(sandbox.state.listGroupsForUser('park.jiwoo')).toEqual(['developers']);
+  expect(sandbox.state.listAttachedUserPolicies('park.jiwoo').map((p) => p.policyName)).toEqual(['IamOnboardingEnforceMfa']);
+  expect(sandbox.state.getLoginProfile('park.jiwoo')?.passwordResetRequired).toBe(false);
+  expect(sandbox.state.checkPassword('park.jiwoo', 'Quiet-Meadow-Compass-77')).toBe(true);
+  expect(sandbox.state.listMfaDevices('park.jiwoo')).toHaveLength(1);
+  expect(sandbox.state.getVirtualMfaSeed(sandbox.state.listMfaDevices('park.jiwoo')[0]!.serialNumber)).toBe(seed);
+  expect(sandbox.state.listAccessKeys('park.jiwoo')).toEqual([]);
+});

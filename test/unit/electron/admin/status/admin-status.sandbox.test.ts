@@ -1,0 +1,170 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { composeApp } from '../../../../../electron/app/compose';
+import { decryptInvite } from '../../../../../electron/invites/invite-codec';
+import { dispatch } from '../../../../../electron/ipc/dispatch';
+import type { HandlerTable } from '../../../../../electron/ipc/handler-types';
+import { silentLogger } from '../../../../../electron/logging/logger';
+import { createNodePorts, type NodePorts } from '../../../../../electron/platform/node-ports';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../../src/shared/ipc/contract';
+import { startSandbox, type Sandbox } from '../../../../sandbox/index';
+
+const LABELS = {
+  header: ['user', 'status', 'console', 'reset', 'mfa', 'keys', 'age', 'last', 'groups', 'tags'],
+  status: { waitingFirstSignIn: 'W', passwordChangedNoMfa: 'P', done: 'D', noConsoleAccess: 'N', unknown: 'U' },
+  yes: 'y',
+  no: 'n',
+  unknown: '?',
+};
+const dialog = { dialogTitle: 't', filterName: 'f' };
+
+/** The onboarding-status handlers through `dispatch`, against the sandbox (the e2e test drives the same through the UI). */
+describe('admin status handlers against the sandbox', () => {
+  let sandbox: Sandbox;
+  let handlers: HandlerTable;
+  let ports: NodePorts;
+  let home: string;
+  const ctx = { emit: () => {} };
+  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const env = await dispatch(handlers, channel, input, ctx, silentLogger);
+    if (!env.ok) throw Object.assign(new Error(env.error.code), env.error);
+    return env.value as ChannelOutput<C>;
+  };
+  const row = async (userName: string) => (await call('admin:status:list', {})).users.find((u) => u.userName === userName);
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    home = mkdtempSync(join(tmpdir(), 'admin-status-'));
+    ports = createNodePorts({ home, userData: join(home, 'userData') });
+    ({ handlers } = composeApp({ platform: ports, log: silentLogger, env: { ...sandbox.env }, info: { version: 't', platform: 'linux' }, maxAttempts: 1 }));
+    await call('admin:signInWithKeys', { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey });
+  });
+  afterEach(() => sandbox.faults.clear());
+  afterAll(async () => sandbox.stop());
+
+  it('lists each state with keys, tags and groups', async () => {
+    sandbox.scenario.createGroup('devs');
+    sandbox.scenario.newUser({ userName: 'u.fresh', withAccessKey: true, groups: ['devs'], tags: { team: 'a' } });
+    sandbox.scenario.newUser({ userName: 'u.half', passwordResetRequired: false });
+    sandbox.scenario.newUser({ userName: 'u.done', passwordResetRequired: false, withMfa: true });
+    const list = await call('admin:status:list', {});
+    const by = Object.fromEntries(list.users.map((u) => [u.userName, u]));
+    expect(by['u.fresh']).toMatchObject({ status: 'waitingFirstSignIn', consolePassword: true, passwordResetRequired: true, groups: ['devs'], tags: [{ key: 'team', value: 'a' }] });
+    expect(by['u.fresh']?.accessKeys?.[0]).toMatchObject({ bootstrap: true, lastUsedDate: null, ageDays: 0 });
+    expect(by['u.half']?.status).toBe('passwordChangedNoMfa');
+    expect(by['u.done']?.status).toBe('done');
+    expect(by[sandbox.admin.userName]?.status).toBe('noConsoleAccess');
+  });
+
+  it('resend: refused while an MFA device exists; cancelled dialog changes nothing; a lost answer is retried to exactly one key', async () => {
+    await expect(call('admin:status:resendInvite', { userName: 'u.done', deleteKeyIds: [], validDays: 7, ...dialog })).rejects.toMatchObject({ code: 'adminStatus.hasMfa' });
+    const before = sandbox.state.listAccessKeys('u.fresh').map((k) => k.accessKeyId);
+    ports.dialogs.queueSave(null);
+    expect(await call('admin:status:resendInvite', { userName: 'u.fresh', deleteKeyIds: before, validDays: 7, ...dialog })).toMatchObject({ saved: false });
+    expect(sandbox.state.listAccessKeys('u.fresh').map((k) => k.accessKeyId)).toEqual(before);
+
+    // The answer to CreateAccessKey is lost: the key exists in IAM but the app never saw its secret.
+    sandbox.faults.set('CreateAccessKey', { drop: { times: 1, after: true } });
+    const path = join(home, 'fresh.invite.age');
+    ports.dialogs.queueSave(path);
+    await expect(call('admin:status:resendInvite', { userName: 'u.fresh', deleteKeyIds: before, validDays: 7, ...dialog })).rejects.toMatchObject({ retryable: true });
+    expect(sandbox.state.listAccessKeys('u.fresh')).toHaveLength(1);
+    ports.dialogs.queueSave(path);
+    const done = await call('admin:status:resendInvite', { userName: 'u.fresh', deleteKeyIds: before, validDays: 7, ...dialog });
+    const keys = sandbox.state.listAccessKeys('u.fresh');
+    expect(keys.map((k) => k.accessKeyId)).toEqual([done.newAccessKeyId]);
+    const invite = await decryptInvite(readFileSync(path), done.temporaryPassword ?? '', Date.now());
+    expect(invite).toMatchObject({ userName: 'u.fresh', accessKeyId: done.newAccessKeyId });
+    expect(sandbox.state.checkPassword('u.fresh', done.temporaryPassword ?? '')).toBe(true);
+    expect(sandbox.state.getLoginProfile('u.fresh')?.passwordResetRequired).toBe(true);
+    // Copy goes through main's clipboard (cleared after 30 s); dismiss forgets the password.
+    await call('admin:status:copyPassword', { userName: 'u.fresh' });
+    expect(ports.clipboard.read()).toBe(done.temporaryPassword);
+    await call('admin:status:dismiss', {});
+    await expect(call('admin:status:copyPassword', { userName: 'u.fresh' })).rejects.toMatchObject({ code: 'adminStatus.passwordGone' });
+  });
+
+  it('reset MFA keeps a used CLI key, also on a retry after the devices are gone', async () => {
+    const u = sandbox.scenario.newUser({ userName: 'u.cli', passwordResetRequired: false, withMfa: true, withAccessKey: true });
+    sandbox.scenario.setAccessKeyLastUsed(u.accessKeyId ?? '', { date: new Date(), serviceName: 'iam' });
+    const r = await row('u.cli');
+    expect(r?.accessKeys?.[0]?.bootstrap).toBe(false);
+    const serials = (r?.mfaDevices ?? []).map((d) => d.serialNumber);
+    sandbox.faults.set('CreateAccessKey', { error5xx: { times: 1 } });
+    ports.dialogs.queueSave(join(home, 'cli.invite.age'));
+    await expect(call('admin:status:resetMfa', { userName: 'u.cli', serialNumbers: serials, deleteKeyIds: [], validDays: 7, ...dialog })).rejects.toMatchObject({ retryable: true });
+    expect(sandbox.state.listMfaDevices('u.cli')).toEqual([]);
+    ports.dialogs.queueSave(join(home, 'cli.invite.age'));
+    const done = await call('admin:status:resetMfa', { userName: 'u.cli', serialNumbers: serials, deleteKeyIds: [], validDays: 7, ...dialog });
+    expect(sandbox.state.listAccessKeys('u.cli').map((k) => k.accessKeyId).sort()).toEqual([u.accessKeyId, done.newAccessKeyId].sort());
+    expect(sandbox.state.listVirtualMfaDevices().filter((d) => serials.includes(d.serialNumber))).toEqual([]);
+    // A serial the listing never showed for this user is refused.
+    await expect(call('admin:status:resetMfa', { userName: 'u.done', serialNumbers: [serials[0] ?? ''], deleteKeyIds: [], validDays: 7, ...dialog })).rejects.toMatchObject({ code: 'adminStatus.staleList' });
+  });
+
+  it('two keys in use: a clear limit message before anything changes', async () => {
+    const u = sandbox.scenario.newUser({ userName: 'u.twokeys', passwordResetRequired: false, withAccessKey: true, withMfa: true });
+    const { IAMClient, CreateAccessKeyCommand } = await import('@aws-sdk/client-iam');
+    const iam = new IAMClient({ region: sandbox.region, endpoint: sandbox.url, credentials: sandbox.admin });
+    const k2 = (await iam.send(new CreateAccessKeyCommand({ UserName: 'u.twokeys' }))).AccessKey?.AccessKeyId ?? '';
+    iam.destroy();
+    for (const id of [u.accessKeyId ?? '', k2]) sandbox.scenario.setAccessKeyLastUsed(id, { date: new Date(), serviceName: 's3' });
+    const r = await row('u.twokeys');
+    ports.dialogs.queueSave(join(home, 'two.invite.age'));
+    await expect(
+      call('admin:status:resetMfa', { userName: 'u.twokeys', serialNumbers: (r?.mfaDevices ?? []).map((d) => d.serialNumber), deleteKeyIds: [], validDays: 7, ...dialog }),
+    ).rejects.toMatchObject({ code: 'adminStatus.keyLimit' });
+    expect(sandbox.state.listAccessKeys('u.twokeys')).toHaveLength(2);
+  });
+
+  it('a user deleted after the listing, a denied call and throttling each get their own message', async () => {
+    sandbox.scenario.newUser({ userName: 'u.gone', withAccessKey: true });
+    await row('u.gone');
+    const { IAMClient, DeleteAccessKeyCommand, DeleteLoginProfileCommand, DeleteUserCommand } = await import('@aws-sdk/client-iam');
+    const iam = new IAMClient({ region: sandbox.region, endpoint: sandbox.url, credentials: sandbox.admin });
+    for (const k of sandbox.state.listAccessKeys('u.gone')) await iam.send(new DeleteAccessKeyCommand({ UserName: 'u.gone', AccessKeyId: k.accessKeyId }));
+    await iam.send(new DeleteLoginProfileCommand({ UserName: 'u.gone' }));
+    await iam.send(new DeleteUserCommand({ UserName: 'u.gone' }));
+    iam.destroy();
+    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.gone', accessKeyIds: ['AKIAAAAAAAAAAAAAAAAA'] })).rejects.toMatchObject({ code: 'adminStatus.userGone', params: { userName: 'u.gone' } });
+    await expect(call('admin:status:resync', { userName: 'u.gone', serialNumber: `arn:aws:iam::${sandbox.accountId}:mfa/u.gone`, code1: '123456', code2: '654321' })).rejects.toMatchObject({
+      code: 'adminStatus.deviceGone',
+    });
+
+    sandbox.faults.set('ListUsers', { throttle: { ratePerSec: 0.001 } });
+    await call('admin:status:list', {}).catch(() => undefined);
+    await expect(call('admin:status:list', {})).rejects.toMatchObject({ code: 'aws.Throttling', retryable: true });
+    sandbox.faults.clear();
+
+    // An admin who may list users but not read MFA devices: the column is unknown and the permission is named.
+    const ro = sandbox.scenario.newUser({
+      userName: 'ro.admin',
+      withAccessKey: true,
+      policies: [{ name: 'ro', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:List*', 'iam:GetLoginProfile', 'iam:GetAccessKeyLastUsed', 'iam:GetAccountAlias*'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:ListMFADevices', Resource: '*' }] } }],
+    });
+    await call('admin:signInWithKeys', { accessKeyId: ro.accessKeyId ?? '', secretAccessKey: ro.secretAccessKey ?? '' });
+    const fresh = (await call('admin:status:list', {})).users.find((u) => u.userName === 'u.half');
+    expect(fresh).toMatchObject({ mfaDevices: null, status: 'unknown', missingPermissions: ['iam:ListMFADevices'] });
+    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.half', accessKeyIds: ['AKIAAAAAAAAAAAAAAAAA'] })).rejects.toMatchObject({
+      code: 'admin.missingPermission',
+      params: { permission: 'iam:ListMFADevices' },
+    });
+    await call('admin:signInWithKeys', { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey });
+  });
+
+  it('exports CSV with BOM, defused formulas and no secrets', async () => {
+    const evil = sandbox.scenario.newUser({ userName: '=1+2', withAccessKey: true });
+    const list = await call('admin:status:list', {});
+    const path = join(home, 'status.csv');
+    ports.dialogs.queueSave(path);
+    const out = await call('admin:status:exportCsv', { userNames: list.users.map((u) => u.userName), labels: LABELS, ...dialog });
+    expect(out).toMatchObject({ saved: true, rows: list.users.length });
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\ufeff"user","status"')).toBe(true);
+    expect(text).toContain(`"'=1+2","W","y","y","n","${evil.accessKeyId}"`);
+    expect(text).not.toContain(evil.secretAccessKey ?? 'x');
+    expect(text).not.toContain(evil.password);
+  });
+});
