@@ -17,6 +17,7 @@ import { ProfileSignIn } from './sign-in/profile-sign-in';
 import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
+import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
@@ -97,6 +98,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
 
     ...createAdminUsersHandlers(deps, session),
+    ...createAdminBulkHandlers(deps, session),
     ...createAdminStatusHandlers(deps, session),
   };
 }

@@ -8,6 +8,7 @@ import koStart from './ko/start.json';
 import koOnboarding from './ko/onboarding.json';
 import koAdmin from './ko/admin.json';
 import koAdminUsers from './ko/admin-users.json';
+import koAdminBulk from './ko/admin-bulk.json';
 import koAdminStatus from './ko/admin-status.json';
 import koResync from './ko/resync.json';
 import koInvite from './ko/invite.json';
@@ -17,6 +18,7 @@ import enStart from './en/start.json';
 import enOnboarding from './en/onboarding.json';
 import enAdmin from './en/admin.json';
 import enAdminUsers from './en/admin-users.json';
+import enAdminBulk from './en/admin-bulk.json';
 import enAdminStatus from './en/admin-status.json';
 import enResync from './en/resync.json';
 import enInvite from './en/invite.json';
@@ -25,6 +27,6 @@ export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const resources = {
-  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminStatus: koAdminStatus, resync: koResync, invite: koInvite },
-  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminStatus: enAdminStatus, resync: enResync, invite: enInvite },
+  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminBulk: koAdminBulk, adminStatus: koAdminStatus, resync: koResync, invite: koInvite },
+  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminBulk: enAdminBulk, adminStatus: enAdminStatus, resync: enResync, invite: enInvite },
 } as const;

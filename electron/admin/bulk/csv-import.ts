@@ -23,6 +23,8 @@ export type RowProblemCode =
   | 'tag.invalid'
   | 'tooManyTags'
   | 'columnCount'
+  | 'tooManyGroups'
+  | 'groupName.invalid'
   | 'alreadyExists'
   | 'unknownGroup';
 
@@ -43,6 +45,9 @@ export interface CsvImport {
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_COLUMNS = 64;
 const MAX_TAGS = 50;
+/** An AWS limit: a user belongs to at most 10 groups. */
+const MAX_GROUPS = 10;
+const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /** Header names we accept, in English and Korean, normalised (lower case, no spaces/underscores). */
 const HEADERS: Record<string, 'userName' | 'email' | 'groups' | 'tags'> = {
@@ -63,10 +68,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export async function importUsersCsv(path: string): Promise<CsvImport> {
   const info = await stat(path).catch(() => {
-    throw new AppError('bulk.fileUnreadable');
+    throw new AppError('adminBulk.fileUnreadable');
   });
-  if (info.size === 0) throw new AppError('bulk.emptyFile');
-  if (info.size > CSV_MAX_BYTES) throw new AppError('bulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
+  if (info.size === 0) throw new AppError('adminBulk.emptyFile');
+  if (info.size > CSV_MAX_BYTES) throw new AppError('adminBulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
   try {
     return await parseFile(path, 'utf-8');
   } catch (error) {
@@ -100,7 +105,7 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
     try {
       for await (const chunk of source) {
         const text = decoder.decode(chunk as Buffer, { stream: true });
-        if (text.includes('\u0000')) throw new AppError('bulk.binaryFile');
+        if (text.includes('\u0000')) throw new AppError('adminBulk.binaryFile');
         if (parser.destroyed) break;
         if (!parser.write(text)) {
           await new Promise((r) => {
@@ -122,9 +127,9 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record: cells, info } = record;
       if (!columns) {
-        if (cells.length > MAX_COLUMNS) throw new AppError('bulk.tooManyColumns', { max: MAX_COLUMNS, found: cells.length });
+        if (cells.length > MAX_COLUMNS) throw new AppError('adminBulk.tooManyColumns', { max: MAX_COLUMNS, found: cells.length });
         columns = cells.map((h) => HEADERS[normaliseHeader(h)] ?? null);
-        if (!columns.includes('userName')) throw new AppError('bulk.noUserNameColumn');
+        if (!columns.includes('userName')) throw new AppError('adminBulk.noUserNameColumn');
         continue;
       }
       const row = toRow(cells, columns, info.lines);
@@ -141,15 +146,15 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
   } catch (error) {
     if (error instanceof NotUtf8 || error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === 'CSV_MAX_RECORD_SIZE') throw new AppError('bulk.rowTooLong');
-    throw new AppError('bulk.malformedCsv', { detail: String((error as Error).message ?? '').slice(0, 120) });
+    if (code === 'CSV_MAX_RECORD_SIZE') throw new AppError('adminBulk.rowTooLong');
+    throw new AppError('adminBulk.malformedCsv', { detail: String((error as Error).message ?? '').slice(0, 120) });
   } finally {
     source.destroy();
     parser.destroy();
     await feed;
   }
-  if (!columns) throw new AppError('bulk.emptyFile');
-  if (rows.length === 0) throw new AppError('bulk.noRows');
+  if (!columns) throw new AppError('adminBulk.emptyFile');
+  if (rows.length === 0) throw new AppError('adminBulk.noRows');
   return { rows, problems, encoding, delimiter };
 }
 
@@ -192,6 +197,10 @@ function checkRow(row: BulkRow): RowProblem[] {
     ...(issue.params ? { params: flatten(issue.params) } : {}),
   }));
   if (row.email && !EMAIL.test(row.email)) problems.push({ line: row.line, userName: row.userName, code: 'email.invalid', params: { email: row.email.slice(0, 80) } });
+  if (row.groups.length > MAX_GROUPS) problems.push({ line: row.line, userName: row.userName, code: 'tooManyGroups', params: { max: MAX_GROUPS, found: row.groups.length } });
+  for (const g of row.groups) {
+    if (!GROUP_NAME.test(g)) problems.push({ line: row.line, userName: row.userName, code: 'groupName.invalid', params: { group: g.slice(0, 80) } });
+  }
   if (Object.keys(row.tags).length > MAX_TAGS) problems.push({ line: row.line, userName: row.userName, code: 'tooManyTags', params: { max: MAX_TAGS } });
   for (const [k, v] of Object.entries(row.tags)) {
     const issues = checkTag(k, v);

@@ -12,7 +12,11 @@ const headerSchema = z.object({
   createdAt: z.string(),
   folder: z.string(),
   accountId: z.string(),
+  accountAlias: z.string().nullable(),
+  partition: z.string(),
+  /** Where the MFA policy goes: null = on each user, else that group (added to every user's groups). */
   attachTo: z.string().nullable(),
+  inviteValidDays: z.number().int().min(1),
   users: z.array(
     z.object({ userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tags: z.record(z.string(), z.string()) }),
   ),
@@ -30,11 +34,14 @@ const eventSchema = z.object({
 });
 
 const cancelSchema = z.object({ kind: z.literal('cancelled'), t: z.string() });
+/** The admin closed the run: it is no longer offered for resume. */
+const finishedSchema = z.object({ kind: z.literal('finished'), t: z.string() });
 
 export type JournalHeader = z.infer<typeof headerSchema>;
 export type JournalEvent = z.infer<typeof eventSchema>;
 
 export interface UserProgress {
+  /** Steps done, in the order they completed (a step started again leaves the set until it is done again). */
   done: Set<string>;
   /** The last step that started but has no done/failed line: its AWS call may or may not have happened. */
   inFlight: string | null;
@@ -50,6 +57,7 @@ export class BulkJournal {
     readonly header: JournalHeader,
     private readonly progress: Map<string, UserProgress>,
     public cancelled: boolean,
+    public finished = false,
   ) {
     this.fd = openSync(path, 'a', 0o600);
   }
@@ -70,6 +78,7 @@ export class BulkJournal {
     const header = headerSchema.parse(JSON.parse(lines[0] ?? 'null'));
     const progress = new Map<string, UserProgress>();
     let cancelled = false;
+    let finished = false;
     for (const line of lines.slice(1)) {
       let parsed: unknown;
       try {
@@ -81,10 +90,14 @@ export class BulkJournal {
         cancelled = true;
         continue;
       }
+      if (finishedSchema.safeParse(parsed).success) {
+        finished = true;
+        continue;
+      }
       const e = eventSchema.safeParse(parsed);
       if (e.success) apply(progress, e.data);
     }
-    return new BulkJournal(path, header, progress, cancelled);
+    return new BulkJournal(path, header, progress, cancelled, finished);
   }
 
   of(userName: string): UserProgress {
@@ -109,6 +122,12 @@ export class BulkJournal {
     this.cancelled = true;
   }
 
+  markFinished(): void {
+    writeSync(this.fd, JSON.stringify({ kind: 'finished', t: new Date().toISOString() }) + '\n');
+    fsyncSync(this.fd);
+    this.finished = true;
+  }
+
   close(): void {
     closeSync(this.fd);
   }
@@ -118,6 +137,8 @@ function apply(progress: Map<string, UserProgress>, e: JournalEvent): void {
   const p = progress.get(e.userName) ?? { done: new Set<string>(), inFlight: null, failed: null, data: {} };
   if (e.data) Object.assign(p.data, e.data);
   if (e.status === 'started') {
+    // Redone: what it produced before no longer counts until it is done again.
+    p.done.delete(e.step);
     p.inFlight = e.step;
     p.failed = null;
   } else if (e.status === 'done') {

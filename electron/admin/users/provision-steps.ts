@@ -149,8 +149,9 @@ async function createUser(step: StepRecord, ctx: StepContext): Promise<Effect> {
     return 'yes';
   } catch (e) {
     if (!isAwsError(e, 'EntityAlreadyExists')) throw e;
-    // An earlier attempt of this run created it and the answer was lost: it is ours, move on.
-    if (step.effect === 'maybe' && (await isThisRunsUser(ctx))) return 'yes';
+    // An earlier attempt of this run (or the SDK's own retry of this call) created it and the
+    // answer was lost: it is ours, move on.
+    if ((step.effect === 'maybe' || sdkRetried(e)) && (await isThisRunsUser(ctx))) return 'yes';
     throw new AppError('adminUsers.userExists', { userName });
   }
 }
@@ -241,12 +242,22 @@ async function createAccessKey(step: StepRecord, ctx: StepContext): Promise<Effe
       await guard('iam:DeleteAccessKey', () => ctx.iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k })));
     }
   }
-  const { AccessKey } = await guard('iam:CreateAccessKey', () => ctx.iam.send(new CreateAccessKeyCommand({ UserName })));
+  const out = await guard('iam:CreateAccessKey', () => ctx.iam.send(new CreateAccessKeyCommand({ UserName })));
+  const { AccessKey } = out;
   if (!AccessKey?.AccessKeyId || !AccessKey.SecretAccessKey) throw new AppError('adminUsers.noKeyReturned');
+  if (sdkRetried(out)) {
+    // The SDK retried after a lost answer: the earlier attempt's key exists but its secret never arrived.
+    for (const k of await listKeys(ctx.iam, UserName)) {
+      if (k !== AccessKey.AccessKeyId) await guard('iam:DeleteAccessKey', () => ctx.iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k })));
+    }
+  }
   ctx.secrets.accessKeyId = AccessKey.AccessKeyId;
   ctx.secrets.secretAccessKey = AccessKey.SecretAccessKey;
   return 'yes';
 }
+
+/** The SDK made more than one attempt for this answer (or error). */
+const sdkRetried = (r: unknown): boolean => ((r as { $metadata?: { attempts?: number } } | null)?.$metadata?.attempts ?? 1) > 1;
 
 async function listKeys(iam: IamSender, UserName: string): Promise<string[]> {
   const r = await guard('iam:ListAccessKeys', () => iam.send(new ListAccessKeysCommand({ UserName })));

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { AdminUsersPage } from './users/admin-users-page';
+import { BulkPage } from './bulk/bulk-page';
 import { useAdminStore, type AdminTab } from './admin-store';
 import { PolicyPage } from './policy/policy-page';
 import { ReadinessPage } from './readiness/readiness-page';
 import { StatusPage } from './status/status-page';
 
-const TABS: AdminTab[] = ['readiness', 'policy', 'users', 'status'];
+const TABS: AdminTab[] = ['readiness', 'policy', 'users', 'bulk', 'status'];
 
 /** The signed-in admin's pages, as a small tab bar. */
 export function AdminShell() {
@@ -35,6 +36,7 @@ export function AdminShell() {
         {tab === 'readiness' && <ReadinessPage />}
         {tab === 'policy' && <PolicyPage />}
         {tab === 'users' && <AdminUsersPage />}
+        {tab === 'bulk' && <BulkPage />}
         {tab === 'status' && <StatusPage />}
       </div>
     </>

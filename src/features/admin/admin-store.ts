@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 
 export type AdminIdentity = NonNullable<ChannelOutput<'admin:identity'>>;
-export type AdminTab = 'readiness' | 'policy' | 'users' | 'status';
+export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status';
 
 interface AdminState {
   identity: AdminIdentity | null;

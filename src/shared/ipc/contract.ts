@@ -8,6 +8,7 @@ import { appChannels, appEvents } from './channels/app';
 import { onboardingChannels, onboardingEvents } from './channels/onboarding';
 import { adminChannels, adminEvents } from './channels/admin';
 import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
+import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
@@ -16,6 +17,7 @@ export const channels = {
   ...onboardingChannels,
   ...adminChannels,
   ...adminUsersChannels,
+  ...adminBulkChannels,
   ...adminStatusChannels,
   ...resyncChannels,
 } as const;
@@ -25,6 +27,7 @@ export const events = {
   ...onboardingEvents,
   ...adminEvents,
   ...adminUsersEvents,
+  ...adminBulkEvents,
   ...adminStatusEvents,
   ...resyncEvents,
 } as const;

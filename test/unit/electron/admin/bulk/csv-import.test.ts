@@ -49,13 +49,13 @@ describe('importUsersCsv', () => {
   });
 
   it('refuses what is not a users CSV with a clear code', async () => {
-    expect(await codeOf(importUsersCsv(file('')))).toBe('bulk.emptyFile');
-    expect(await codeOf(importUsersCsv(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]))))).toMatch(/bulk\.(binaryFile|noUserNameColumn)/);
-    expect(await codeOf(importUsersCsv(file('email,groups\na@b.co,dev\n')))).toBe('bulk.noUserNameColumn');
-    expect(await codeOf(importUsersCsv(file('userName\n')))).toBe('bulk.noRows');
-    expect(await codeOf(importUsersCsv(file(Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n')))).toMatch(/bulk\.(tooManyColumns|rowTooLong)/);
-    expect(await codeOf(importUsersCsv(file('userName\n"unterminated\n')))).toBe('bulk.malformedCsv');
-    expect(await codeOf(importUsersCsv(join(dir, 'missing.csv')))).toBe('bulk.fileUnreadable');
+    expect(await codeOf(importUsersCsv(file('')))).toBe('adminBulk.emptyFile');
+    expect(await codeOf(importUsersCsv(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]))))).toMatch(/^adminBulk\.(binaryFile|noUserNameColumn)$/);
+    expect(await codeOf(importUsersCsv(file('email,groups\na@b.co,dev\n')))).toBe('adminBulk.noUserNameColumn');
+    expect(await codeOf(importUsersCsv(file('userName\n')))).toBe('adminBulk.noRows');
+    expect(await codeOf(importUsersCsv(file(Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n')))).toMatch(/^adminBulk\.(tooManyColumns|rowTooLong)$/);
+    expect(await codeOf(importUsersCsv(file('userName\n"unterminated\n')))).toBe('adminBulk.malformedCsv');
+    expect(await codeOf(importUsersCsv(join(dir, 'missing.csv')))).toBe('adminBulk.fileUnreadable');
   });
 
   it('leaves a formula-looking cell as data (it is neutralised when a CSV is written, see summary-csv)', async () => {

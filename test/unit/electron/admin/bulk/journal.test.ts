@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulkJournal } from '../../../../../electron/admin/bulk/journal';
 
-const header = { runId: 'r1', createdAt: '2026-11-23T00:00:00Z', folder: '/tmp/x', accountId: '123456789012', attachTo: null, users: [{ userName: 'a', email: null, groups: [], tags: {} }] };
+const header = { runId: 'r1', createdAt: '2026-11-23T00:00:00Z', folder: '/tmp/x', accountId: '123456789012', accountAlias: null, partition: 'aws', attachTo: null, inviteValidDays: 7, users: [{ userName: 'a', email: null, groups: [], tags: {} }] };
 
 describe('BulkJournal', () => {
   it('replays what was done, what was in flight, and the non-secret data, across a reopen', () => {

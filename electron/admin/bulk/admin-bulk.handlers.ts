@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../src/shared/errors/app-error';
+import { BULK_PREVIEW_ROWS, type BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/ipc/channels/admin-users';
+import { consoleSignInUrl } from '../../../src/shared/invites/invite-schema';
+import type { AppDeps } from '../../app/app-deps';
+import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
+import type { AdminSession } from '../admin-session';
+import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
+import type { RunAccount } from '../users/provisioning-run';
+import { passwordSheet, writeSummaryCsv } from './bulk-output';
+import { BulkRunner } from './bulk-runner';
+import { inputFor, jobFromJournal, newJob } from './bulk-user';
+import { checkAgainstAccount } from './check-account';
+import { importUsersCsv, type BulkRow } from './csv-import';
+import { BulkJournal } from './journal';
+import { listSavedRuns, makeRunDir, runPaths } from './run-files';
+import { runIam } from './run-iam';
+import { RunKey } from './run-key';
+
+export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
+  let checked: { path: string; rows: BulkRow[]; ready: boolean } | null = null;
+  let runner: BulkRunner | null = null;
+
+  // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
+  // resume needs, and the run key leaves memory (its encrypted copy stays for the resume).
+  const stop = () => {
+    runner?.kill();
+    runner = null;
+  };
+  session.onSignOut(stop);
+  deps.lifecycle.register('adminBulk', stop);
+
+  const account = (): RunAccount => {
+    const id = session.requireIdentity();
+    const partition = partitionOf(id.arn);
+    return {
+      accountId: id.accountId,
+      accountAlias: id.accountAlias,
+      partition,
+      consoleUrl: consoleSignInUrl({ accountId: id.accountId, accountAlias: id.accountAlias, partition }),
+      policyArn: enforcementPolicyArn(id.accountId, partition),
+    };
+  };
+
+  const check = async (path: string): Promise<BulkImport> => {
+    const acct = account();
+    const file = await importUsersCsv(path);
+    const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
+    const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
+    const ready = problems.length === 0 && fromAccount.blockers.length === 0;
+    checked = { path, rows: file.rows, ready };
+    return {
+      fileName: basename(path),
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      rowCount: file.rows.length,
+      problems,
+      blockers: fromAccount.blockers,
+      ready,
+      preview: file.rows.slice(0, BULK_PREVIEW_ROWS).map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
+      groups: [...new Set(file.rows.flatMap((r) => r.groups))].sort(),
+    };
+  };
+
+  const current = (runId: string): BulkRunner => {
+    if (!runner || runner.runId !== runId) throw new AppError('adminBulk.noSuchRun');
+    if (session.requireIdentity().accountId !== runner.accountId) throw new AppError('adminBulk.otherAccount');
+    return runner;
+  };
+  const assertNoActiveRun = () => {
+    if (runner?.busy) throw new AppError('adminBulk.runActive');
+  };
+
+  const newRunner = (o: { journal: BulkJournal; key: RunKey; acct: RunAccount; jobs: BulkRunner['jobs']; concurrency: number; reissued?: number }, ctx: HandlerContext) => {
+    const { header } = o.journal;
+    return new BulkRunner(
+      {
+        iam: (signal) => runIam(session.iam(), signal),
+        journal: o.journal,
+        key: o.key,
+        account: o.acct,
+        aws: deps.aws,
+        folder: header.folder,
+        inviteValidDays: header.inviteValidDays,
+        concurrency: o.concurrency,
+        clock: deps.clock,
+        log: deps.log,
+        writeSummary: (jobs) => writeSummaryCsv(header.folder, header.runId, jobs),
+      },
+      o.jobs,
+      (view) => ctx.emit('admin:bulk:progress', view),
+      o.reissued ?? 0,
+    );
+  };
+
+  return {
+    'admin:bulk:import': async ({ dialogTitle, filterName }) => {
+      session.requireIdentity();
+      const path = await deps.platform.dialogs.openFile({ title: dialogTitle, filters: [{ name: filterName, extensions: ['csv', 'txt'] }] });
+      return path ? check(path) : null;
+    },
+
+    'admin:bulk:reimport': async () => {
+      if (!checked) throw new AppError('adminBulk.nothingImported');
+      return check(checked.path);
+    },
+
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo }, ctx) => {
+      const acct = account();
+      if (!checked?.ready) throw new AppError('adminBulk.notReady');
+      assertNoActiveRun();
+      const groups = new Set(checked.rows.flatMap((r) => r.groups));
+      if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
+      const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
+      if (!folder) return null;
+      const runId = randomUUID();
+      const paths = makeRunDir(deps.platform.paths.userData, runId);
+      const key = await RunKey.create(paths.key, deps.platform.secrets);
+      const journal = BulkJournal.create(paths.journal, {
+        runId,
+        createdAt: new Date(deps.clock.now()).toISOString(),
+        folder,
+        accountId: acct.accountId,
+        accountAlias: acct.accountAlias,
+        partition: acct.partition,
+        attachTo,
+        inviteValidDays,
+        users: checked.rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
+      });
+      const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays)));
+      runner?.kill();
+      runner = newRunner({ journal, key, acct, jobs, concurrency }, ctx);
+      checked = null;
+      runner.start();
+      deps.log.info('adminBulk.started', { runId, users: jobs.length, concurrency });
+      return runner.view();
+    },
+
+    'admin:bulk:pause': async ({ runId }) => {
+      const r = current(runId);
+      r.pause();
+      return r.view();
+    },
+    'admin:bulk:resume': async ({ runId }) => {
+      const r = current(runId);
+      r.start();
+      return r.view();
+    },
+    'admin:bulk:cancel': async ({ runId }) => {
+      const r = current(runId);
+      r.cancel();
+      return r.view();
+    },
+    'admin:bulk:current': async () => runner?.view() ?? null,
+
+    'admin:bulk:savedRuns': async () => {
+      const accountId = session.identity?.accountId ?? null;
+      const runs = listSavedRuns(deps.platform.paths.userData).filter((r) => r.runId !== runner?.runId);
+      return { runs: runs.map((r) => ({ ...r, sameAccount: r.accountId === accountId })) };
+    },
+
+    'admin:bulk:resumeSaved': async ({ runId }, ctx) => {
+      const acct = account();
+      if (runner?.runId === runId) {
+        runner.start();
+        return runner.view();
+      }
+      assertNoActiveRun();
+      const paths = runPaths(deps.platform.paths.userData, runId);
+      const journal = openJournal(paths.journal);
+      if (journal.header.accountId !== acct.accountId) {
+        journal.close();
+        throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
+      }
+      const key = await RunKey.load(paths.key, deps.platform.secrets);
+      const { attachTo, inviteValidDays } = journal.header;
+      let reissued = 0;
+      const jobs = [];
+      for (const u of journal.header.users) {
+        const r = await jobFromJournal(inputFor(u, attachTo, inviteValidDays), journal.of(u.userName), key);
+        if (r.reissued) reissued++;
+        jobs.push(r.job);
+      }
+      runner?.kill();
+      runner = newRunner({ journal, key, acct, jobs, concurrency: 4, reissued }, ctx);
+      runner.start();
+      deps.log.info('adminBulk.resumed', { runId, users: jobs.length, reissued, keyReplaced: key.replaced });
+      return runner.view();
+    },
+
+    'admin:bulk:copyPassword': async ({ runId, userName }) => {
+      deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
+      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
+    },
+
+    'admin:bulk:exportPasswords': async ({ runId, passphrase, dialogTitle, filterName }) => {
+      const r = current(runId);
+      const entries: Array<[string, string]> = [];
+      for (const u of r.view().users) if (u.status === 'done' && u.hasPassword) entries.push([u.userName, await r.password(u.userName)]);
+      if (entries.length === 0) throw new AppError('adminBulk.noPasswords');
+      const day = new Date(deps.clock.now()).toISOString().slice(0, 10);
+      const path = await deps.platform.dialogs.saveFile({
+        title: dialogTitle,
+        defaultPath: join(deps.platform.paths.home, `passwords-${day}.csv.age`),
+        filters: [{ name: filterName, extensions: ['age'] }],
+      });
+      if (!path) return { saved: false, path: null, count: 0 };
+      await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
+      deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
+      return { saved: true, path, count: entries.length };
+    },
+
+    'admin:bulk:finish': async ({ runId }) => {
+      const paths = runPaths(deps.platform.paths.userData, runId);
+      if (runner?.runId === runId) {
+        if (runner.busy) throw new AppError('adminBulk.runActive');
+        runner.kill();
+        runner = null;
+      }
+      const journal = openJournal(paths.journal);
+      try {
+        journal.markFinished();
+      } finally {
+        journal.close();
+      }
+      RunKey.destroy(paths.key);
+      deps.log.info('adminBulk.finished', { runId });
+      return { finished: true as const };
+    },
+  };
+}
+
+function openJournal(path: string): BulkJournal {
+  try {
+    return BulkJournal.open(path);
+  } catch (e) {
+    throw new AppError('adminBulk.journalUnreadable', {}, { cause: e });
+  }
+}

@@ -1,0 +1,26 @@
+import { armor, Encrypter } from 'age-encryption';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { UserJob } from './bulk-user';
+import { csvDocument } from './summary-csv';
+
+/** The run's summary next to the invites: user, status, invite file, error code. No secrets. */
+export async function writeSummaryCsv(folder: string, runId: string, jobs: readonly UserJob[]): Promise<string> {
+  const status = (j: UserJob) =>
+    j.status === 'done' ? 'created' : j.status === 'failed' ? 'failed' : j.steps.some((s) => s.status === 'done') ? 'incomplete' : 'not started';
+  const rows = jobs.map((j) => [j.input.userName, status(j), j.inviteFile ?? '', j.error?.code ?? '']);
+  const path = join(folder, `bulk-summary-${runId.slice(0, 8)}.csv`);
+  await writeFile(path, csvDocument(['user', 'status', 'invite file', 'error'], rows), { mode: 0o600 });
+  return path;
+}
+
+/**
+ * The password sheet: a CSV of user,password encrypted with age to the admin's passphrase
+ * (scrypt, age's default work factor), armored. Opens with any age tool: `age -d sheet.csv.age`.
+ * Passwords are written exactly (no spreadsheet-formula defusing, which would change them).
+ */
+export async function passwordSheet(entries: ReadonlyArray<[string, string]>, passphrase: string): Promise<Uint8Array> {
+  const e = new Encrypter();
+  e.setPassphrase(passphrase);
+  return new TextEncoder().encode(armor.encode(await e.encrypt(csvDocument(['user', 'password'], entries, [1]))));
+}

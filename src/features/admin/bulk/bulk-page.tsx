@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/error-message';
+import { ImportSection } from './import-section';
+import { RunPanel } from './run-panel';
+import { SavedRuns } from './saved-runs';
+import { useBulkStore } from './bulk-store';
+
+/** Bulk provisioning: unfinished runs to resume, the CSV check, then the run and its passwords. */
+export function BulkPage() {
+  const { t } = useTranslation('adminBulk');
+  const run = useBulkStore((s) => s.run);
+  const error = useBulkStore((s) => s.error);
+  const finished = useBulkStore((s) => s.finished);
+  const { listen, load } = useBulkStore.getState();
+
+  useEffect(() => {
+    const off = listen();
+    void load();
+    return off;
+  }, [listen, load]);
+
+  return (
+    <section className="admin-bulk" aria-labelledby="admin-bulk-title">
+      <h3 id="admin-bulk-title">{t('title')}</h3>
+      <p className="subtitle">{t('intro')}</p>
+      {finished && (
+        <p className="success" role="status">
+          {t('result.finished')}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+      {run ? (
+        <RunPanel run={run} />
+      ) : (
+        <>
+          <SavedRuns />
+          <ImportSection />
+        </>
+      )}
+    </section>
+  );
+}

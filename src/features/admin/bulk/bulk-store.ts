@@ -1,0 +1,123 @@
+import { create } from 'zustand';
+import { api } from '../../../app/api';
+import type { AppErrorShape } from '../../../shared/errors/app-error';
+import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+
+export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
+export interface StartOptions {
+  inviteValidDays: number;
+  concurrency: number;
+  attachTo: string | null;
+}
+
+interface BulkState {
+  saved: SavedRun[];
+  checked: BulkImport | null;
+  run: BulkRun | null;
+  busy: boolean;
+  error: AppErrorShape | null;
+  copied: string | null;
+  exported: { path: string; count: number } | null;
+  finished: boolean;
+  listen(): () => void;
+  load(): Promise<void>;
+  importFile(dialogTitle: string, filterName: string): Promise<void>;
+  reimport(): Promise<void>;
+  start(o: StartOptions, dialogTitle: string): Promise<void>;
+  control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
+  resumeSaved(runId: string): Promise<void>;
+  discardSaved(runId: string): Promise<void>;
+  copyPassword(userName: string): Promise<void>;
+  exportPasswords(passphrase: string, dialogTitle: string, filterName: string): Promise<void>;
+  finish(): Promise<void>;
+}
+
+const shape = (e: unknown): AppErrorShape => {
+  const { code, params, retryable } = e as AppErrorShape;
+  return { code: code ?? 'internal', ...(params ? { params } : {}), ...(retryable !== undefined ? { retryable } : {}) };
+};
+
+export const useBulkStore = create<BulkState>((set, get) => {
+  const act = async (fn: () => Promise<void>) => {
+    if (get().busy) return;
+    set({ busy: true, error: null });
+    try {
+      await fn();
+    } catch (e) {
+      set({ error: shape(e) });
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const runId = () => get().run?.runId ?? '';
+  const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
+
+  return {
+    saved: [],
+    checked: null,
+    run: null,
+    busy: false,
+    error: null,
+    copied: null,
+    exported: null,
+    finished: false,
+
+    listen: () =>
+      api.on('admin:bulk:progress', (run) => {
+        if (!get().run || get().run?.runId === run.runId) set({ run });
+      }),
+
+    load: () =>
+      act(async () => {
+        const run = await api.invoke('admin:bulk:current', {});
+        set({ run, finished: false });
+        await loadSaved();
+      }),
+
+    importFile: (dialogTitle, filterName) =>
+      act(async () => {
+        const checked = await api.invoke('admin:bulk:import', { dialogTitle, filterName });
+        if (checked) set({ checked });
+      }),
+    reimport: () => act(async () => set({ checked: await api.invoke('admin:bulk:reimport', {}) })),
+
+    start: (o, dialogTitle) =>
+      act(async () => {
+        const run = await api.invoke('admin:bulk:start', { ...o, dialogTitle });
+        if (run) set({ run, checked: null, copied: null, exported: null, finished: false });
+      }),
+
+    control: (action) => act(async () => set({ run: await api.invoke(`admin:bulk:${action}`, { runId: runId() }) })),
+
+    resumeSaved: (id) =>
+      act(async () => {
+        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id }), checked: null, finished: false });
+        await loadSaved();
+      }),
+    discardSaved: (id) =>
+      act(async () => {
+        await api.invoke('admin:bulk:finish', { runId: id });
+        await loadSaved();
+      }),
+
+    copyPassword: (userName) =>
+      act(async () => {
+        await api.invoke('admin:bulk:copyPassword', { runId: runId(), userName });
+        set({ copied: userName });
+      }),
+
+    exportPasswords: (passphrase, dialogTitle, filterName) =>
+      act(async () => {
+        const r = await api.invoke('admin:bulk:exportPasswords', { runId: runId(), passphrase, dialogTitle, filterName });
+        if (r.saved && r.path) set({ exported: { path: r.path, count: r.count } });
+      }),
+
+    finish: () =>
+      act(async () => {
+        await api.invoke('admin:bulk:finish', { runId: runId() });
+        set({ run: null, finished: true, copied: null, exported: null });
+        await loadSaved();
+      }),
+  };
+});

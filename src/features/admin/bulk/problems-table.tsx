@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
+
+/** Every problem of the file at once: line, user, what is wrong (in the admin's language). */
+export function ProblemsTable({ problems }: { problems: BulkImport['problems'] }) {
+  const { t } = useTranslation('adminBulk');
+  return (
+    <div className="bulk-problems">
+      <h4 id="bulk-problems-title">{t('file.problemsHeading', { count: problems.length })}</h4>
+      <p className="notice">{t('file.problemsIntro')}</p>
+      <table aria-labelledby="bulk-problems-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('file.line')}</th>
+            <th scope="col">{t('file.user')}</th>
+            <th scope="col">{t('file.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={`${p.line}-${p.code}-${i}`} data-line={p.line} data-code={p.code}>
+              <td>{p.line}</td>
+              <td className="mono">{p.userName || t('file.noName')}</td>
+              <td>{t(`problems.${p.code}`, p.params ?? {})}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

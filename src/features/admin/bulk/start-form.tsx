@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, type BulkImport } from '../../../shared/ipc/channels/admin-bulk';
+import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/ipc/channels/admin-users';
+import { useBulkStore } from './bulk-store';
+
+/** The clean file's users and the run's settings; starting asks for the invite folder. */
+export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnother(): void }) {
+  const { t } = useTranslation('adminBulk');
+  const busy = useBulkStore((s) => s.busy);
+  const start = useBulkStore((s) => s.start);
+  const [days, setDays] = useState(INVITE_DAYS_DEFAULT);
+  const [concurrency, setConcurrency] = useState(BULK_CONCURRENCY_DEFAULT);
+  const [attachTo, setAttachTo] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null }, t('options.folderTitle'));
+  };
+  const more = checked.rowCount - checked.preview.length;
+
+  return (
+    <form onSubmit={submit} className="bulk-start">
+      <p className="success">{t('file.ready', { count: checked.rowCount })}</p>
+      <h4 id="bulk-preview-title">{t('file.previewHeading')}</h4>
+      <div className="bulk-table-scroll">
+        <table aria-labelledby="bulk-preview-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('file.line')}</th>
+              <th scope="col">{t('file.user')}</th>
+              <th scope="col">{t('file.email')}</th>
+              <th scope="col">{t('file.groups')}</th>
+              <th scope="col">{t('file.tags')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checked.preview.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td className="mono">{r.userName}</td>
+                <td>{r.email}</td>
+                <td>{r.groups.join(', ')}</td>
+                <td>{r.tagCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {more > 0 && <p className="hint">{t('file.more', { count: more })}</p>}
+      <fieldset>
+        <legend>{t('options.heading')}</legend>
+        <div className="field">
+          <label htmlFor="bulk-days">{t('options.days')}</label>
+          <input id="bulk-days" type="number" min={1} max={INVITE_DAYS_MAX} value={days} onChange={(e) => setDays(Number(e.target.value) || 1)} />
+        </div>
+        <div className="field">
+          <label htmlFor="bulk-concurrency">{t('options.concurrency')}</label>
+          <input id="bulk-concurrency" type="number" min={1} max={BULK_CONCURRENCY_MAX} value={concurrency} aria-describedby="bulk-concurrency-hint" onChange={(e) => setConcurrency(Number(e.target.value) || 1)} />
+          <p id="bulk-concurrency-hint" className="hint">{t('options.concurrencyHint')}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="bulk-attach">{t('options.attach')}</label>
+          <select id="bulk-attach" value={attachTo} onChange={(e) => setAttachTo(e.target.value)}>
+            <option value="">{t('options.attachUser')}</option>
+            {checked.groups.map((g) => (
+              <option key={g} value={g}>
+                {t('options.attachGroup', { group: g })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('options.start', { count: checked.rowCount })}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onAnother}>
+          {t('file.another')}
+        </button>
+      </div>
+    </form>
+  );
+}

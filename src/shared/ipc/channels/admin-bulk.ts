@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { defineChannel } from '../define';
+import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from './admin-users';
+
+const runId = z.string().regex(/^[0-9a-f-]{8,64}$/);
+const userName = z.string().min(1).max(64);
+const dialogText = { dialogTitle: z.string().max(200) };
+
+export const BULK_CONCURRENCY_DEFAULT = 4;
+export const BULK_CONCURRENCY_MAX = 8;
+/** The password sheet's passphrase: typed by the admin, so long enough to resist guessing offline. */
+export const SHEET_PASSPHRASE_MIN = 12;
+/** The preview shows this many users; the rest are counted. */
+export const BULK_PREVIEW_ROWS = 200;
+
+const errorShape = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  retryable: z.boolean().optional(),
+});
+
+export const rowProblemSchema = z.object({
+  line: z.number(),
+  userName: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** A checked CSV: every problem at once; `ready` only when there are none. */
+export const bulkImportSchema = z.object({
+  fileName: z.string(),
+  encoding: z.enum(['utf-8', 'euc-kr']),
+  delimiter: z.enum([',', ';']),
+  rowCount: z.number(),
+  problems: z.array(rowProblemSchema),
+  /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
+  blockers: z.array(errorShape),
+  ready: z.boolean(),
+  preview: z.array(z.object({ line: z.number(), userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tagCount: z.number() })),
+  /** Groups named in the file, for "attach the MFA policy to a group". */
+  groups: z.array(z.string()),
+});
+
+export const BULK_USER_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export const BULK_RUN_PHASES = ['running', 'pausing', 'paused', 'cancelling', 'cancelled', 'done'] as const;
+
+export const bulkUserSchema = z.object({
+  userName: z.string(),
+  status: z.enum(BULK_USER_STATUSES),
+  /** The step running now, or the one that failed. */
+  step: z.string().nullable(),
+  inviteFile: z.string().nullable(),
+  error: errorShape.optional(),
+  /** A temporary password can be copied (it is sealed in the journal). */
+  hasPassword: z.boolean(),
+});
+
+/** What the screen sees of a bulk run. No secrets. */
+export const bulkRunSchema = z.object({
+  runId: z.string(),
+  createdAt: z.string(),
+  folder: z.string(),
+  phase: z.enum(BULK_RUN_PHASES),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  running: z.number(),
+  remaining: z.number(),
+  /** Users finished per minute in this session, once there is something to measure. */
+  ratePerMinute: z.number().nullable(),
+  secondsLeft: z.number().nullable(),
+  users: z.array(bulkUserSchema),
+  summaryFile: z.string().nullable(),
+  /** Passwords of an earlier session could not be unsealed (OS keychain changed): those users got new ones. */
+  passwordsReissued: z.number(),
+});
+
+export type BulkImport = z.output<typeof bulkImportSchema>;
+export type BulkRun = z.output<typeof bulkRunSchema>;
+export type BulkUser = z.output<typeof bulkUserSchema>;
+
+export const savedRunSchema = z.object({
+  runId: z.string(),
+  createdAt: z.string(),
+  accountId: z.string(),
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  cancelled: z.boolean(),
+  /** Signed in to the run's account: it can be resumed now. */
+  sameAccount: z.boolean(),
+});
+
+const byRun = z.object({ runId }).strict();
+
+export const adminBulkChannels = {
+  /** Asks for a CSV, reads and checks it (file rules, then the account: existing users, unknown groups). */
+  'admin:bulk:import': defineChannel({
+    input: z.object({ ...dialogText, filterName: z.string().max(100) }).strict(),
+    output: bulkImportSchema.nullable(),
+  }),
+  /** Reads the same file again, after the admin fixed it. */
+  'admin:bulk:reimport': defineChannel({ input: z.object({}).strict(), output: bulkImportSchema }),
+  /** Asks for the invite folder and starts the run of the last clean import; null when the dialog was cancelled. */
+  'admin:bulk:start': defineChannel({
+    input: z
+      .object({
+        ...dialogText,
+        inviteValidDays: z.number().int().min(1).max(INVITE_DAYS_MAX).default(INVITE_DAYS_DEFAULT),
+        concurrency: z.number().int().min(1).max(BULK_CONCURRENCY_MAX).default(BULK_CONCURRENCY_DEFAULT),
+        /** null: the MFA policy on each user; else on this group (a group of the file). */
+        attachTo: z.string().regex(/^[\w+=,.@-]{1,128}$/).nullable().default(null),
+      })
+      .strict(),
+    output: bulkRunSchema.nullable(),
+  }),
+  /** Finishes the steps in flight, starts no new ones. */
+  'admin:bulk:pause': defineChannel({ input: byRun, output: bulkRunSchema }),
+  /** Continues a paused run, or retries its failed users once it is done. */
+  'admin:bulk:resume': defineChannel({ input: byRun, output: bulkRunSchema }),
+  /** Stops after the steps in flight; the journal records it and the summary says what exists. */
+  'admin:bulk:cancel': defineChannel({ input: byRun, output: bulkRunSchema }),
+  /** The run of this session, if any. */
+  'admin:bulk:current': defineChannel({ input: z.object({}).strict(), output: bulkRunSchema.nullable() }),
+  /** Runs in this computer's journal that were not closed (crash, sign-out, cancel). */
+  'admin:bulk:savedRuns': defineChannel({ input: z.object({}).strict(), output: z.object({ runs: z.array(savedRunSchema) }) }),
+  /** Opens a saved run from its journal and continues it. */
+  'admin:bulk:resumeSaved': defineChannel({ input: byRun, output: bulkRunSchema }),
+  /** One user's temporary password to the clipboard, cleared after 30 s. */
+  'admin:bulk:copyPassword': defineChannel({
+    input: z.object({ runId, userName }).strict(),
+    output: z.object({ copied: z.literal(true), clearAfterMs: z.number() }),
+  }),
+  /** Every user's temporary password as a CSV, encrypted with age to the admin's passphrase. */
+  'admin:bulk:exportPasswords': defineChannel({
+    input: z.object({ runId, passphrase: z.string().min(SHEET_PASSPHRASE_MIN).max(256), ...dialogText, filterName: z.string().max(100) }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), count: z.number() }),
+  }),
+  /** The admin is done with the run: its key (and so the sealed passwords) is deleted; not offered again. */
+  'admin:bulk:finish': defineChannel({ input: byRun, output: z.object({ finished: z.literal(true) }) }),
+} as const;
+
+export const adminBulkEvents = {
+  /** Counts, rate and per-user status, at most a few times a second while a run works. */
+  'admin:bulk:progress': bulkRunSchema,
+} as const;
