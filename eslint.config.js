@@ -38,6 +38,12 @@ const layering = [
           { group: TEST_ONLY, message: 'Test-only packages stay in test/.' },
         ],
       }],
+      // The contract's zod schemas stay out of the renderer bundle: types only.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['zod', '**/shared/ipc/channels/*', '**/shared/ipc/contract', '**/shared/ipc/define', '**/shared/invites/invite-schema'], allowTypeImports: true, message: 'Import only types from the IPC contract in the renderer (runtime imports pull zod into the bundle); shared constants live in zod-free modules such as src/shared/admin-limits.ts.' },
+        ],
+      }],
     },
   },
   {

@@ -19,7 +19,11 @@ export async function chooseInviteFile(
   if (!path) return { chosen: false };
   let bytes: Buffer;
   try {
-    if ((await stat(path)).size > INVITE_MAX_BYTES) throw new AppError('invite.tooLarge', { maxBytes: INVITE_MAX_BYTES });
+    const { size } = await stat(path);
+    if (size > INVITE_MAX_BYTES) throw new AppError('invite.tooLarge', { maxBytes: INVITE_MAX_BYTES });
+    // An empty file would reach onboarding:signIn as an empty string, which the channel's input
+    // schema refuses with a generic "invalid input": say what is wrong, here, when it is chosen.
+    if (size === 0) throw new AppError('invite.empty');
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { InviteIssued, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
-import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/ipc/channels/admin-users';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers } from '../../ipc/handler-types';

@@ -2,7 +2,8 @@
  * Pure rules of the onboarding status table: what state a user is in, and which of their access
  * keys are "bootstrap" keys (left from an invite) that the actions may delete.
  */
-import type { StatusKey, UserStatus } from '../../../src/shared/ipc/channels/admin-status';
+import type { UserStatus } from '../../../src/shared/admin-limits';
+import type { StatusKey } from '../../../src/shared/ipc/channels/admin-status';
 
 export interface UserFacts {
   /** null = unknown (the admin may not read it). */

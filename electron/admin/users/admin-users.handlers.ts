@@ -1,7 +1,8 @@
 import { GetUserCommand } from '@aws-sdk/client-iam';
 import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { PASSWORD_CLIPBOARD_CLEAR_MS, type ProvisionRun } from '../../../src/shared/ipc/channels/admin-users';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import type { ProvisionRun } from '../../../src/shared/ipc/channels/admin-users';
 import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../../app/app-deps';
 import { encryptInvite } from '../../invites/invite-codec';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHEET_PASSPHRASE_MIN, type BulkRun } from '../../../shared/ipc/channels/admin-bulk';
+import { SHEET_PASSPHRASE_MIN } from '../../../shared/admin-limits';
+import type { BulkRun } from '../../../shared/ipc/channels/admin-bulk';
 import { useBulkStore } from './bulk-store';
 
 /** The password sheet (age, the admin's passphrase typed twice), then closing the run. */

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, type BulkImport } from '../../../shared/ipc/channels/admin-bulk';
-import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/ipc/channels/admin-users';
+import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX } from '../../../shared/admin-limits';
+import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
+import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import { useBulkStore } from './bulk-store';
 
 /** The clean file's users and the run's settings; starting asks for the invite folder. */

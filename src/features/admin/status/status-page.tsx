@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
-import { USER_STATUSES } from '../../../shared/ipc/channels/admin-status';
+import { USER_STATUSES } from '../../../shared/admin-limits';
 import { filterRows } from './filter';
 import { StatusFilters } from './status-filters';
 import { StatusTable } from './status-table';

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
-import { INVITE_VALID_DAYS_DEFAULT, type InviteIssued, type UserStatusRow } from '../../../shared/ipc/channels/admin-status';
+import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
+import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
 import { bootstrapKeys, NO_FILTER, type StatusFilter } from './filter';
 
 export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';

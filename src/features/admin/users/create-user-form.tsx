@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
-import { INVITE_DAYS_MAX } from '../../../shared/ipc/channels/admin-users';
+import { INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import { AttachField } from './attach-field';
 import { FieldMessages } from './field-messages';
 import { GroupsField } from './groups-field';

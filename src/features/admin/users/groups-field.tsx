@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
-import { MAX_GROUPS_PER_USER } from '../../../shared/ipc/channels/admin-users';
+import { MAX_GROUPS_PER_USER } from '../../../shared/admin-limits';
 import { FieldMessages } from './field-messages';
 import { useAdminUsersStore } from './admin-users-store';
 import type { Message } from './user-form';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_TAGS_PER_USER } from '../../../shared/ipc/channels/admin-users';
+import { MAX_TAGS_PER_USER } from '../../../shared/admin-limits';
 import { FieldMessages } from './field-messages';
 import type { Message, TagRow } from './user-form';
 

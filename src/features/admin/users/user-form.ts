@@ -3,7 +3,8 @@
  * IAM rules main checks again), and the channel input it becomes.
  */
 import { checkIamPath, checkTag, checkUserName, type NameIssue } from '../../../shared/iam-names/iam-names';
-import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, MAX_GROUPS_PER_USER, type CreateUserInput } from '../../../shared/ipc/channels/admin-users';
+import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, MAX_GROUPS_PER_USER } from '../../../shared/admin-limits';
+import type { CreateUserInput } from '../../../shared/ipc/channels/admin-users';
 
 export interface TagRow {
   id: number;

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { defineChannel } from '../define';
-import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from './admin-users';
+import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, SHEET_PASSPHRASE_MIN } from '../../admin-limits';
 
 const runId = z.string().regex(/^[0-9a-f-]{8,64}$/);
 const userName = z.string().min(1).max(64);
 const dialogText = { dialogTitle: z.string().max(200) };
 
-export const BULK_CONCURRENCY_DEFAULT = 4;
-export const BULK_CONCURRENCY_MAX = 8;
-/** The password sheet's passphrase: typed by the admin, so long enough to resist guessing offline. */
-export const SHEET_PASSPHRASE_MIN = 12;
-/** The preview shows this many users; the rest are counted. */
-export const BULK_PREVIEW_ROWS = 200;
 
 const errorShape = z.object({
   code: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from '../define';
 import { totpCodeSchema } from './resync';
+import { USER_STATUSES } from '../../admin-limits';
 
 /** IAM user names: [\w+=,.@-]{1,64}. */
 const userName = z.string().regex(/^[\w+=,.@-]{1,64}$/);
@@ -9,8 +10,6 @@ const serialNumber = z.string().min(9).max(256);
 /** The save dialog's title and file-type name, in the admin's language. */
 const dialogText = { dialogTitle: z.string().max(200), filterName: z.string().max(100) };
 
-export const USER_STATUSES = ['waitingFirstSignIn', 'passwordChangedNoMfa', 'done', 'noConsoleAccess', 'unknown'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const statusKeySchema = z.object({
   accessKeyId: z.string(),
@@ -64,7 +63,6 @@ const invitedSchema = z.object({
 
 export type InviteIssued = z.output<typeof invitedSchema>;
 
-export const INVITE_VALID_DAYS_DEFAULT = 7;
 
 /** Column headings and values of the CSV, in the admin's language (the file is for people). */
 export const csvLabelsSchema = z

@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { checkIamPath, checkTag, checkUserName } from '../../iam-names/iam-names';
 import { defineChannel } from '../define';
+import { MAX_GROUPS_PER_USER, MAX_TAGS_PER_USER, INVITE_DAYS_MAX } from '../../admin-limits';
 
 /** IAM group names: [\w+=,.@-]{1,128}. */
 const groupName = z.string().regex(/^[\w+=,.@-]{1,128}$/);
 const runId = z.string().regex(/^[0-9a-f-]{8,64}$/);
 
 /** An AWS limit: a user belongs to at most 10 groups. */
-export const MAX_GROUPS_PER_USER = 10;
-export const MAX_TAGS_PER_USER = 50;
-export const INVITE_DAYS_DEFAULT = 7;
-export const INVITE_DAYS_MAX = 30;
-/** How long a copied password stays on the clipboard. */
-export const PASSWORD_CLIPBOARD_CLEAR_MS = 30_000;
 
 export const createUserInputSchema = z
   .object({
