@@ -94,4 +94,24 @@ test.describe('bad invite files: a clear message in the user\'s language, and no
     await expectMessage(app, 'en', bad);
     expect(sandbox.requestLog).toEqual([]);
   });
+
+  test('ko: an empty file and a huge file dropped onto the drop zone are refused before anything is read or sent', async ({ launchApp }) => {
+    const app = await openWizard(launchApp, sandbox, { lang: 'ko' });
+    const { page } = app;
+    for (const kind of ['empty', 'huge'] as const) {
+      const bad = corpus.find((c) => c.kind === kind)!;
+      const dataTransfer = await page.evaluateHandle(
+        ([size, name]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(size)], name, { type: 'application/octet-stream' }));
+          return dt;
+        },
+        [bad.bytes.length, bad.fileName] as const,
+      );
+      await page.getByTestId('invite-drop-zone').dispatchEvent('drop', { dataTransfer });
+      await expectMessage(app, 'ko', bad);
+      await expect(page.getByTestId('invite-file-name')).toHaveCount(0);
+    }
+    expect(sandbox.requestLog).toEqual([]);
+  });
 });

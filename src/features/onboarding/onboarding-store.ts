@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { OnboardingStep } from '../../shared/ipc/channels/onboarding';
 import { bytesToBase64 } from './base64';
+import { INVITE_MAX_BYTES } from '../../shared/invites/invite-limits';
 
 type SignIn = ChannelOutput<'onboarding:signIn'>;
 type ManualValues = Omit<Extract<ChannelInput<'onboarding:signIn'>, { method: 'manual' }>, 'method'>;
@@ -78,7 +79,12 @@ export const useOnboardingStore = create<OnboardingState>((set, get) => {
   return {
     ...initial,
     takeDroppedFile: (file) =>
-      run(async () => set({ invite: { fileName: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) } })),
+      run(async () => {
+        // The same size checks main makes for a file chosen in the dialog, before reading it.
+        if (file.size === 0) throw { code: 'invite.empty' };
+        if (file.size > INVITE_MAX_BYTES) throw { code: 'invite.tooLarge', params: { maxBytes: INVITE_MAX_BYTES } };
+        set({ invite: { fileName: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) } });
+      }),
     chooseFile: (labels) =>
       run(async () => {
         const out = await api.invoke('onboarding:chooseInviteFile', labels);

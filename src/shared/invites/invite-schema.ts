@@ -4,12 +4,12 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { INVITE_FILE_EXTENSION, INVITE_MAX_BYTES } from './invite-limits';
 
-export const INVITE_FILE_EXTENSION = '.invite.age';
+export { INVITE_FILE_EXTENSION, INVITE_MAX_BYTES };
+
 export const INVITE_FORMAT = 'iam-onboarding-invite';
 export const INVITE_VERSION = 1;
-/** Real invites are ~1 KiB; anything this big is not one, and we do not run scrypt on it. */
-export const INVITE_MAX_BYTES = 64 * 1024;
 
 export const invitePayloadSchema = z
   .object({
