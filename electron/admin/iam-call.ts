@@ -1,4 +1,5 @@
 import { AppError } from '../../src/shared/errors/app-error';
+import { isAccessDenied } from '../aws/aws-error';
 
 /**
  * Which IAM action a failed call was, so a screen can say "missing permission iam:X" for one
@@ -17,11 +18,6 @@ export async function tagAction<T>(action: string, call: Promise<T>): Promise<T>
   }
 }
 
-export const errorName = (e: unknown): string => (e as { name?: string; code?: string })?.name ?? (e as { code?: string })?.code ?? '';
-
-export const isAccessDenied = (e: unknown): boolean => /^(AccessDenied|AccessDeniedException|UnauthorizedOperation)$/.test(errorName(e));
-
-export const isNoSuchEntity = (e: unknown): boolean => errorName(e) === 'NoSuchEntity' || errorName(e) === 'NoSuchEntityException';
 
 /** Runs `fn` with a concurrency limit (IAM throttles bursts). */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

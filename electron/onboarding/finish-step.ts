@@ -3,7 +3,7 @@ import { AppError } from '../../src/shared/errors/app-error';
 import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { consoleSignInUrl } from '../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../app/app-deps';
-import { awsErrorName } from './aws-error';
+import { awsErrorName } from '../aws/aws-error';
 import { awsConfigPaths, profileNameFor, writeProfile } from './aws-profile';
 import type { OnboardingSession } from './onboarding-session';
 

@@ -12,7 +12,7 @@ import {
   type TwoCodeVerdict,
 } from '../../src/shared/totp/two-code-check';
 import type { AppDeps } from '../app/app-deps';
-import { awsErrorName } from './aws-error';
+import { awsErrorName } from '../aws/aws-error';
 import { mapMfaError } from './mfa-device';
 import type { OnboardingSession } from './onboarding-session';
 import { findEnabledVirtualDevice } from './sign-in';

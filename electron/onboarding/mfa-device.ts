@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { mfaDeviceNameFor } from '../../src/shared/iam-names/iam-names';
 import { buildOtpauthUri, formatSecretForManualEntry, mfaIssuer } from '../../src/shared/totp/otpauth-uri';
 import type { AppDeps } from '../app/app-deps';
-import { awsErrorName } from './aws-error';
+import { awsErrorName } from '../aws/aws-error';
 import { desktopSkewForDisplay } from './desktop-skew';
 import type { OnboardingSession, SessionIdentity } from './onboarding-session';
 import { findEnabledVirtualDevice } from './sign-in';

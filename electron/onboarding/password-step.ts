@@ -3,7 +3,7 @@ import { AppError } from '../../src/shared/errors/app-error';
 import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { checkPassword, passwordMeetsPolicy } from '../../src/shared/password-policy/check-password';
 import { fromSdkPolicy, type PasswordPolicy } from '../../src/shared/password-policy/password-policy';
-import { awsErrorMessage, awsErrorName } from './aws-error';
+import { awsErrorMessage, awsErrorName } from '../aws/aws-error';
 import type { OnboardingSession } from './onboarding-session';
 
 /** What to ask the admin for when a policy forgets the first sign-in (seed 003's mistake). */

@@ -6,7 +6,7 @@ import type { InvitePayload } from '../../src/shared/invites/invite-schema';
 import { mfaDeviceNameFor } from '../../src/shared/iam-names/iam-names';
 import type { AppDeps } from '../app/app-deps';
 import type { SessionEndpoints } from '../aws/client-factory';
-import { awsErrorName } from './aws-error';
+import { awsErrorName } from '../aws/aws-error';
 import { desktopSkewForDisplay } from './desktop-skew';
 import type { OnboardingSession } from './onboarding-session';
 

@@ -3,6 +3,7 @@ import { GetSessionTokenCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { AppError } from '../../src/shared/errors/app-error';
 import type { AppDeps } from '../app/app-deps';
+import { awsErrorName } from '../aws/aws-error';
 
 export interface ResyncDevice {
   serialNumber: string;
@@ -18,7 +19,6 @@ export interface ResyncIdentity {
 }
 
 /** The AWS error code: the SDK names modelled IAM errors `<Code>Exception` (InvalidAuthenticationCodeException). */
-const errorName = (e: unknown): string => ((e as { name?: string }).name ?? '').replace(/Exception$/, '');
 
 /** FIDO security keys have `:u2f/` serials and nothing to resync; virtual devices have `:mfa/` ARNs; the rest are key fobs. */
 function deviceKind(serial: string): ResyncDevice['kind'] | null {
@@ -64,7 +64,7 @@ export class ResyncSession {
       return this.identity;
     } catch (error) {
       iam.destroy();
-      if (errorName(error) === 'AccessDenied') throw new AppError('resync.cannotReadOwnUser', undefined, { cause: error });
+      if (awsErrorName(error) === 'AccessDenied') throw new AppError('resync.cannotReadOwnUser', undefined, { cause: error });
       throw error;
     }
   }
@@ -84,7 +84,7 @@ export class ResyncSession {
         }),
       );
     } catch (error) {
-      const name = errorName(error);
+      const name = awsErrorName(error);
       if (name === 'InvalidAuthenticationCode') throw new AppError('resync.invalidCodes', undefined, { cause: error });
       if (name === 'AccessDenied') throw new AppError('resync.resyncDenied', undefined, { cause: error });
       if (name === 'NoSuchEntity') throw new AppError('resync.deviceGone', undefined, { cause: error });
@@ -103,7 +103,7 @@ export class ResyncSession {
       await sts.send(new GetSessionTokenCommand({ SerialNumber: this.resynced.serialNumber, TokenCode: code, DurationSeconds: 900 }));
     } catch (error) {
       // STS answers a wrong MFA code with AccessDenied ("MultiFactorAuthentication failed …").
-      if (errorName(error) === 'AccessDenied') throw new AppError('resync.proofRejected', undefined, { cause: error });
+      if (awsErrorName(error) === 'AccessDenied') throw new AppError('resync.proofRejected', undefined, { cause: error });
       throw error;
     }
     this.deps.log.info('resync.verified', { userName: identity.userName });

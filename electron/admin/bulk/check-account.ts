@@ -3,7 +3,7 @@ import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppErrorShape } from '../../../src/shared/errors/app-error';
 import { ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcement-policy';
 import { mapLimit } from '../iam-call';
-import { isAwsError } from '../users/aws-error-kind';
+import { isAwsError } from '../../aws/aws-error';
 import { listAllGroups, type IamSender } from '../users/list-groups';
 import type { BulkRow, RowProblem } from './csv-import';
 

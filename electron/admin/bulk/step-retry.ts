@@ -1,4 +1,4 @@
-import { mayHaveTakenEffect, awsErrorName } from '../users/aws-error-kind';
+import { awsErrorName, mayHaveTakenEffect } from '../../aws/aws-error';
 import type { StepRecord } from '../users/provision-steps';
 
 const THROTTLING = new Set(['Throttling', 'TooManyRequests', 'RequestLimitExceeded', 'SlowDown', 'RequestThrottled']);

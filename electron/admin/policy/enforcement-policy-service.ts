@@ -14,7 +14,8 @@ import {
   ENFORCEMENT_POLICY_NAME,
 } from '../../../src/shared/mfa-policy/enforcement-policy';
 import type { AdminSession } from '../admin-session';
-import { errorName, tagAction, type ActionTagged } from '../iam-call';
+import { tagAction, type ActionTagged } from '../iam-call';
+import { awsErrorName } from '../../aws/aws-error';
 import { enforcementPolicyArn, partitionOf } from './enforcement-policy-arn';
 import { findSignInBlockers } from './policy-blockers';
 import { listVersions, MAX_POLICY_VERSIONS, oldestNonDefault, readPolicyState } from './policy-state';
@@ -55,7 +56,7 @@ export class EnforcementPolicyService {
     try {
       blockers = await findSignInBlockers(iam);
     } catch (error) {
-      blockersUnknown = (error as ActionTagged).$action ?? errorName(error);
+      blockersUnknown = (error as ActionTagged).$action ?? awsErrorName(error);
     }
     return {
       arn,

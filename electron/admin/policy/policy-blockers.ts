@@ -12,7 +12,8 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { findFirstSignInBlockers } from '../../../src/shared/mfa-policy/enforcement-policy';
-import { isNoSuchEntity, mapLimit, tagAction } from '../iam-call';
+import { mapLimit, tagAction } from '../iam-call';
+import { isNoSuchEntity } from '../../aws/aws-error';
 import { listUserNames } from '../readiness/account-users';
 import { decodePolicyDocument } from './policy-state';
 

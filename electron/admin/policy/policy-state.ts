@@ -1,6 +1,7 @@
 import { GetPolicyCommand, GetPolicyVersionCommand, ListPolicyVersionsCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { buildEnforcementPolicy, canonicalPolicyJson } from '../../../src/shared/mfa-policy/enforcement-policy';
-import { isNoSuchEntity, tagAction } from '../iam-call';
+import { tagAction } from '../iam-call';
+import { isNoSuchEntity } from '../../aws/aws-error';
 
 export const MAX_POLICY_VERSIONS = 5;
 

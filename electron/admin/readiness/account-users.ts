@@ -5,7 +5,8 @@ import {
   ListUsersCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { isNoSuchEntity, mapLimit, tagAction } from '../iam-call';
+import { mapLimit, tagAction } from '../iam-call';
+import { isNoSuchEntity } from '../../aws/aws-error';
 
 export async function listUserNames(iam: IAMClient, max = 1000): Promise<string[]> {
   const names: string[] = [];

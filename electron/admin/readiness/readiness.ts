@@ -2,7 +2,8 @@ import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, type IAMClie
 import type { z } from 'zod';
 import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, policyAtLeast } from '../../../src/shared/password-policy/password-policy';
 import type { readinessCheckSchema } from '../../../src/shared/ipc/channels/admin';
-import { errorName, isNoSuchEntity, tagAction, type ActionTagged } from '../iam-call';
+import { tagAction, type ActionTagged } from '../iam-call';
+import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
 import { readPolicyState } from '../policy/policy-state';
 import { consoleUsersWithoutMfa, listUserNames, oldAccessKeys } from './account-users';
 
@@ -29,7 +30,7 @@ async function guard(id: CheckId, run: () => Promise<Partial<ReadinessCheck>>): 
       ...blank(id),
       status: 'unknown',
       missingPermission: (error as ActionTagged).$action ?? null,
-      errorCode: errorName(error) || 'internal',
+      errorCode: awsErrorName(error) || 'internal',
     };
   }
 }

@@ -8,7 +8,8 @@ import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../.
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
-import { errorName, isNoSuchEntity, namingMissingPermission, tagAction } from '../iam-call';
+import { namingMissingPermission, tagAction } from '../iam-call';
+import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
 import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
 import type { RunAccount } from '../users/provisioning-run';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
@@ -156,7 +157,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
             session.iam().send(new ResyncMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
           );
         } catch (error) {
-          if (errorName(error).replace(/Exception$/, '') === 'InvalidAuthenticationCode') throw new AppError('adminStatus.invalidCodes', undefined, { cause: error });
+          if (awsErrorName(error).replace(/Exception$/, '') === 'InvalidAuthenticationCode') throw new AppError('adminStatus.invalidCodes', undefined, { cause: error });
           if (isNoSuchEntity(error)) throw new AppError('adminStatus.deviceGone', { userName }, { cause: error });
           throw error;
         }

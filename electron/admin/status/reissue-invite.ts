@@ -20,7 +20,8 @@ import { generateTemporaryPassword } from '../../../src/shared/password-policy/g
 import { fromSdkPolicy, type PasswordPolicy } from '../../../src/shared/password-policy/password-policy';
 import type { AppDeps } from '../../app/app-deps';
 import { encryptInvite } from '../../invites/invite-codec';
-import { errorName, isAccessDenied, isNoSuchEntity, tagAction } from '../iam-call';
+import { tagAction } from '../iam-call';
+import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
 import { buildInvitePayload, writeInviteFile } from '../users/invite-file';
 import type { RunAccount } from '../users/provisioning-run';
 import { keysToReplace, MAX_KEYS_PER_USER } from './status-rules';
@@ -77,7 +78,7 @@ export async function reissueInvite(
   try {
     key = (await tagAction('iam:CreateAccessKey', iam.send(new CreateAccessKeyCommand({ UserName })))).AccessKey;
   } catch (error) {
-    if (errorName(error).replace(/Exception$/, '') === 'LimitExceeded') throw new AppError('adminStatus.keyLimit', { userName: UserName, keys: kept.map((k) => k.accessKeyId).join(', ') });
+    if (awsErrorName(error).replace(/Exception$/, '') === 'LimitExceeded') throw new AppError('adminStatus.keyLimit', { userName: UserName, keys: kept.map((k) => k.accessKeyId).join(', ') });
     throw error;
   }
   if (!key?.AccessKeyId || !key.SecretAccessKey) throw new AppError('adminStatus.noKeyReturned');
@@ -111,7 +112,7 @@ async function setTemporaryPassword(iam: Iam, UserName: string, Password: string
     await tagAction('iam:CreateLoginProfile', iam.send(new CreateLoginProfileCommand({ UserName, Password, PasswordResetRequired: true })));
   } catch (error) {
     // Someone created one in between: set ours.
-    if (errorName(error).replace(/Exception$/, '') !== 'EntityAlreadyExists') throw error;
+    if (awsErrorName(error).replace(/Exception$/, '') !== 'EntityAlreadyExists') throw error;
     await update();
   }
 }

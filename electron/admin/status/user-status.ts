@@ -10,7 +10,8 @@ import {
   type User,
 } from '@aws-sdk/client-iam';
 import type { StatusKey, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
-import { isAccessDenied, isNoSuchEntity, mapLimit, tagAction } from '../iam-call';
+import { mapLimit, tagAction } from '../iam-call';
+import { isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
 import { isBootstrapKey, statusOf, type UserFacts } from './status-rules';
 
 type Iam = Pick<IAMClient, 'send'>;

@@ -9,7 +9,7 @@ import { encryptInvite } from '../../invites/invite-codec';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
 import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
-import { isAwsError } from './aws-error-kind';
+import { isAwsError } from '../../aws/aws-error';
 import { buildInvitePayload, writeInviteFile } from './invite-file';
 import { listAllGroups, type IamSender } from './list-groups';
 import { ProvisioningRun } from './provisioning-run';

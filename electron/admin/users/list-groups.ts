@@ -1,6 +1,6 @@
 import { ListGroupsCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { isAwsError } from './aws-error-kind';
+import { isAwsError } from '../../aws/aws-error';
 
 export type IamSender = Pick<IAMClient, 'send'>;
 

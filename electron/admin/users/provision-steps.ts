@@ -29,7 +29,7 @@ import type { CreateUserInput, ProvisionStep, ProvisionStepKind } from '../../..
 import { ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcement-policy';
 import { generateTemporaryPassword } from '../../../src/shared/password-policy/generate-password';
 import { fromSdkPolicy, type PasswordPolicy } from '../../../src/shared/password-policy/password-policy';
-import { isAwsError } from './aws-error-kind';
+import { isAwsError } from '../../aws/aws-error';
 import type { IamSender } from './list-groups';
 
 /** What a step did to the account: nothing, something for sure, or perhaps (answer lost). */

@@ -4,7 +4,7 @@ import type { CreateUserInput, ProvisionRun } from '../../../src/shared/ipc/chan
 import { inviteFileName } from '../../../src/shared/invites/invite-schema';
 import { toAppError } from '../../aws/map-aws-error';
 import type { Logger } from '../../logging/logger';
-import { mayHaveTakenEffect } from './aws-error-kind';
+import { mayHaveTakenEffect } from '../../aws/aws-error';
 import type { IamSender } from './list-groups';
 import { doStep, planSteps, undoStep, type RunSecrets, type StepRecord } from './provision-steps';
 
