@@ -1,19 +1,7 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { chmod, mkdir, open, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-
-export interface AwsConfigPaths {
-  configFile: string;
-  credentialsFile: string;
-}
-
-/** Where the AWS CLI and SDKs look: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws. */
-export function awsConfigPaths(env: Record<string, string | undefined>, home: string): AwsConfigPaths {
-  return {
-    configFile: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
-    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
-  };
-}
+import { dirname } from 'node:path';
+import type { AwsConfigPaths } from '../aws/shared-config';
 
 /** Section names allow more, but tools disagree on dots and '@'; keep to what every parser reads. */
 export function profileNameFor(userName: string, accountAliasOrId: string): string {

@@ -4,7 +4,8 @@ import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { consoleSignInUrl } from '../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../app/app-deps';
 import { awsErrorName } from '../aws/aws-error';
-import { awsConfigPaths, profileNameFor, writeProfile } from './aws-profile';
+import { awsConfigPaths } from '../aws/shared-config';
+import { profileNameFor, writeProfile } from './aws-profile';
 import type { OnboardingSession } from './onboarding-session';
 
 /**

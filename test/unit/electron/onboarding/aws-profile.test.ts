@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { awsConfigPaths, freeProfileName, profileNameFor, writeProfile } from '../../../../electron/onboarding/aws-profile';
+import { awsConfigPaths } from '../../../../electron/aws/shared-config';
+import { freeProfileName, profileNameFor, writeProfile } from '../../../../electron/onboarding/aws-profile';
 
 const paths = () => {
   const dir = mkdtempSync(join(tmpdir(), 'aws-profile-'));
