@@ -3,6 +3,8 @@ import { ListAccountAliasesCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { AppError } from '../../src/shared/errors/app-error';
 import type { AppDeps } from '../app/app-deps';
 import type { AwsCredentials } from '../aws/client-factory';
+import { consoleSignInUrl } from '../../src/shared/invites/invite-schema';
+import { enforcementPolicyArn, partitionOf } from './policy/enforcement-policy-arn';
 
 export interface AdminIdentity {
   arn: string;
@@ -15,6 +17,14 @@ export interface AdminIdentity {
   source: string | null;
   /** When temporary credentials expire (ISO), if known. */
   expiresAt: string | null;
+}
+
+export interface AdminAccount {
+  accountId: string;
+  accountAlias: string | null;
+  partition: string;
+  consoleUrl: string;
+  policyArn: string;
 }
 
 /**
@@ -78,6 +88,19 @@ export class AdminSession {
     this.expireIfDue(true);
     if (!this.stsClient) throw new AppError('admin.notSignedIn');
     return this.stsClient;
+  }
+
+  /** The signed-in account as provisioning needs it: where users sign in, which policy to attach. */
+  account(): AdminAccount {
+    const id = this.requireIdentity();
+    const partition = partitionOf(id.arn);
+    return {
+      accountId: id.accountId,
+      accountAlias: id.accountAlias,
+      partition,
+      consoleUrl: consoleSignInUrl({ accountId: id.accountId, accountAlias: id.accountAlias, partition }),
+      policyArn: enforcementPolicyArn(id.accountId, partition),
+    };
   }
 
   requireIdentity(): AdminIdentity {

@@ -4,11 +4,9 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { BULK_PREVIEW_ROWS, PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
-import { consoleSignInUrl } from '../../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
-import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
 import type { RunAccount } from '../users/provisioning-run';
 import { passwordSheet, writeSummaryCsv } from './bulk-output';
 import { BulkRunner } from './bulk-runner';
@@ -33,17 +31,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
   session.onSignOut(stop);
   deps.lifecycle.register('adminBulk', stop);
 
-  const account = (): RunAccount => {
-    const id = session.requireIdentity();
-    const partition = partitionOf(id.arn);
-    return {
-      accountId: id.accountId,
-      accountAlias: id.accountAlias,
-      partition,
-      consoleUrl: consoleSignInUrl({ accountId: id.accountId, accountAlias: id.accountAlias, partition }),
-      policyArn: enforcementPolicyArn(id.accountId, partition),
-    };
-  };
+  const account = (): RunAccount => session.account();
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();

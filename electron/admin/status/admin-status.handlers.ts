@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { InviteIssued, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
 import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
-import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
+import { INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
 import { namingMissingPermission, tagAction } from '../iam-call';
 import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
-import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
 import type { RunAccount } from '../users/provisioning-run';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
@@ -30,17 +29,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
   });
   deps.lifecycle.register('adminStatus', wipe);
 
-  const account = (): RunAccount => {
-    const id = session.requireIdentity();
-    const partition = partitionOf(id.arn);
-    return {
-      accountId: id.accountId,
-      accountAlias: id.accountAlias,
-      partition,
-      consoleUrl: consoleSignInUrl({ accountId: id.accountId, accountAlias: id.accountAlias, partition }),
-      policyArn: enforcementPolicyArn(id.accountId, partition),
-    };
-  };
+  const account = (): RunAccount => session.account();
 
   /** The user as AWS has it now; gone → a clear message (the table is stale). */
   const live = async (userName: string): Promise<UserStatusRow> => {

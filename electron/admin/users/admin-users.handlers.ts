@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import type { ProvisionRun } from '../../../src/shared/ipc/channels/admin-users';
-import { consoleSignInUrl, INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
+import { INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
 import type { AppDeps } from '../../app/app-deps';
 import { encryptInvite } from '../../invites/invite-codec';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
-import { enforcementPolicyArn, partitionOf } from '../policy/enforcement-policy-arn';
 import { isAwsError } from '../../aws/aws-error';
 import { buildInvitePayload, writeInviteFile } from './invite-file';
 import { listAllGroups, type IamSender } from './list-groups';
@@ -39,25 +38,13 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
     'admin:users:listGroups': async () => ({ groups: await listAllGroups(session.iam()) }),
 
     'admin:users:create': async (input, ctx) => {
-      const identity = session.requireIdentity();
       const iam = session.iam();
       if (current?.unfinished) throw new AppError('adminUsers.unfinishedRun', { userName: current.userName });
       if (current?.needsInvite) throw new AppError('adminUsers.inviteNotSaved', { userName: current.userName });
       current?.wipe();
       current = null;
       await assertNameFree(iam, input.userName);
-      const partition = partitionOf(identity.arn);
-      current = new ProvisioningRun(
-        input,
-        {
-          accountId: identity.accountId,
-          accountAlias: identity.accountAlias,
-          partition,
-          consoleUrl: consoleSignInUrl({ accountId: identity.accountId, accountAlias: identity.accountAlias, partition }),
-          policyArn: enforcementPolicyArn(identity.accountId, partition),
-        },
-        deps.log,
-      );
+      current = new ProvisioningRun(input, session.account(), deps.log);
       return current.run(iam, emitter(ctx));
     },
 

@@ -7,14 +7,10 @@ import type { Logger } from '../../logging/logger';
 import { mayHaveTakenEffect } from '../../aws/aws-error';
 import type { IamSender } from './list-groups';
 import { doStep, planSteps, undoStep, type RunSecrets, type StepRecord } from './provision-steps';
+import type { AdminAccount } from '../admin-session';
 
-export interface RunAccount {
-  accountId: string;
-  accountAlias: string | null;
-  partition: string;
-  consoleUrl: string;
-  policyArn: string;
-}
+/** The account a run provisions in (fixed when it starts, so a retry never reaches another account). */
+export type RunAccount = AdminAccount;
 
 type Phase = ProvisionRun['phase'];
 type Emit = (view: ProvisionRun) => void;

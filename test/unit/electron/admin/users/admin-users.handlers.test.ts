@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AdminSession } from '../../../../../electron/admin/admin-session';
+import { AdminSession } from '../../../../../electron/admin/admin-session';
 import { createAdminUsersHandlers } from '../../../../../electron/admin/users/admin-users.handlers';
 import type { AppDeps } from '../../../../../electron/app/app-deps';
 import { SecretLifecycle } from '../../../../../electron/app/secret-lifecycle';
@@ -39,6 +39,9 @@ function setup(endpoints: Record<string, string> = {}) {
     onSignOut: (h: () => void) => void hooks.push(h),
     iam: () => iam,
     requireIdentity: () => ({ accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' }),
+    account(): ReturnType<AdminSession['account']> {
+      return AdminSession.prototype.account.call(this as unknown as AdminSession);
+    },
   } as unknown as AdminSession;
   const events: unknown[] = [];
   const ctx = { emit: (_e: string, p: unknown) => void events.push(p) };
