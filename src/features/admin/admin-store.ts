@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelOutput } from '../../shared/ipc/contract';
+import { toErrorShape } from '../../app/error-shape';
 
 export type AdminIdentity = NonNullable<ChannelOutput<'admin:identity'>>;
 export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status';
@@ -47,7 +48,7 @@ export const useAdminStore = create<AdminState>((set, get) => ({
       await api.invoke('admin:signOut', {});
       set({ identity: null, endedBecause: reason ?? null, signOutError: null });
     } catch (e) {
-      set({ signOutError: e as AppErrorShape });
+      set({ signOutError: toErrorShape(e) });
     }
   },
 }));

@@ -5,6 +5,7 @@ import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { OnboardingStep } from '../../shared/ipc/channels/onboarding';
 import { bytesToBase64 } from './base64';
 import { INVITE_MAX_BYTES } from '../../shared/invites/invite-limits';
+import { toErrorShape } from '../../app/error-shape';
 
 type SignIn = ChannelOutput<'onboarding:signIn'>;
 type ManualValues = Omit<Extract<ChannelInput<'onboarding:signIn'>, { method: 'manual' }>, 'method'>;
@@ -53,9 +54,6 @@ const initial = {
   finished: null,
 };
 
-const shape = (e: unknown): AppErrorShape =>
-  e && typeof e === 'object' && 'code' in e ? (e as AppErrorShape) : { code: 'internal' };
-
 export const useOnboardingStore = create<OnboardingState>((set, get) => {
   // Main wiped the secrets (idle lock): the screens must not pretend a session still exists.
   api.on('app:locked', () => set({ ...initial }));
@@ -66,7 +64,7 @@ export const useOnboardingStore = create<OnboardingState>((set, get) => {
     try {
       await action();
     } catch (e) {
-      const error = shape(e);
+      const error = toErrorShape(e);
       if (!onError?.(error)) set({ error, retryAction: action });
     } finally {
       set({ busy: false });

@@ -3,6 +3,7 @@ import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { toErrorShape } from '../../../app/error-shape';
 
 export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
 export interface StartOptions {
@@ -33,11 +34,6 @@ interface BulkState {
   finish(): Promise<void>;
 }
 
-const shape = (e: unknown): AppErrorShape => {
-  const { code, params, retryable } = e as AppErrorShape;
-  return { code: code ?? 'internal', ...(params ? { params } : {}), ...(retryable !== undefined ? { retryable } : {}) };
-};
-
 export const useBulkStore = create<BulkState>((set, get) => {
   const act = async (fn: () => Promise<void>) => {
     if (get().busy) return;
@@ -45,7 +41,7 @@ export const useBulkStore = create<BulkState>((set, get) => {
     try {
       await fn();
     } catch (e) {
-      set({ error: shape(e) });
+      set({ error: toErrorShape(e) });
     } finally {
       set({ busy: false });
     }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { toErrorShape } from '../../../app/error-shape';
 
 export type PolicyStatus = ChannelOutput<'admin:policyStatus'>;
 export type SimulationRow = ChannelOutput<'admin:policySimulate'>['rows'][number];
@@ -25,7 +26,7 @@ interface PolicyState {
 }
 
 export const usePolicyStore = create<PolicyState>((set, get) => {
-  const failed = (e: unknown) => set({ loading: false, applying: false, simulating: false, error: e as AppErrorShape });
+  const failed = (e: unknown) => set({ loading: false, applying: false, simulating: false, error: toErrorShape(e) });
   return {
     status: null,
     loading: false,

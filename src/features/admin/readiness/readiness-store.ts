@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { toErrorShape } from '../../../app/error-shape';
 
 export type ReadinessCheck = ChannelOutput<'admin:readiness'>['checks'][number];
 
@@ -31,7 +32,7 @@ export const useReadinessStore = create<ReadinessState>((set, get) => ({
       const r = await api.invoke('admin:readiness', {});
       set({ checks: r.checks, checkedAt: r.reportGeneratedAt, loading: false });
     } catch (e) {
-      set({ loading: false, error: e as AppErrorShape });
+      set({ loading: false, error: toErrorShape(e) });
     }
   },
   async applyCis() {
@@ -41,7 +42,7 @@ export const useReadinessStore = create<ReadinessState>((set, get) => ({
       set({ applying: false, applied: true });
       await get().load();
     } catch (e) {
-      set({ applying: false, applyError: e as AppErrorShape });
+      set({ applying: false, applyError: toErrorShape(e) });
     }
   },
 }));

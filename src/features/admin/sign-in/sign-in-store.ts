@@ -3,6 +3,7 @@ import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { useAdminStore } from '../admin-store';
+import { toErrorShape } from '../../../app/error-shape';
 
 export type SignInMethod = 'profile' | 'sso' | 'keys';
 type ProfileList = ChannelOutput<'admin:listProfiles'>;
@@ -33,7 +34,7 @@ export const useSignInStore = create<SignInState>((set, get) => {
       set({ busy: false, mfaPrompt: { profile: r.profile, mfaSerial: r.mfaSerial } });
     }
   };
-  const failed = (e: unknown) => set({ busy: false, error: e as AppErrorShape });
+  const failed = (e: unknown) => set({ busy: false, error: toErrorShape(e) });
   return {
     method: 'profile',
     profiles: null,

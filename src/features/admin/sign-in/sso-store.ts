@@ -3,6 +3,7 @@ import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { useAdminStore } from '../admin-store';
+import { toErrorShape } from '../../../app/error-shape';
 
 type Started = ChannelOutput<'admin:ssoStart'>;
 type Account = ChannelOutput<'admin:ssoWait'>['accounts'][number];
@@ -27,7 +28,7 @@ const CANCELLED = 'admin.signInCancelled';
 /** IAM Identity Center device sign-in: start → the admin approves in the browser → account → role. */
 export const useSsoStore = create<SsoState>((set, get) => {
   const failed = (e: unknown) => {
-    const error = e as AppErrorShape;
+    const error = toErrorShape(e);
     set({ phase: 'form', device: null, error: error.code === CANCELLED ? null : error });
   };
   return {
@@ -55,7 +56,7 @@ export const useSsoStore = create<SsoState>((set, get) => {
       try {
         set({ roles: (await api.invoke('admin:ssoListRoles', { accountId })).roles });
       } catch (e) {
-        set({ error: e as AppErrorShape });
+        set({ error: toErrorShape(e) });
       }
     },
     async signIn(roleName) {
@@ -67,7 +68,7 @@ export const useSsoStore = create<SsoState>((set, get) => {
         set({ phase: 'form', accounts: [], roles: [], accountId: null });
         useAdminStore.getState().setIdentity(identity);
       } catch (e) {
-        set({ phase: 'pickAccount', error: e as AppErrorShape });
+        set({ phase: 'pickAccount', error: toErrorShape(e) });
       }
     },
     async cancel() {

@@ -5,6 +5,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
 import { bootstrapKeys, NO_FILTER, type StatusFilter } from './filter';
+import { toErrorShape } from '../../../app/error-shape';
 
 export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';
 type Csv = ChannelInput<'admin:status:exportCsv'>;
@@ -59,8 +60,8 @@ export const useStatusStore = create<StatusState>((set, get) => {
       if (refresh) void get().load();
       return true;
     } catch (e) {
-      set((s) => ({ action: { ...s.action, busy: false, error: e as AppErrorShape } }));
-      if ((e as AppErrorShape).code === 'adminStatus.userGone') void get().load();
+      set((s) => ({ action: { ...s.action, busy: false, error: toErrorShape(e) } }));
+      if ((toErrorShape(e)).code === 'adminStatus.userGone') void get().load();
       return false;
     }
   };
@@ -83,7 +84,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
         const out = await api.invoke('admin:status:list', {});
         set({ users: out.users, listedAt: out.listedAt, loading: false });
       } catch (e) {
-        set({ loading: false, error: e as AppErrorShape });
+        set({ loading: false, error: toErrorShape(e) });
       }
     },
     setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
@@ -127,7 +128,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
         await api.invoke('admin:status:copyPassword', { userName });
         set({ passwordCopied: true });
       } catch (e) {
-        set((s) => ({ action: { ...s.action, error: e as AppErrorShape } }));
+        set((s) => ({ action: { ...s.action, error: toErrorShape(e) } }));
       }
     },
     async closeResult() {
@@ -141,7 +142,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
       try {
         set({ csv: { error: null, saved: await api.invoke('admin:status:exportCsv', { ...input, userNames }) } });
       } catch (e) {
-        set({ csv: { error: e as AppErrorShape, saved: null } });
+        set({ csv: { error: toErrorShape(e), saved: null } });
       }
     },
   };

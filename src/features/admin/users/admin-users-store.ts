@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { CreateUserInput, ProvisionRun } from '../../../shared/ipc/channels/admin-users';
+import { toErrorShape } from '../../../app/error-shape';
 
 interface Group {
   groupName: string;
@@ -34,11 +35,6 @@ interface AdminUsersState {
   leave(): Promise<void>;
 }
 
-const shape = (e: unknown): AppErrorShape => {
-  const { code, params, retryable } = e as AppErrorShape;
-  return { code: code ?? 'internal', ...(params ? { params } : {}), ...(retryable !== undefined ? { retryable } : {}) };
-};
-
 export const useAdminUsersStore = create<AdminUsersState>((set, get) => {
   /** Runs an action with the busy flag; failures land in `error`. */
   const act = async (fn: () => Promise<void>) => {
@@ -47,7 +43,7 @@ export const useAdminUsersStore = create<AdminUsersState>((set, get) => {
     try {
       await fn();
     } catch (e) {
-      set({ error: shape(e) });
+      set({ error: toErrorShape(e) });
     } finally {
       set({ busy: false });
     }
@@ -75,7 +71,7 @@ export const useAdminUsersStore = create<AdminUsersState>((set, get) => {
       try {
         set({ groups: (await api.invoke('admin:users:listGroups', {})).groups });
       } catch (e) {
-        set({ groupsError: shape(e), groups: [] });
+        set({ groupsError: toErrorShape(e), groups: [] });
       }
     },
 
