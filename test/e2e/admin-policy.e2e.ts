@@ -6,16 +6,9 @@ import { startSandbox, type Sandbox } from '../sandbox/index';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { tempHome } from './support/temp-home';
 
-/** The seed-003 `policy-iam-user-duty`, taken from the seed document itself. */
+/** The seed-003 `policy-iam-user-duty`, as copied from the seed document (test/sandbox/fixtures). */
 function seed003Policy(): object {
-  const text = readFileSync('/work/shared/seeds/003_6a38278dbf732806.txt', 'utf8');
-  const start = text.indexOf('{\n    "Version"');
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    if (text[i] === '}' && --depth === 0) return JSON.parse(text.slice(start, i + 1)) as object;
-  }
-  throw new Error('seed-003 policy not found');
+  return JSON.parse(readFileSync(new URL('../sandbox/fixtures/seed-003-policy-iam-user-duty.json', import.meta.url), 'utf8')) as object;
 }
 
 async function openPolicy(page: Page, sandbox: Sandbox) {
