@@ -9,5 +9,5 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/e2e/support/summary-reporter.ts']],
 });
