@@ -28,6 +28,6 @@ if (hasBinary()) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.error('Electron could not be fetched on this machine. Opening the same app in Chromium (npm run preview).');
-  const child = spawn('npm', ['run', 'preview', '--', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn('npm', ['run', 'preview', '--', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, IOA_ALREADY_BUILT: '1' } });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
