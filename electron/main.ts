@@ -4,7 +4,7 @@
  */
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { composeApp } from './app/compose';
 import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from './security/csp';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../dist/index.html');
-const rendererUrl = new URL(`file://${rendererIndex}`).href;
+const rendererUrl = pathToFileURL(rendererIndex).href;
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
 let mainWindow: BrowserWindow | null = null;
