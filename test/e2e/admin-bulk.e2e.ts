@@ -15,6 +15,7 @@ import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
 import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, openWizard, scanQr, signInWithInvite, typeTwoCodes } from './support/onboarding-flow';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { tempHome } from './support/temp-home';
+import { signInAdminWithKeys } from './support/admin-flow';
 
 let sandbox: Sandbox;
 let policyArn: string;
@@ -38,12 +39,7 @@ const launch = (launchApp: LaunchApp, home: Home, ports: NodePorts) =>
 
 /** Start → "Administer users" → typed access keys → the Bulk tab. */
 async function signInAndOpenBulk(page: Page) {
-  await page.getByTestId('job-admin').click();
-  await page.locator('input[name="admin-method"][value="keys"]').check();
-  await page.locator('#admin-key-id').fill(sandbox.admin.accessKeyId);
-  await page.locator('#admin-secret').fill(sandbox.admin.secretAccessKey);
-  await page.locator('form:has(#admin-key-id) button[type="submit"]').click();
-  await page.getByTestId('admin-tab-bulk').click();
+  await signInAdminWithKeys(page, sandbox.admin, 'bulk');
   await expect(page.locator('.admin-bulk h3')).toBeVisible();
 }
 

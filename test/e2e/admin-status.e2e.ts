@@ -10,6 +10,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { oathtoolCode } from './support/oathtool';
 import { tempHome } from './support/temp-home';
+import { signInAdminWithKeys } from './support/admin-flow';
 
 let sandbox: Sandbox;
 test.beforeAll(async () => {
@@ -28,12 +29,7 @@ async function openStatus(launchApp: LaunchApp) {
     ports: createNodePorts({ userData: home.userData, home: home.home }),
   });
   const { page } = app;
-  await page.getByTestId('job-admin').click();
-  await page.locator('input[name="admin-method"][value="keys"]').check();
-  await page.locator('#admin-key-id').fill(sandbox.admin.accessKeyId);
-  await page.locator('#admin-secret').fill(sandbox.admin.secretAccessKey);
-  await page.locator('form:has(#admin-key-id) button[type="submit"]').click();
-  await page.getByTestId('admin-tab-status').click();
+  await signInAdminWithKeys(page, sandbox.admin, 'status');
   await expect(page.getByTestId('status-summary')).toBeVisible();
   return { ...app, home };
 }

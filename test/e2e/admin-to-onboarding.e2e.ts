@@ -5,6 +5,7 @@ import { expect, test } from './support/fixtures';
 import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
 import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, openWizard, scanQr, signInWithInvite, typeTwoCodes } from './support/onboarding-flow';
 import { tempHome } from './support/temp-home';
+import { createEnforcementPolicyThroughUi, createUserWithInviteThroughUi, signInAdminWithKeys } from './support/admin-flow';
 
 /**
  * The two halves of the product proven together: an administrator creates the MFA policy and a
@@ -28,25 +29,10 @@ test('admin creates a user and an invite; the new employee completes onboarding 
     ports: createNodePorts({ userData: adminHome.userData, home: adminHome.home }),
   });
   const a = admin.page;
-  await a.getByTestId('job-admin').click();
-  await a.locator('input[name="admin-method"][value="keys"]').check();
-  await a.locator('#admin-key-id').fill(sandbox.admin.accessKeyId);
-  await a.locator('#admin-secret').fill(sandbox.admin.secretAccessKey);
-  await a.locator('form:has(#admin-key-id) button[type="submit"]').click();
-  await a.getByTestId('admin-tab-policy').click();
-  await a.getByRole('button', { name: '정책 만들기' }).click();
-  await expect(a.getByTestId('policy-state')).toHaveAttribute('data-state', 'current');
-
-  await a.getByTestId('admin-tab-users').click();
-  await a.locator('#cu-name').fill('park.jiwoo');
-  await a.locator('.group-list label', { hasText: /^developers$/ }).locator('input').check();
-  await a.getByRole('button', { name: '사용자 만들기' }).click();
-  await expect(a.locator('.provision-run')).toHaveAttribute('data-phase', 'done');
+  await signInAdminWithKeys(a, sandbox.admin);
+  await createEnforcementPolicyThroughUi(a);
   const invitePath = join(adminHome.home, 'park.jiwoo.invite.age');
-  admin.ports.dialogs.queueSave(invitePath);
-  await a.getByRole('button', { name: '초대 파일 저장…' }).click();
-  await expect(a.getByTestId('invite-saved')).toContainText(invitePath);
-  const temporaryPassword = (await a.getByTestId('temporary-password').textContent())!.trim();
+  const temporaryPassword = await createUserWithInviteThroughUi(a, admin.ports.dialogs, { userName: 'park.jiwoo', groups: ['developers'], invitePath });
 
   // The new employee's machine: no admin keys in its environment, only the invite and the password.
   const app = await openWizard(launchApp, sandbox, { lang: 'en' });

@@ -10,6 +10,7 @@ import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../src/share
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { tempHome } from './support/temp-home';
+import { signInAdminWithKeys } from './support/admin-flow';
 
 let sandbox: Sandbox;
 let policyArn: string;
@@ -47,12 +48,7 @@ async function openApp(launchApp: LaunchApp, opts: { maxAttempts?: number } = {}
 
 /** Start → "Administer users" → typed access keys → the Users tab. */
 async function signInAndOpenUsers(page: Page, keys: { accessKeyId: string; secretAccessKey: string }) {
-  await page.getByTestId('job-admin').click();
-  await page.locator('input[name="admin-method"][value="keys"]').check();
-  await page.locator('#admin-key-id').fill(keys.accessKeyId);
-  await page.locator('#admin-secret').fill(keys.secretAccessKey);
-  await page.locator('form:has(#admin-key-id) button[type="submit"]').click();
-  await page.getByTestId('admin-tab-users').click();
+  await signInAdminWithKeys(page, keys, 'users');
   await expect(page.locator('#cu-name')).toBeVisible();
 }
 

@@ -12,6 +12,7 @@ import { expect, test } from './support/fixtures';
 import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
 import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, scanQr, signInWithInvite, TEXT, typeTwoCodes, type OnboardingApp } from './support/onboarding-flow';
 import { tempHome } from './support/temp-home';
+import { createEnforcementPolicyThroughUi, createUserWithInviteThroughUi, signInAdminWithKeys } from './support/admin-flow';
 
 /**
  * Issue 7's secret hygiene: run admin → invite → resend → wizard (keeping CLI access) with a
@@ -98,25 +99,10 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
   });
   captureStsCredentials(admin, secrets);
   const a = admin.page;
-  await a.getByTestId('job-admin').click();
-  await a.locator('input[name="admin-method"][value="keys"]').check();
-  await a.locator('#admin-key-id').fill(sandbox.admin.accessKeyId);
-  await a.locator('#admin-secret').fill(sandbox.admin.secretAccessKey);
-  await a.locator('form:has(#admin-key-id) button[type="submit"]').click();
-  await a.getByTestId('admin-tab-policy').click();
-  await a.getByRole('button', { name: '정책 만들기' }).click();
-  await expect(a.getByTestId('policy-state')).toHaveAttribute('data-state', 'current');
-
-  await a.getByTestId('admin-tab-users').click();
-  await a.locator('#cu-name').fill('park.jiwoo');
-  await a.locator('.group-list label', { hasText: /^developers$/ }).locator('input').check();
-  await a.getByRole('button', { name: '사용자 만들기' }).click();
-  await expect(a.locator('.provision-run')).toHaveAttribute('data-phase', 'done');
+  await signInAdminWithKeys(a, sandbox.admin);
+  await createEnforcementPolicyThroughUi(a);
   const firstInvite = join(adminHome.home, 'park.jiwoo.invite.age');
-  admin.ports.dialogs.queueSave(firstInvite);
-  await a.getByRole('button', { name: '초대 파일 저장…' }).click();
-  await expect(a.getByTestId('invite-saved')).toContainText(firstInvite);
-  const firstPassword = (await a.getByTestId('temporary-password').textContent())!.trim();
+  const firstPassword = await createUserWithInviteThroughUi(a, admin.ports.dialogs, { userName: 'park.jiwoo', groups: ['developers'], invitePath: firstInvite });
   const run = await invoke(admin, 'admin:users:current', {});
   const runId = run.ok ? (run.value as { runId: string }).runId : '';
 
