@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeInput } from './code-input';
+import { CodeField, onlyDigits } from '../../components/code-field';
 import { useOnboardingStore } from './onboarding-store';
 import { ResumeNotice } from './resume-notice';
 import { WindowCountdown } from './window-countdown';
+
 
 export function MfaStep() {
   const { t } = useTranslation('onboarding');
@@ -61,8 +62,8 @@ export function MfaStep() {
       )}
       <p className="hint">{t('mfa.codesIntro')}</p>
       <div className="code-row">
-        <CodeInput id="mfa-code1" label={t('mfa.code1')} hint={t('mfa.code1Hint')} value={code1} onChange={setCode1} />
-        <CodeInput id="mfa-code2" label={t('mfa.code2')} hint={t('mfa.code2Hint')} value={code2} onChange={setCode2} />
+        <CodeField id="mfa-code1" label={t('mfa.code1')} hint={t('mfa.code1Hint')} value={code1} placeholder={t('codePlaceholder')} onChange={(v) => setCode1(onlyDigits(v))} />
+        <CodeField id="mfa-code2" label={t('mfa.code2')} hint={t('mfa.code2Hint')} value={code2} placeholder={t('codePlaceholder')} onChange={(v) => setCode2(onlyDigits(v))} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !mfa || !code1 || !code2}>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeInput } from './code-input';
+import { CodeField, onlyDigits } from '../../components/code-field';
 import { useOnboardingStore } from './onboarding-store';
 import { ResumeNotice } from './resume-notice';
+
 
 export function ProveStep() {
   const { t } = useTranslation('onboarding');
@@ -20,7 +21,7 @@ export function ProveStep() {
       <ResumeNotice />
       {!resumed && <p className="success">{t('prove.enabled')}</p>}
       <p>{t(resumed ? 'prove.introResumed' : 'prove.intro')}</p>
-      <CodeInput id="prove-code" label={t('prove.code')} value={code} onChange={setCode} />
+      <CodeField id="prove-code" label={t('prove.code')} value={code} placeholder={t('codePlaceholder')} onChange={(v) => setCode(onlyDigits(v))} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !code}>
           {busy ? t('prove.submitting') : t('prove.submit')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { checkCodePair, normalizeCode, type CodeProblem } from './code-checks';
-import { CodeField } from './code-field';
+import { CodeField } from '../../components/code-field';
 import { useResyncStore } from './resync-store';
 
 export function ResyncCodes() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import type { UserStatusRow } from '../../../shared/ipc/channels/admin-status';
 import { checkCodePair, normalizeCode, type CodeProblem } from '../../resync/code-checks';
-import { CodeField } from '../../resync/code-field';
+import { CodeField } from '../../../components/code-field';
 import { resyncableDevices } from './filter';
 import { useStatusStore } from './status-store';
 
