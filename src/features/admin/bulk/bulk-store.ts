@@ -3,7 +3,7 @@ import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import { toErrorShape } from '../../../app/error-shape';
+import { busyAction } from '../../../app/error-shape';
 
 export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
 export interface StartOptions {
@@ -35,17 +35,7 @@ interface BulkState {
 }
 
 export const useBulkStore = create<BulkState>((set, get) => {
-  const act = async (fn: () => Promise<void>) => {
-    if (get().busy) return;
-    set({ busy: true, error: null });
-    try {
-      await fn();
-    } catch (e) {
-      set({ error: toErrorShape(e) });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { CreateUserInput, ProvisionRun } from '../../../shared/ipc/channels/admin-users';
-import { toErrorShape } from '../../../app/error-shape';
+import { busyAction, toErrorShape } from '../../../app/error-shape';
 
 interface Group {
   groupName: string;
@@ -36,18 +36,7 @@ interface AdminUsersState {
 }
 
 export const useAdminUsersStore = create<AdminUsersState>((set, get) => {
-  /** Runs an action with the busy flag; failures land in `error`. */
-  const act = async (fn: () => Promise<void>) => {
-    if (get().busy) return;
-    set({ busy: true, error: null });
-    try {
-      await fn();
-    } catch (e) {
-      set({ error: toErrorShape(e) });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
 
   return {
