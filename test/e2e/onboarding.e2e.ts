@@ -13,6 +13,7 @@ import {
   typeTwoCodes,
 } from './support/onboarding-flow';
 import { writeInviteFile } from './support/onboarding-invite';
+import { fakeAccessKeyId } from '../support/fake-keys';
 
 const NEW_PASSWORD = 'Blue-Harbor-Lantern-42';
 
@@ -98,7 +99,7 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
     // Someone already has a profile of the name the app would pick.
     const existingConfig = '[default]\nregion = eu-west-1\n\n[profile jdoe-acme-prod]\nregion = eu-west-1\n';
     writeFileSync(app.home.awsConfigFile, existingConfig);
-    writeFileSync(app.home.awsCredentialsFile, '[default]\naws_access_key_id = AKIAEXISTINGEXAMPLE1\naws_secret_access_key = existing\n', { mode: 0o644 });
+    writeFileSync(app.home.awsCredentialsFile, `[default]\naws_access_key_id = ${fakeAccessKeyId('existing')}\naws_secret_access_key = existing\n`, { mode: 0o644 });
 
     await signInWithInvite(app, await writeInviteFile(app.home.home, sandbox, user), user.password);
     await expect(page.getByTestId('onboarding-identity')).toHaveText(`Signed in as jdoe in acme-prod (${sandbox.accountId}).`);

@@ -5,6 +5,7 @@ import { AppError } from '../../src/shared/errors/app-error';
 import { consoleSignInUrl, type InvitePayload } from '../../src/shared/invites/invite-schema';
 import { generateBadInvites } from '../fixtures/bad-invites/generate';
 import { languagesWithoutMessage } from './support/messages';
+import { fakeAccessKeyId } from '../support/fake-keys';
 
 const now = Date.now();
 const GOOD: InvitePayload = {
@@ -15,7 +16,7 @@ const GOOD: InvitePayload = {
   partition: 'aws',
   region: 'us-east-1',
   userName: 'jdoe',
-  accessKeyId: 'AKIAABCDEFGHIJKLMNOP',
+  accessKeyId: fakeAccessKeyId('corpus'),
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   consoleUrl: consoleSignInUrl({ accountId: '123456789012', accountAlias: 'acme-prod', partition: 'aws' }),
   issuedAt: new Date(now).toISOString(),

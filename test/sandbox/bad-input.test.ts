@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from './server';
 import { startSandbox, type Sandbox } from './index';
 import { signedQuery, xmlCode } from './test-helpers';
+import { fakeAccessKeyId } from '../support/fake-keys';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -75,7 +76,7 @@ describe('bad input gets the AWS-shaped error and leaves the state unchanged', (
     });
     expectErrorResponse(r.text, 'SignatureDoesNotMatch');
     r = await signedQuery(sb, 'Action=CreateUser&Version=2010-05-08&UserName=unknownkey', {
-      creds: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x'.repeat(40) },
+      creds: { accessKeyId: fakeAccessKeyId('unknown'), secretAccessKey: 'x'.repeat(40) },
     });
     expect(r.status).toBe(403);
     expectErrorResponse(r.text, 'InvalidClientTokenId');

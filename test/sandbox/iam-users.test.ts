@@ -11,6 +11,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from './index';
 import { awsError, iamClient, stsClient } from './test-helpers';
+import { fakeAccessKeyId } from '../support/fake-keys';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -149,7 +150,7 @@ describe('access keys', () => {
     expect(used.AccessKeyLastUsed?.LastUsedDate).toBeInstanceOf(Date);
     await iam.send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: u.accessKeyId, Status: 'Inactive' }));
     expect(await awsError(frank.send(new GetUserCommand({})))).toMatchObject({ name: 'InvalidClientTokenId', status: 403 });
-    expect(await awsError(iam.send(new DeleteAccessKeyCommand({ UserName: 'frank', AccessKeyId: 'AKIANOTAREALKEY00000' })))).toMatchObject({
+    expect(await awsError(iam.send(new DeleteAccessKeyCommand({ UserName: 'frank', AccessKeyId: fakeAccessKeyId('notareal') })))).toMatchObject({
       name: 'NoSuchEntityException',
     });
     await iam.send(new DeleteAccessKeyCommand({ UserName: 'frank', AccessKeyId: u.accessKeyId }));

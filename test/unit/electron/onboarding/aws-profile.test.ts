@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awsConfigPaths } from '../../../../electron/aws/shared-config';
 import { freeProfileName, profileNameFor, writeProfile } from '../../../../electron/onboarding/aws-profile';
+import { fakeAccessKeyId } from '../../../support/fake-keys';
 
 const paths = () => {
   const dir = mkdtempSync(join(tmpdir(), 'aws-profile-'));
   return { configFile: join(dir, 'aws', 'config'), credentialsFile: join(dir, 'aws', 'credentials') };
 };
-const profile = { preferredName: 'jdoe-acme-prod', region: 'ap-northeast-2', mfaSerial: 'arn:aws:iam::123456789012:mfa/jdoe', accessKeyId: 'AKIAEXAMPLE123456789', secretAccessKey: 'sEcReT/KeY+123' };
+const profile = { preferredName: 'jdoe-acme-prod', region: 'ap-northeast-2', mfaSerial: 'arn:aws:iam::123456789012:mfa/jdoe', accessKeyId: fakeAccessKeyId('profile'), secretAccessKey: 'sEcReT/KeY+123' };
 
 describe('AWS CLI profile writing', () => {
   it('paths: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE win over ~/.aws', () => {
@@ -29,7 +30,7 @@ describe('AWS CLI profile writing', () => {
     expect(await writeProfile(p, profile)).toEqual({ name: 'jdoe-acme-prod' });
     const config = readFileSync(p.configFile, 'utf8');
     expect(config).toBe('[profile jdoe-acme-prod]\nregion = ap-northeast-2\nmfa_serial = arn:aws:iam::123456789012:mfa/jdoe\n');
-    expect(readFileSync(p.credentialsFile, 'utf8')).toBe('[jdoe-acme-prod]\naws_access_key_id = AKIAEXAMPLE123456789\naws_secret_access_key = sEcReT/KeY+123\n');
+    expect(readFileSync(p.credentialsFile, 'utf8')).toBe(`[jdoe-acme-prod]\naws_access_key_id = ${fakeAccessKeyId('profile')}\naws_secret_access_key = sEcReT/KeY+123\n`);
     expect(statSync(p.credentialsFile).mode & 0o777).toBe(0o600);
   });
 

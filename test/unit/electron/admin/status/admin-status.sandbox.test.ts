@@ -10,6 +10,7 @@ import { silentLogger } from '../../../../../electron/logging/logger';
 import { createNodePorts, type NodePorts } from '../../../../../electron/platform/node-ports';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../../src/shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
+import { fakeAccessKeyId } from '../../../../support/fake-keys';
 
 const LABELS = {
   header: ['user', 'status', 'console', 'reset', 'mfa', 'keys', 'age', 'last', 'groups', 'tags'],
@@ -128,7 +129,7 @@ describe('admin status handlers against the sandbox', () => {
     await iam.send(new DeleteLoginProfileCommand({ UserName: 'u.gone' }));
     await iam.send(new DeleteUserCommand({ UserName: 'u.gone' }));
     iam.destroy();
-    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.gone', accessKeyIds: ['AKIAAAAAAAAAAAAAAAAA'] })).rejects.toMatchObject({ code: 'adminStatus.userGone', params: { userName: 'u.gone' } });
+    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.gone', accessKeyIds: [fakeAccessKeyId('gone')] })).rejects.toMatchObject({ code: 'adminStatus.userGone', params: { userName: 'u.gone' } });
     await expect(call('admin:status:resync', { userName: 'u.gone', serialNumber: `arn:aws:iam::${sandbox.accountId}:mfa/u.gone`, code1: '123456', code2: '654321' })).rejects.toMatchObject({
       code: 'adminStatus.deviceGone',
     });
@@ -147,7 +148,7 @@ describe('admin status handlers against the sandbox', () => {
     await call('admin:signInWithKeys', { accessKeyId: ro.accessKeyId ?? '', secretAccessKey: ro.secretAccessKey ?? '' });
     const fresh = (await call('admin:status:list', {})).users.find((u) => u.userName === 'u.half');
     expect(fresh).toMatchObject({ mfaDevices: null, status: 'unknown', missingPermissions: ['iam:ListMFADevices'] });
-    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.half', accessKeyIds: ['AKIAAAAAAAAAAAAAAAAA'] })).rejects.toMatchObject({
+    await expect(call('admin:status:removeBootstrapKeys', { userName: 'u.half', accessKeyIds: [fakeAccessKeyId('gone')] })).rejects.toMatchObject({
       code: 'admin.missingPermission',
       params: { permission: 'iam:ListMFADevices' },
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBootstrapKey, keysToReplace, statusOf } from '../../../../../electron/admin/status/status-rules';
 import type { StatusKey } from '../../../../../src/shared/ipc/channels/admin-status';
+import { fakeAccessKeyId } from '../../../../support/fake-keys';
 
 const key = (id: string, o: Partial<StatusKey> = {}): StatusKey => ({
   accessKeyId: id,
@@ -35,11 +36,11 @@ describe('status rules', () => {
   });
 
   it('keysToReplace: confirmed bootstrap keys plus never-used ones, never an unconfirmed used key (retry after an MFA reset)', () => {
-    const cli = key('AKIACLI0000000000001', { lastUsedDate: '2024-01-01T00:00:00.000Z', bootstrap: true });
-    const leftover = key('AKIALEFT000000000001', { bootstrap: true });
-    expect(keysToReplace([cli, leftover], [])).toEqual(['AKIALEFT000000000001']);
-    expect(keysToReplace([cli, leftover], ['AKIACLI0000000000001'])).toEqual(['AKIACLI0000000000001', 'AKIALEFT000000000001']);
+    const cli = key(fakeAccessKeyId('cli'), { lastUsedDate: '2024-01-01T00:00:00.000Z', bootstrap: true });
+    const leftover = key(fakeAccessKeyId('left'), { bootstrap: true });
+    expect(keysToReplace([cli, leftover], [])).toEqual([fakeAccessKeyId('left')]);
+    expect(keysToReplace([cli, leftover], [fakeAccessKeyId('cli')])).toEqual([fakeAccessKeyId('cli'), fakeAccessKeyId('left')]);
     // Confirmed, but used since and no longer a bootstrap key: kept.
-    expect(keysToReplace([{ ...cli, bootstrap: false }], ['AKIACLI0000000000001'])).toEqual([]);
+    expect(keysToReplace([{ ...cli, bootstrap: false }], [fakeAccessKeyId('cli')])).toEqual([]);
   });
 });
