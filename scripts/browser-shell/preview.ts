@@ -4,9 +4,7 @@
  * app can be tried without AWS; `--aws` uses the environment as is (real AWS, or the endpoint in
  * AWS_ENDPOINT_URL_*). `--headless --screenshot FILE` renders once and exits (used to check it).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { encryptInvite } from '../../electron/invites/invite-codec';
-import { consoleSignInUrl, INVITE_FORMAT, INVITE_VERSION } from '../../src/shared/invites/invite-schema';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../electron/logging/logger';
@@ -30,28 +28,9 @@ if (!useAws) {
   env = { ...process.env, ...sandbox.env };
   console.error(`Sandbox AWS account ${sandbox.accountId} at ${sandbox.url}`);
   console.error(`Admin access key: ${sandbox.admin.accessKeyId} / ${sandbox.admin.secretAccessKey}`);
-  // An invite for the demo new employee, exactly as admin mode would issue it.
-  const now = Date.now();
-  const invite = await encryptInvite(
-    {
-      format: INVITE_FORMAT,
-      version: INVITE_VERSION,
-      accountId: sandbox.accountId,
-      accountAlias: null,
-      partition: 'aws',
-      region: sandbox.region,
-      userName: demo.userName,
-      accessKeyId: demo.accessKeyId!,
-      secretAccessKey: demo.secretAccessKey!,
-      consoleUrl: consoleSignInUrl({ accountId: sandbox.accountId, accountAlias: null, partition: 'aws' }),
-      issuedAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + 7 * 86_400_000).toISOString(),
-      endpoints: { iam: sandbox.url, sts: sandbox.url },
-    },
-    demo.password,
-  );
-  const invitePath = join(home, `${demo.userName}.invite.age`);
-  writeFileSync(invitePath, invite, { mode: 0o600 });
+  // An invite for the demo new employee, as admin mode would issue it (encrypted with the temporary password).
+  const { writeInviteFile } = await import('../../test/e2e/support/onboarding-invite');
+  const invitePath = await writeInviteFile(home, sandbox, demo);
   console.error(`New employee to try "Set up my account" with: invite ${invitePath}, temporary password ${demo.password}`);
 }
 

@@ -11,8 +11,7 @@ import type { BrowserShell, BrowserShellOptions } from '../../scripts/browser-sh
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../src/shared/mfa-policy/enforcement-policy';
 import type { InvitePayload } from '../../src/shared/invites/invite-schema';
 import { startSandbox, type Sandbox } from '../sandbox/index';
-import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
-import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, openWizard, scanQr, signInWithInvite, typeTwoCodes } from './support/onboarding-flow';
+import { openWizard, passwordMfaAndProof, signInWithInvite } from './support/onboarding-flow';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { tempHome } from './support/temp-home';
 import { signInAdminWithKeys } from './support/admin-flow';
@@ -242,16 +241,7 @@ test.describe('admin: bulk provisioning from CSV', () => {
     const app = await openWizard(launchApp, sandbox, { lang: 'ko' });
     await signInWithInvite(app, join(out, firstInvite!), passwords.get(who)!);
     await expect(app.page.getByTestId('onboarding-identity')).toContainText(who);
-    await changePassword(app, 'Quiet-Meadow-Compass-77');
-    const { seed } = await scanQr(app.page);
-    await awaitWindowWithAtLeast(app.page, 4);
-    const [c1, c2] = twoConsecutiveCodes(seed);
-    await typeTwoCodes(app, c1, c2);
-    await expect(app.page.getByTestId('step-prove')).toBeVisible();
-    await awaitNextWindow(app.page);
-    await app.page.getByLabel(app.text.prove.code, { exact: true }).fill(oathtoolCode(seed));
-    await app.page.getByRole('button', { name: app.text.prove.submit, exact: true }).click();
-    await expect(app.page.getByTestId('step-finish')).toBeVisible();
+    await passwordMfaAndProof(app, 'Quiet-Meadow-Compass-77');
     expect(sandbox.state.listMfaDevices(who)).toHaveLength(1);
     expect(sandbox.state.checkPassword(who, 'Quiet-Meadow-Compass-77')).toBe(true);
     expect(existsSync(join(home.userData, 'bulk-runs'))).toBe(true);

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { createNodePorts } from '../../electron/platform/node-ports';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { expect, test } from './support/fixtures';
-import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
-import { awaitNextWindow, awaitWindowWithAtLeast, changePassword, openWizard, scanQr, signInWithInvite, typeTwoCodes } from './support/onboarding-flow';
+import { openWizard, passwordMfaAndProof, signInWithInvite } from './support/onboarding-flow';
 import { tempHome } from './support/temp-home';
 import { createEnforcementPolicyThroughUi, createUserWithInviteThroughUi, signInAdminWithKeys } from './support/admin-flow';
 
@@ -38,17 +37,7 @@ test('admin creates a user and an invite; the new employee completes onboarding 
   const app = await openWizard(launchApp, sandbox, { lang: 'en' });
   await signInWithInvite(app, invitePath, temporaryPassword);
   await expect(app.page.getByTestId('onboarding-identity')).toContainText('park.jiwoo');
-  await changePassword(app, 'Quiet-Meadow-Compass-77');
-  await expect(app.page.getByTestId('step-mfa')).toBeVisible();
-  const { seed } = await scanQr(app.page);
-  await awaitWindowWithAtLeast(app.page, 4);
-  const [c1, c2] = twoConsecutiveCodes(seed);
-  await typeTwoCodes(app, c1, c2);
-  await expect(app.page.getByTestId('step-prove')).toBeVisible();
-  await awaitNextWindow(app.page);
-  await app.page.getByLabel(app.text.prove.code, { exact: true }).fill(oathtoolCode(seed));
-  await app.page.getByRole('button', { name: app.text.prove.submit, exact: true }).click();
-  await expect(app.page.getByTestId('step-finish')).toBeVisible();
+  const seed = await passwordMfaAndProof(app, 'Quiet-Meadow-Compass-77');
   await app.page.getByRole('button', { name: app.text.finish.submitDelete }).click();
   await expect(app.page.getByTestId('step-done')).toBeVisible();
 

@@ -7,6 +7,7 @@ import type { BrowserShell, BrowserShellOptions } from '../../../scripts/browser
 import type { Sandbox } from '../../sandbox/index';
 import { expect } from './fixtures';
 import { decodeQrOnScreen, seedFromOtpauth } from './qr';
+import { oathtoolCode, twoConsecutiveCodes } from './oathtool';
 import { tempHome } from './temp-home';
 
 export type Lang = 'ko' | 'en';
@@ -91,3 +92,24 @@ export async function typeTwoCodes(app: OnboardingApp, code1: string, code2: str
 }
 
 export const errorCode = (page: Page) => page.locator('[data-error-code]');
+
+/**
+ * From the password screen to "prove it" done, as a person with a phone: new password, scan the QR
+ * (zbarimg), two consecutive codes (oathtool), then a fresh code. Ends on the finish screen and
+ * returns the seed the QR carried.
+ */
+export async function passwordMfaAndProof(app: OnboardingApp, newPassword: string): Promise<string> {
+  const { page, text } = app;
+  await changePassword(app, newPassword);
+  await expect(page.getByTestId('step-mfa')).toBeVisible();
+  const { seed } = await scanQr(page);
+  await awaitWindowWithAtLeast(page, 4);
+  const [c1, c2] = twoConsecutiveCodes(seed);
+  await typeTwoCodes(app, c1, c2);
+  await expect(page.getByTestId('step-prove')).toBeVisible();
+  await awaitNextWindow(page);
+  await page.getByLabel(text.prove.code, { exact: true }).fill(oathtoolCode(seed));
+  await page.getByRole('button', { name: text.prove.submit, exact: true }).click();
+  await expect(page.getByTestId('step-finish')).toBeVisible();
+  return seed;
+}

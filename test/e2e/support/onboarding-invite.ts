@@ -29,6 +29,6 @@ export function invitePayloadFor(sandbox: Sandbox, user: NewUserResult, override
 export async function writeInviteFile(dir: string, sandbox: Sandbox, user: NewUserResult, overrides: Partial<InvitePayload> = {}): Promise<string> {
   const bytes = await encryptInvite(invitePayloadFor(sandbox, user, overrides), user.password);
   const file = join(dir, inviteFileName(user.userName));
-  writeFileSync(file, bytes);
+  writeFileSync(file, bytes, { mode: 0o600 });
   return file;
 }
