@@ -11,6 +11,7 @@ const ALLOWED_HOSTS = [
   /^([a-z0-9-]+\.)?console\.amazonaws\.cn$/,
   /^device\.sso\.[a-z0-9-]+\.amazonaws\.com$/,
   /^[a-z0-9-]+\.awsapps\.com$/,
+  /^[a-z0-9-]+\.portal\.[a-z0-9-]+\.app\.aws$/, // newer IAM Identity Center portals
   /^docs\.aws\.amazon\.com$/,
 ];
 

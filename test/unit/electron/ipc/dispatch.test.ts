@@ -80,6 +80,11 @@ describe('dispatch: the one path every IPC call takes', () => {
     for (const url of ['http://console.aws.amazon.com/', 'https://evil.com/console.aws.amazon.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@console.aws.amazon.com/']) {
       expect(await dispatch(handlers, 'app:openExternal', { url }, ctx, log)).toMatchObject({ ok: false, error: { code: 'app.urlNotAllowed' } });
     }
-    expect(ports.links.opened).toEqual(['https://123456789012.signin.aws.amazon.com/console']);
+    for (const url of ['https://device.sso.ap-northeast-2.amazonaws.com/?user_code=ABCD-EFGH', 'https://d-1234567890.awsapps.com/start/#/device', 'https://ssoins-7223a5b1e7d1b4a1.portal.us-east-1.app.aws/']) {
+      expect(await dispatch(handlers, 'app:openExternal', { url }, ctx, log)).toEqual({ ok: true, value: { opened: true } });
+    }
+    expect(await dispatch(handlers, 'app:openExternal', { url: 'https://evil.app.aws.example.com/' }, ctx, log)).toMatchObject({ ok: false });
+    expect(ports.links.opened[0]).toBe('https://123456789012.signin.aws.amazon.com/console');
+    expect(ports.links.opened).toHaveLength(4);
   });
 });
