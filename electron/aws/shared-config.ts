@@ -1,4 +1,4 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/shared-ini-file-loader';
 import { join } from 'node:path';
 
 /** The user's AWS config and credentials files: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws, as the SDK does. */
@@ -35,3 +35,20 @@ export async function loadProfiles(paths: AwsConfigPaths): Promise<Record<string
 /** 'default' first, then by name. */
 export const byProfileName = (a: { name: string }, b: { name: string }): number =>
   a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name);
+
+/** Where an SSO profile signs in: its own sso_start_url/sso_region, or those of its [sso-session]. */
+export async function ssoStartOf(
+  paths: AwsConfigPaths,
+  section: ProfileSection,
+): Promise<{ startUrl: string; region: string; accountId: string | null; roleName: string | null } | null> {
+  let startUrl = section.sso_start_url;
+  let region = section.sso_region;
+  if (section.sso_session) {
+    const sessions = await loadSsoSessionData({ configFilepath: paths.configFile }).catch(() => ({}) as Record<string, ProfileSection>);
+    const s = (sessions as Record<string, ProfileSection>)[section.sso_session];
+    startUrl = s?.sso_start_url ?? startUrl;
+    region = s?.sso_region ?? region;
+  }
+  if (!startUrl || !region) return null;
+  return { startUrl, region, accountId: section.sso_account_id ?? null, roleName: section.sso_role_name ?? null };
+}

@@ -151,4 +151,46 @@ test.describe('admin sign-in', () => {
     expect(sandbox.requestLog.filter((r) => r.action === 'RegisterClient')).toHaveLength(1); // cached, encrypted
     expect(sandbox.requestLog.some((r) => r.action === 'GetRoleCredentials' && r.status === 200)).toBe(true);
   });
+
+  test('an SSO profile without a cached token hands over to the device sign-in, prefilled, and lands on its account and role', async ({ launchApp }) => {
+    const h = tempHome();
+    writeFileSync(
+      h.awsConfigFile,
+      [
+        '[profile corp-admin]',
+        'sso_session = corp',
+        `sso_account_id = ${sandbox.accountId}`,
+        'sso_role_name = AdministratorAccess',
+        'region = us-east-1',
+        '',
+        '[sso-session corp]',
+        'sso_start_url = https://acme.awsapps.com/start',
+        'sso_region = us-east-1',
+        '',
+      ].join('\n'),
+    );
+    // The SDK's SSO provider reads AWS_CONFIG_FILE from process.env itself (not from fromIni's
+    // options), as it does in the app, where the handlers' env is process.env.
+    const savedConfig = process.env.AWS_CONFIG_FILE;
+    process.env.AWS_CONFIG_FILE = h.awsConfigFile;
+    try {
+      const { page } = await launchApp({
+        env: { ...sandbox.env, AWS_CONFIG_FILE: h.awsConfigFile, AWS_SHARED_CREDENTIALS_FILE: h.awsCredentialsFile },
+        locale: 'ko-KR',
+        ports: createNodePorts(h),
+      });
+      await openAdmin(page);
+      await page.getByTestId('profile-corp-admin').getByRole('radio').check();
+      await page.getByRole('button', { name: '이 프로필로 로그인' }).click();
+      await expect(page.locator('[data-error-code="admin.ssoProfileNeedsLogin"]')).toContainText('corp-admin');
+      await page.getByTestId('sso-profile-device-sign-in').click();
+      const code = (await page.getByTestId('sso-user-code').textContent()) ?? '';
+      sandbox.sso.approve(code);
+      await expect(page.getByTestId('admin-identity')).toContainText(`IAM Identity Center ${sandbox.accountId} / AdministratorAccess`);
+      expect(sandbox.requestLog.some((r) => r.action === 'GetRoleCredentials' && r.status === 200)).toBe(true);
+    } finally {
+      if (savedConfig === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = savedConfig;
+    }
+  });
 });

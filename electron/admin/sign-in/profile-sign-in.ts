@@ -4,7 +4,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppDeps } from '../../app/app-deps';
 import type { AdminIdentity, AdminSession } from '../admin-session';
-import { awsConfigPaths, loadProfiles } from '../../aws/shared-config';
+import { awsConfigPaths, loadProfiles, ssoStartOf } from '../../aws/shared-config';
 import { classifyProfile } from './aws-profiles';
 import { deferred, type Deferred } from './deferred';
 import { refreshingCredentials } from './refreshing-credentials';
@@ -42,6 +42,8 @@ export class ProfileSignIn {
     const data = profiles[profile];
     if (!data) throw new AppError('admin.profileNotFound', { profile });
     const summary = classifyProfile(profile, data);
+    // For an SSO profile without a cached token, the screen offers the device sign-in prefilled with these.
+    const ssoStart = summary.kind === 'sso' ? await ssoStartOf(paths, data) : null;
     const attempt: Attempt = { profile, codeRequested: deferred(), code: deferred(), finished: Promise.resolve(null as never) };
     const askCode = async (serial: string) => {
       attempt.codeRequested.resolve(serial);
@@ -90,7 +92,7 @@ export class ProfileSignIn {
         });
       })
       .catch((e: unknown) => {
-        throw mapProfileError(e, profile);
+        throw mapProfileError(e, profile, ssoStart);
       });
     attempt.finished.catch(() => {});
     this.attempt = attempt;
@@ -126,12 +128,21 @@ export class ProfileSignIn {
   }
 }
 
-function mapProfileError(e: unknown, profile: string): unknown {
+type SsoStart = Awaited<ReturnType<typeof ssoStartOf>>;
+
+function mapProfileError(e: unknown, profile: string, ssoStart: SsoStart): unknown {
   if (e instanceof AppError) return e;
   const err = e as { name?: string; message?: string; $metadata?: unknown };
   if (isMfaFailure(e)) return new AppError('admin.mfaCodeRejected');
   if (err.name === 'CredentialsProviderError' || err.name === 'TokenProviderError') {
-    if (/sso/i.test(err.message ?? '')) return new AppError('admin.ssoProfileNeedsLogin', { profile });
+    if (/sso/i.test(err.message ?? '')) {
+      return new AppError('admin.ssoProfileNeedsLogin', {
+        profile,
+        ...(ssoStart
+          ? { startUrl: ssoStart.startUrl, region: ssoStart.region, accountId: ssoStart.accountId ?? '', roleName: ssoStart.roleName ?? '' }
+          : {}),
+      });
+    }
     return new AppError('admin.profileUnusable', { profile });
   }
   return e;

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { MfaCodeForm } from './mfa-code-form';
 import { useSignInStore } from './sign-in-store';
+import { useSsoStore } from './sso-store';
 
 export function ProfileSignIn() {
   const { t } = useTranslation('admin');
-  const { profiles, busy, error, mfaPrompt, loadProfiles, signInWithProfile } = useSignInStore();
+  const { profiles, busy, error, mfaPrompt, loadProfiles, signInWithProfile, setMethod } = useSignInStore();
+  const startSso = useSsoStore((s) => s.start);
+  // An SSO profile with no cached token: hand over to the device sign-in, prefilled from the profile.
+  const sso = error?.code === 'admin.ssoProfileNeedsLogin' && error.params?.startUrl ? (error.params as Record<string, string>) : null;
   const [chosen, setChosen] = useState<string | null>(null);
 
   useEffect(() => {
@@ -57,6 +61,19 @@ export function ProfileSignIn() {
         </table>
       )}
       <ErrorMessage error={error} />
+      {sso && (
+        <button
+          type="button"
+          className="primary"
+          data-testid="sso-profile-device-sign-in"
+          onClick={() => {
+            setMethod('sso');
+            void startSso(sso.startUrl!, sso.region!, sso.accountId && sso.roleName ? { accountId: sso.accountId, roleName: sso.roleName } : undefined);
+          }}
+        >
+          {t('profile.ssoDeviceSignIn', { startUrl: sso.startUrl })}
+        </button>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={!selected || busy}>
           {busy ? t('signIn.signingIn') : t('profile.signIn')}

@@ -17,7 +17,8 @@ interface SsoState {
   accountId: string | null;
   roles: string[];
   error: AppErrorShape | null;
-  start(startUrl: string, region: string): Promise<void>;
+  /** `preferred`: the account and role an SSO profile names, chosen for the admin once approved. */
+  start(startUrl: string, region: string, preferred?: { accountId: string; roleName: string }): Promise<void>;
   pickAccount(accountId: string): Promise<void>;
   signIn(roleName: string): Promise<void>;
   cancel(): Promise<void>;
@@ -38,7 +39,7 @@ export const useSsoStore = create<SsoState>((set, get) => {
     accountId: null,
     roles: [],
     error: null,
-    async start(startUrl, region) {
+    async start(startUrl, region, preferred) {
       set({ phase: 'starting', error: null, device: null, accounts: [], accountId: null, roles: [] });
       try {
         const device = await api.invoke('admin:ssoStart', { startUrl, region });
@@ -46,7 +47,9 @@ export const useSsoStore = create<SsoState>((set, get) => {
         set({ phase: 'waiting', device });
         const { accounts } = await api.invoke('admin:ssoWait', {});
         set({ phase: 'pickAccount', accounts, device: null });
-        if (accounts.length === 1 && accounts[0]) await get().pickAccount(accounts[0].accountId);
+        const wanted = accounts.find((a) => a.accountId === preferred?.accountId) ?? (accounts.length === 1 ? accounts[0] : undefined);
+        if (wanted) await get().pickAccount(wanted.accountId);
+        if (wanted && preferred?.roleName && get().roles.includes(preferred.roleName)) await get().signIn(preferred.roleName);
       } catch (e) {
         failed(e);
       }
