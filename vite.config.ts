@@ -26,6 +26,18 @@ const cspMeta = (): Plugin => ({
   },
 });
 
+/**
+ * A sandboxed preload must be CommonJS, whatever package.json's "type" says. vite-plugin-electron
+ * picks 'es' for a "type": "module" package and config merging appends rather than replaces
+ * formats, so set the formats after the merge (checked by test/e2e/electron-bundles.e2e.ts).
+ */
+const preloadIsCommonJs = (): Plugin => ({
+  name: 'preload-is-commonjs',
+  config(config) {
+    if (config.build?.lib) config.build.lib.formats = ['cjs'];
+  },
+});
+
 export default defineConfig(({ command }) => ({
   base: './',
   plugins: [
@@ -52,7 +64,9 @@ export default defineConfig(({ command }) => ({
             entry: 'electron/preload.ts',
             onstart: command === 'serve' ? (args) => args.reload() : undefined,
             vite: {
+              plugins: [preloadIsCommonJs()],
               build: {
+                lib: { entry: 'electron/preload.ts', fileName: () => 'preload.cjs' },
                 outDir: 'dist-electron',
                 emptyOutDir: false,
                 sourcemap: false,
