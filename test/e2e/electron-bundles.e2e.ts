@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -44,5 +45,22 @@ test.describe('Electron bundles (dist-electron)', () => {
     // Everything goes over the one invoke channel; an unknown channel never leaves the preload.
     expect(out.sent.map((s: { channel: string; name: string }) => `${s.channel} ${s.name}`)).toEqual(['api:invoke app:info', 'api:invoke onboarding:cancel']);
     expect(out.listeners).toEqual(['api:event']);
+  });
+
+  test('what ships: main imports only runtime dependencies, no bundle carries sandbox or evaluator code, index.html carries the CSP', () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { dependencies: Record<string, string> };
+    const main = readFileSync(`${root}dist-electron/main.js`, 'utf8');
+    const bare = [...main.matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && s !== 'electron');
+    const packages = [...new Set(bare.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))];
+    expect(packages.length).toBeGreaterThan(3);
+    expect(packages.filter((p) => !(p in pkg.dependencies))).toEqual([]);
+
+    const bundles = ['dist-electron', 'dist/assets'].flatMap((d) =>
+      readdirSync(`${root}${d}`).filter((f) => /\.(c|m)?js$/.test(f)).map((f) => `${root}${d}/${f}`),
+    );
+    expect(bundles.length).toBeGreaterThan(2);
+    for (const f of bundles) expect(readFileSync(f, 'utf8'), f).not.toMatch(/@cloud-copilot|iam-simulate|startSandbox|test\/sandbox/);
+
+    expect(readFileSync(`${root}dist/index.html`, 'utf8')).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
   });
 });
