@@ -6,8 +6,8 @@ import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
 import {
   awaitNextWindow,
   awaitWindowWithAtLeast,
-  changePassword,
   openWizard,
+  passwordMfaAndProof,
   scanQr,
   signInWithInvite,
   typeTwoCodes,
@@ -103,15 +103,7 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
 
     await signInWithInvite(app, await writeInviteFile(app.home.home, sandbox, user), user.password);
     await expect(page.getByTestId('onboarding-identity')).toHaveText(`Signed in as jdoe in acme-prod (${sandbox.accountId}).`);
-    await changePassword(app, NEW_PASSWORD);
-    const { seed } = await scanQr(page);
-    await awaitWindowWithAtLeast(page, 4);
-    const [c1, c2] = twoConsecutiveCodes(seed);
-    await typeTwoCodes(app, c1, c2);
-    await expect(page.getByTestId('step-prove')).toBeVisible();
-    await awaitNextWindow(page);
-    await page.getByLabel(text.prove.code, { exact: true }).fill(oathtoolCode(seed));
-    await page.getByRole('button', { name: text.prove.submit, exact: true }).click();
+    await passwordMfaAndProof(app, NEW_PASSWORD);
     await page.getByLabel(text.finish.keepCli).check();
     await page.getByRole('button', { name: text.finish.submitKeep }).click();
     await expect(page.getByTestId('profile-written')).toContainText('“jdoe-acme-prod-2”');

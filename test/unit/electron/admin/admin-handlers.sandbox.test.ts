@@ -3,24 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../../../electron/app/compose';
-import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { HandlerTable } from '../../../../electron/ipc/handler-types';
 import { silentLogger } from '../../../../electron/logging/logger';
 import { createNodePorts } from '../../../../electron/platform/node-ports';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../src/shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { dispatchCaller } from '../../../support/dispatch-call';
 
 /** The admin handlers through `dispatch`, against the sandbox (the e2e tests drive the same through the UI). */
 describe('admin handlers against the sandbox', () => {
   let sandbox: Sandbox;
   let handlers: HandlerTable;
   let home: string;
-  const ctx = { emit: () => {} };
-  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const env = await dispatch(handlers, channel, input, ctx, silentLogger);
-    if (!env.ok) throw Object.assign(new Error(env.error.code), env.error);
-    return env.value as ChannelOutput<C>;
-  };
+  const call = dispatchCaller(() => handlers);
 
   beforeAll(async () => {
     sandbox = await startSandbox();

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../../../../electron/app/compose';
 import { decryptInvite } from '../../../../../electron/invites/invite-codec';
-import { dispatch } from '../../../../../electron/ipc/dispatch';
 import type { HandlerTable } from '../../../../../electron/ipc/handler-types';
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createNodePorts, type NodePorts } from '../../../../../electron/platform/node-ports';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../../src/shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
 import { fakeAccessKeyId } from '../../../../support/fake-keys';
+import { dispatchCaller } from '../../../../support/dispatch-call';
 
 const LABELS = {
   header: ['user', 'status', 'console', 'reset', 'mfa', 'keys', 'age', 'last', 'groups', 'tags'],
@@ -27,12 +26,7 @@ describe('admin status handlers against the sandbox', () => {
   let handlers: HandlerTable;
   let ports: NodePorts;
   let home: string;
-  const ctx = { emit: () => {} };
-  const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const env = await dispatch(handlers, channel, input, ctx, silentLogger);
-    if (!env.ok) throw Object.assign(new Error(env.error.code), env.error);
-    return env.value as ChannelOutput<C>;
-  };
+  const call = dispatchCaller(() => handlers);
   const row = async (userName: string) => (await call('admin:status:list', {})).users.find((u) => u.userName === userName);
 
   beforeAll(async () => {
