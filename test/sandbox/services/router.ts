@@ -124,11 +124,8 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         res.end(reply.xml);
       } else res.end();
     } catch (e) {
-      if (!(e instanceof AwsError)) {
-        console.error('[sandbox] internal error', e);
-        e = new AwsError('InternalFailure', `Internal sandbox error: ${(e as Error).message}`, 500);
-      }
-      const err = e as AwsError;
+      if (!(e instanceof AwsError)) console.error('[sandbox] internal error', e);
+      const err = e instanceof AwsError ? e : new AwsError('InternalFailure', `Internal sandbox error: ${(e as Error).message}`, 500);
       log(err.status, err.code);
       renderFailure(service, res, err, requestId);
     }
