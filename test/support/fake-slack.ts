@@ -41,7 +41,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      let text: string | null = null;
+      let text: string | null;
       try {
         const parsed = JSON.parse(body) as { text?: unknown };
         text = typeof parsed.text === 'string' ? parsed.text : null;

@@ -210,7 +210,9 @@ export async function applyAlerts(c: GuardClients, iam: IAMClient, plan: AlertsP
   const events = c.get('eventbridge', ALERT_REGION);
   const sns = c.get('sns', ALERT_REGION);
   const { accountId, partition, accountAlias } = plan.account;
-  await removeAlerts(c, iam, plan.account);
+  // An earlier setup of this app is replaced (only when its rules are there: removing needs its own permissions).
+  const existing = new Set((await listAllRules(c)).map((r) => r.Name));
+  if (KINDS_WITH_TEST.some((k) => existing.has(RULE_NAMES[k]))) await removeAlerts(c, iam, plan.account);
   const steps: Step[] = [];
   const item = (kind: string, name: string): CreatedItem => plan.items.find((i) => i.kind === kind && i.name === name) as CreatedItem;
   let destinationArn = '';

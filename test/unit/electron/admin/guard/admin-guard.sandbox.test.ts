@@ -6,23 +6,10 @@ import { composeApp } from '../../../../../electron/app/compose';
 import type { HandlerTable } from '../../../../../electron/ipc/handler-types';
 import { createLogger } from '../../../../../electron/logging/logger';
 import { createNodePorts } from '../../../../../electron/platform/node-ports';
-import type { ChannelInput } from '../../../../../src/shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
 import { dispatchCaller } from '../../../../support/dispatch-call';
+import { EN_TEXT } from '../../../../support/alert-text';
 import { startFakeSlack, type FakeSlack } from '../../../../support/fake-slack';
-
-/** The alert text as the English screen builds it from i18n (the e2e checks the Korean one). */
-export const EN_TEXT: ChannelInput<'admin:guard:alertsPlan'>['text'] = {
-  headings: {
-    signInSuccess: 'AWS root user signed in',
-    signInFailure: 'AWS root user sign-in failed',
-    mfaDeactivated: 'AWS root user turned off MFA',
-    accessKeyCreated: 'AWS root user created an access key',
-    test: 'Test alert from IAM Onboarding Assistant',
-  },
-  results: { signInSuccess: 'success', signInFailure: 'failure', mfaDeactivated: 'MFA deactivated', accessKeyCreated: 'access key created', test: 'test only' },
-  labels: { account: 'Account', time: 'Time', sourceIp: 'Source IP', result: 'Result' },
-};
 
 /** Account guard handlers through `dispatch`, against the sandbox's CloudTrail, EventBridge, SNS, S3, S3 Control and EC2. */
 describe('account guard against the sandbox', () => {
