@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../../../../electron/app/compose';
-import type { HandlerTable } from '../../../../../electron/ipc/handler-types';
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createNodePorts } from '../../../../../electron/platform/node-ports';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
@@ -14,14 +13,13 @@ import { EN_TEXT } from '../../../../support/alert-text';
 
 function app(sandbox: Sandbox) {
   const home = mkdtempSync(join(tmpdir(), 'guard-p-'));
-  let handlers: HandlerTable;
-  ({ handlers } = composeApp({
+  const { handlers } = composeApp({
     platform: createNodePorts({ home, userData: join(home, 'userData') }),
     log: silentLogger,
     env: { ...sandbox.env, AWS_CONFIG_FILE: join(home, 'c'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'k') },
     info: { version: 't', platform: 'linux' },
     maxAttempts: 1,
-  }));
+  });
   return dispatchCaller(() => handlers);
 }
 
