@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { alertText } from './alert-text';
+import { useGuardStore } from './guard-store';
+
+/**
+ * Where alerts go: a Slack incoming-webhook URL and/or an e-mail address. The URL lives in this form's state only
+ * until "review" sends it to main; the field is cleared at once and the screen never shows it again.
+ */
+export function AlertsForm() {
+  const { t } = useTranslation('adminGuard');
+  const busy = useGuardStore((s) => s.busy);
+  const planAlerts = useGuardStore((s) => s.planAlerts);
+  const [webhook, setWebhook] = useState('');
+  const [email, setEmail] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const slackWebhookUrl = webhook.trim();
+    setWebhook('');
+    void planAlerts({ ...(slackWebhookUrl ? { slackWebhookUrl } : {}), ...(email.trim() ? { email: email.trim() } : {}), text: alertText(t) });
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} data-testid="alerts-form">
+      <label>
+        {t('checks.rootAlerts.webhook')}
+        <input type="password" autoComplete="off" spellCheck={false} value={webhook} onChange={(e) => setWebhook(e.target.value)} />
+      </label>
+      <p className="hint">{t('checks.rootAlerts.webhookHint')}</p>
+      <label>
+        {t('checks.rootAlerts.email')}
+        <input type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <p className="hint">{t('checks.rootAlerts.emailHint')}</p>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || (!webhook.trim() && !email.trim())}>
+          {t('checks.rootAlerts.review')}
+        </button>
+      </div>
+    </form>
+  );
+}
