@@ -32,7 +32,7 @@ export function RootAlertsRow({ check, trailOk }: { check: Row; trailOk: boolean
         </p>
       )}
       {mine && <ErrorMessage error={error} />}
-      {mine && outcome?.kind === 'alertsCreated' && <p className="success" role="status">{t('checks.rootAlerts.created')}</p>}
+      {mine && outcome?.kind === 'alertsCreated' && <p className="success" role="status" data-testid="alerts-created">{t('checks.rootAlerts.created')}</p>}
       {mine && outcome?.kind === 'alertsRemoved' && <p className="success" role="status" data-testid="alerts-removed">{t('checks.rootAlerts.removed')}</p>}
       {mine && outcome?.kind === 'testSent' && (
         <p className="success" role="status" data-testid="alerts-test-sent">
