@@ -19,6 +19,12 @@ export interface GuardSandbox {
   /** API destinations trust this CA (a test's HTTPS receiver on loopback). */
   trustCa(pem: string): void;
   view(): GuardView;
+  /**
+   * An account already guarded by hand, the seeds' way: a logging multi-region trail, the seeds' EventBridge
+   * patterns (001: console sign-in by Root; 000: DeactivateMFADevice by Root; plus CreateAccessKey by Root) with an
+   * SNS target, and account-level Block Public Access on.
+   */
+  guardLikeTheSeeds(): void;
 }
 
 export interface GuardView {
@@ -66,6 +72,37 @@ export function createGuardSandbox(guard: GuardState): GuardSandbox {
     },
     trustCa(pem) {
       guard.trustedCa.push(pem);
+    },
+    guardLikeTheSeeds() {
+      const acct = guard.accountId;
+      const bucket = `seed-trail-${acct}`;
+      guard.buckets.set(bucket, { name: bucket, region: 'us-east-1', creationDate: now(), objects: new Map() });
+      guard.region('us-east-1').trails.set('trail-root-login', {
+        name: 'trail-root-login',
+        arn: `arn:aws:cloudtrail:us-east-1:${acct}:trail/trail-root-login`,
+        homeRegion: 'us-east-1',
+        s3BucketName: bucket,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        logFileValidationEnabled: false,
+        isLogging: true,
+        eventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
+        tags: [],
+      });
+      const r = guard.region('us-east-1');
+      const topicArn = `arn:aws:sns:us-east-1:${acct}:root-alerts`;
+      r.topics.set('root-alerts', {
+        arn: topicArn,
+        name: 'root-alerts',
+        attributes: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: topicArn }] }) },
+        subscriptions: [],
+      });
+      const rule = (name: string, pattern: object) =>
+        r.rules.set(name, { name, arn: `arn:aws:events:us-east-1:${acct}:rule/${name}`, eventPattern: JSON.stringify(pattern), state: 'ENABLED', targets: [{ Id: 'sns', Arn: topicArn }] });
+      rule('root_login_detected', { 'detail-type': ['AWS Console Sign In via CloudTrail'], detail: { userIdentity: { type: ['Root'] } } });
+      rule('root_mfa_deactivated', { 'detail-type': ['AWS API Call via CloudTrail'], detail: { userIdentity: { type: ['Root'] }, eventName: ['DeactivateMFADevice'] } });
+      rule('root_access_key', { 'detail-type': ['AWS API Call via CloudTrail'], detail: { userIdentity: { type: ['Root'] }, eventName: ['CreateAccessKey'] } });
+      guard.accountPublicAccessBlock = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
     },
     view() {
       const regions = [...guard.regions.entries()];
