@@ -10,7 +10,7 @@ import { tempHome } from './support/temp-home';
  * create) → a simulated root sign-in arrives in the fake Slack in Korean, then (set up again in English) in
  * English → a test alert goes through AWS → removing the alerts leaves nothing behind.
  */
-test.describe('root sign-in alerts to Slack', () => {
+test.describe('guarding the account through the UI', () => {
   let sandbox: Sandbox;
   let slack: FakeSlack;
   test.beforeEach(async () => {
@@ -76,5 +76,32 @@ test.describe('root sign-in alerts to Slack', () => {
     // Nothing the renderer kept holds the webhook URL.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.documentElement.outerHTML);
     expect(stored).not.toContain(secretPath);
+  });
+
+  test('CloudTrail and S3 Block Public Access through the UI (en): plan shown first, created, then undone', async ({ launchApp }) => {
+    const { page } = await launchApp({ env: sandbox.env, locale: 'en-US', ports: createNodePorts(tempHome()) });
+    await signInAdminWithKeys(page, sandbox.admin);
+    const trail = page.getByTestId('check-cloudTrail');
+    await expect(trail).toHaveAttribute('data-status', 'fail');
+    await trail.getByRole('button', { name: 'Review what creating a trail makes…' }).click();
+    await expect(trail.getByTestId('trail-plan-items')).toContainText('Trail for all regions');
+    expect(sandbox.guard.view()).toMatchObject({ trails: [], buckets: [] });
+    await trail.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(trail).toHaveAttribute('data-status', 'ok');
+    expect(sandbox.guard.view().trails).toMatchObject([{ name: 'iam-onboarding-account-trail', isMultiRegionTrail: true, isLogging: true }]);
+    await trail.getByRole('button', { name: 'Remove the trail this app created' }).click();
+    await expect(trail.getByTestId('trail-removed')).toContainText('The trail and its (empty) bucket are removed.');
+    expect(sandbox.guard.view()).toMatchObject({ trails: [], buckets: [] });
+
+    const s3 = page.getByTestId('check-s3PublicAccess');
+    await s3.getByRole('button', { name: 'Turn on Block Public Access…' }).click();
+    await expect(s3.getByRole('alertdialog')).toContainText('static website');
+    await s3.getByRole('button', { name: 'Yes, block public access' }).click();
+    await expect(s3).toHaveAttribute('data-status', 'ok');
+    expect(sandbox.guard.view().accountPublicAccessBlock).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-guard-en.png`, fullPage: true });
+    await s3.getByRole('button', { name: 'Undo (put back the previous settings)' }).click();
+    await expect(s3).toHaveAttribute('data-status', 'fail');
+    expect(sandbox.guard.view().accountPublicAccessBlock).toBeNull();
   });
 });

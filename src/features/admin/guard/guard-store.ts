@@ -32,8 +32,8 @@ interface GuardState {
   trailPlan: TrailPlan | null;
   alertsPlan: AlertsPlan | null;
   outcome: GuardOutcome | null;
-  /** Kept across reloads so "undo" can put back the S3 settings that were there before. */
-  s3Previous: { value: PublicAccessBlock } | null;
+  /** Kept across reloads so "undo" can put back the S3 settings that were there before — in that account only. */
+  s3Previous: { accountId: string; value: PublicAccessBlock } | null;
   load(): Promise<void>;
   planTrail(): Promise<void>;
   applyTrail(): Promise<void>;
@@ -42,8 +42,8 @@ interface GuardState {
   applyAlerts(): Promise<void>;
   testAlerts(): Promise<void>;
   removeAlerts(): Promise<void>;
-  blockS3(): Promise<void>;
-  restoreS3(): Promise<void>;
+  blockS3(accountId: string): Promise<void>;
+  restoreS3(accountId: string): Promise<void>;
   cancelPlan(): void;
 }
 
@@ -106,16 +106,16 @@ export const useGuardStore = create<GuardState>((set, get) => {
         set({ outcome: { kind: 'alertsRemoved' } });
         await get().load();
       }),
-    blockS3: () =>
+    blockS3: (accountId) =>
       run('s3', async () => {
         const { previous } = await api.invoke('admin:guard:blockPublicAccess', {});
-        set({ outcome: { kind: 's3Blocked', previous }, s3Previous: { value: previous } });
+        set({ outcome: { kind: 's3Blocked', previous }, s3Previous: { accountId, value: previous } });
         await get().load();
       }),
-    restoreS3: () =>
+    restoreS3: (accountId) =>
       run('s3', async () => {
         const prev = get().s3Previous;
-        if (!prev) return;
+        if (!prev || prev.accountId !== accountId) return;
         await api.invoke('admin:guard:restorePublicAccess', { previous: prev.value });
         set({ outcome: { kind: 's3Restored' }, s3Previous: null });
         await get().load();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
+import { useAdminStore } from '../admin-store';
 import { GuardRow } from './guard-row';
 import { PlanActions } from './plan-items';
 import { useGuardStore, type GuardCheck } from './guard-store';
@@ -13,7 +14,9 @@ export function S3Row({ check }: { check: Row }) {
   const { t } = useTranslation('adminGuard');
   const { busy, error, active, outcome, s3Previous, blockS3, restoreS3 } = useGuardStore();
   const [confirming, setConfirming] = useState(false);
+  const accountId = useAdminStore((s) => s.identity?.accountId ?? '');
   const mine = active === 's3';
+  const canUndo = !!s3Previous && s3Previous.accountId === accountId;
   const flag = (v: boolean | undefined) => t(v ? 'on' : 'off');
   return (
     <GuardRow check={check} detail={t(`checks.s3PublicAccess.${check.status}`)}>
@@ -46,7 +49,7 @@ export function S3Row({ check }: { check: Row }) {
       {confirming && check.status === 'fail' ? (
         <div className="notice" role="alertdialog" aria-labelledby="s3-confirm">
           <p id="s3-confirm">{t('checks.s3PublicAccess.warning')}</p>
-          <PlanActions busy={busy} onApply={() => void blockS3().then(() => setConfirming(false))} onCancel={() => setConfirming(false)} applyLabel={t('checks.s3PublicAccess.apply')} />
+          <PlanActions busy={busy} onApply={() => void blockS3(accountId).then(() => setConfirming(false))} onCancel={() => setConfirming(false)} applyLabel={t('checks.s3PublicAccess.apply')} />
         </div>
       ) : (
         <div className="actions">
@@ -55,8 +58,8 @@ export function S3Row({ check }: { check: Row }) {
               {t('checks.s3PublicAccess.plan')}
             </button>
           )}
-          {s3Previous && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void restoreS3()}>
+          {canUndo && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void restoreS3(accountId)}>
               {t('checks.s3PublicAccess.undo')}
             </button>
           )}
