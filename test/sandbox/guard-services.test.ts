@@ -1,6 +1,6 @@
 import { CloudTrailClient, CreateTrailCommand, DeleteTrailCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateApiDestinationCommand, CreateConnectionCommand, DeleteRuleCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
+import { DescribeRegionsCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateApiDestinationCommand, CreateConnectionCommand, DeleteRuleCommand, EventBridgeClient, ListRulesCommand, PutRuleCommand, PutTargetsCommand, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -122,5 +122,20 @@ describe('account-guard services over the wire', () => {
     expect(unsigned.status).toBe(403);
     expect(await unsigned.json()).toMatchObject({ __type: 'MissingAuthenticationTokenException' });
     expect(sb.guard.view()).toMatchObject({ topics: [], accountPublicAccessBlock: null });
+  });
+
+  it('faults: throttling and 5xx in each service\'s words; the SDK retries them; a dropped answer after the act', async () => {
+    sb.faults.set('DescribeRegions', { error5xx: { times: 1 } });
+    expect(await awsError(new EC2Client(cfg()).send(new DescribeRegionsCommand({})))).toMatchObject({ name: 'InternalError', status: 500 });
+    sb.faults.set('DescribeRegions', { error5xx: { times: 1 } });
+    expect((await new EC2Client({ ...cfg(), maxAttempts: 2 }).send(new DescribeRegionsCommand({}))).Regions).toHaveLength(17);
+    sb.faults.set('ListRules', { throttle: { ratePerSec: 0.001, burst: 1 } });
+    const ev = new EventBridgeClient(cfg());
+    await ev.send(new ListRulesCommand({}));
+    expect(await awsError(ev.send(new ListRulesCommand({})))).toMatchObject({ name: 'ThrottlingException' });
+    sb.faults.set('CreateTopic', { drop: { times: 1, after: true } });
+    await expect(new SNSClient(cfg()).send(new CreateTopicCommand({ Name: 'lost-answer' }))).rejects.toThrow();
+    expect(sb.guard.view().topics.map((t) => t.name)).toContain('lost-answer'); // it happened; only the answer was lost
+    sb.faults.clear();
   });
 });

@@ -56,7 +56,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const control = createControlHandler(() => sandbox as Sandbox, faults, sso);
   const guardState = new GuardState(state);
   const guard = createGuardSandbox(guardState);
-  const guardRouter = createGuardRouter(state, guardState, requestLog);
+  const guardRouter = createGuardRouter(state, guardState, requestLog, faults);
   const handler = createRequestHandler({
     state,
     faults,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from '../authenticate';
 import type { Caller } from '../authorize';
 import { AwsError } from '../errors';
+import type { Faults } from '../faults';
 import { Params, parseForm } from '../query-protocol';
 import { readClaim } from '../sigv4';
 import type { AccountState } from '../state';
@@ -36,7 +37,26 @@ export function serviceOf(req: IncomingMessage, url: URL): GuardService | null {
   return null;
 }
 
-export function createGuardRouter(state: AccountState, guard: GuardState, requestLog: RequestLogEntry[]) {
+/** Throttling and server errors as each service names them (Common Errors of each API reference). */
+const THROTTLED: Record<GuardService, { code: string; status: number }> = {
+  cloudtrail: { code: 'ThrottlingException', status: 400 },
+  events: { code: 'ThrottlingException', status: 400 },
+  sns: { code: 'Throttling', status: 400 },
+  ec2: { code: 'RequestLimitExceeded', status: 503 },
+  s3: { code: 'SlowDown', status: 503 },
+  's3-control': { code: 'SlowDown', status: 503 },
+};
+const SERVER_ERROR: Record<GuardService, string> = {
+  cloudtrail: 'InternalFailure',
+  events: 'InternalException',
+  sns: 'InternalError',
+  ec2: 'InternalError',
+  s3: 'InternalError',
+  's3-control': 'InternalError',
+};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function createGuardRouter(state: AccountState, guard: GuardState, requestLog: RequestLogEntry[], faults: Faults) {
   const send = (res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void => {
     res.statusCode = status;
     res.setHeader('Content-Type', type);
@@ -79,6 +99,17 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         params = new Params(form);
       } else action = `${req.method ?? 'GET'} ${url.pathname}`;
 
+      // Faults by action name (e.g. 'DescribeSecurityGroups', 'PutEvents') or '*', as for IAM.
+      const plan = faults.plan(action, service);
+      if (plan.latencyMs) await sleep(plan.latencyMs);
+      if (plan.throttled) throw new AwsError(THROTTLED[service].code, 'Rate exceeded', THROTTLED[service].status);
+      if (plan.error5xx) throw new AwsError(SERVER_ERROR[service], 'We encountered an internal error. Please try again.', plan.error5xx);
+      if (plan.drop === 'before') {
+        log(0, 'ConnectionDropped');
+        return void req.socket.destroy();
+      }
+      const dropAfter = plan.drop === 'after';
+
       const claim = readClaim(req);
       if (!claim) throw new AwsError(service === 'cloudtrail' || service === 'events' ? 'MissingAuthenticationTokenException' : 'MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       try {
@@ -93,6 +124,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         const fn = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
         if (!fn) throw new AwsError('UnknownOperationException', `Unknown operation ${action}`, 400);
         const result = await fn(ctx, input);
+        if (dropAfter) return void req.socket.destroy();
         log(200);
         return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(result ?? {}));
       }
@@ -100,6 +132,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         const fn = Object.prototype.hasOwnProperty.call(snsActions, action) ? snsActions[action] : undefined;
         if (!fn) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
         const result = fn(ctx, params as Params);
+        if (dropAfter) return void req.socket.destroy();
         log(200);
         return send(res, 200, 'text/xml', renderResponse(action, SNS_NS, result, requestId));
       }
@@ -108,6 +141,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         const fn = Object.prototype.hasOwnProperty.call(ec2Actions, action) ? ec2Actions[action] : undefined;
         if (!fn) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
         const result = fn(ctx, params as Params);
+        if (dropAfter) return void req.socket.destroy();
         log(200);
         return send(res, 200, 'text/xml', renderEc2(action, result, requestId));
       }
@@ -115,6 +149,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
         service === 's3-control'
           ? handleS3Control(ctx, req.method ?? 'GET', url.pathname, req.headers['x-amz-account-id'] as string | undefined, body.toString('utf8'))
           : handleS3(ctx, req.method ?? 'GET', url.pathname, url.searchParams, body.toString('utf8'));
+      if (dropAfter) return void req.socket.destroy();
       log(reply.status);
       res.statusCode = reply.status;
       for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
