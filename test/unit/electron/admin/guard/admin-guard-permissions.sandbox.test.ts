@@ -11,17 +11,18 @@ import { awsError } from '../../../../sandbox/test-helpers';
 import { dispatchCaller } from '../../../../support/dispatch-call';
 import { EN_TEXT } from '../../../../support/alert-text';
 
-function app(sandbox: Sandbox) {
+function appWithDeps(sandbox: Sandbox) {
   const home = mkdtempSync(join(tmpdir(), 'guard-p-'));
-  const { handlers } = composeApp({
+  const { handlers, deps } = composeApp({
     platform: createNodePorts({ home, userData: join(home, 'userData') }),
     log: silentLogger,
     env: { ...sandbox.env, AWS_CONFIG_FILE: join(home, 'c'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'k') },
     info: { version: 't', platform: 'linux' },
     maxAttempts: 1,
   });
-  return dispatchCaller(() => handlers);
+  return { call: dispatchCaller(() => handlers), deps };
 }
+const app = (sandbox: Sandbox) => appWithDeps(sandbox).call;
 
 /** Who may do what: each check on its own with its missing permission; read-only admins can check; abuse is denied. */
 describe('account guard permissions', () => {
@@ -76,6 +77,19 @@ describe('account guard permissions', () => {
     const plan = await call('admin:guard:trailPlan', {});
     await expect(call('admin:guard:trailApply', { planId: plan.planId })).rejects.toMatchObject({ code: 'admin.missingPermission', params: { permission: 'cloudtrail:CreateTrail' } });
     expect(sandbox.guard.view()).toMatchObject({ trails: [], buckets: [] }); // the bucket made in step 1 is gone again
+  });
+
+  it('the idle lock drops a pending plan and the webhook URL in it: it cannot be applied after signing in again', async () => {
+    const { call, deps } = appWithDeps(sandbox);
+    const keys = { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey };
+    await call('admin:signInWithKeys', keys);
+    const plan = await call('admin:guard:alertsPlan', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/pending', text: EN_TEXT });
+    deps.lifecycle.lock('idle');
+    await expect(call('admin:guard:alertsApply', { planId: plan.planId })).rejects.toMatchObject({ code: 'adminGuard.planExpired' });
+    expect((await call('admin:identity', {}))).toBeNull(); // and the admin is signed out
+    await call('admin:signInWithKeys', keys);
+    await expect(call('admin:guard:alertsApply', { planId: plan.planId })).rejects.toMatchObject({ code: 'adminGuard.planExpired' });
+    expect(sandbox.guard.view().apiDestinations).toEqual([]);
   });
 
   it('attacks: no fake root events on the bus, no borrowing the alert role without iam:PassRole, no template injection, no stale plan', async () => {
