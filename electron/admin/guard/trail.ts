@@ -196,10 +196,8 @@ export async function applyTrail(c: GuardClients, plan: TrailPlan): Promise<{ tr
 
 /** Undo: deletes this app's trail; its bucket goes too unless logs are already in it (those are kept, and said). */
 export async function removeTrail(c: GuardClients): Promise<{ trailName: string; bucketName: string | null; bucketKept: 'notEmpty' | 'notDeleted' | null }> {
-  const out = await tagAction(
-    'cloudtrail:DescribeTrails',
-    c.get('cloudtrail', c.homeRegion).send(new DescribeTrailsCommand({ includeShadowTrails: true, trailNameList: [TRAIL_NAME] })),
-  );
+  // Listed with shadow trails: this app's trail may be homed in a region other than today's default.
+  const out = await tagAction('cloudtrail:DescribeTrails', c.get('cloudtrail', c.homeRegion).send(new DescribeTrailsCommand({ includeShadowTrails: true })));
   const t = (out.trailList ?? []).find((x) => x.Name === TRAIL_NAME);
   if (!t) throw new AppError('adminGuard.nothingToRemove');
   const home = t.HomeRegion ?? c.homeRegion;

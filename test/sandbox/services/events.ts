@@ -301,7 +301,7 @@ export const eventsActions: Record<string, JsonAction> = {
       throw validation('Parameter Event is not valid.');
     }
     // The API reference lists these fields of Event as mandatory.
-    const required = ['id', 'account', 'source', 'time', 'region', 'detail-type'];
+    const required = ['id', 'account', 'source', 'time', 'region', 'resources', 'detail-type'];
     if (!event || typeof event !== 'object' || required.some((k) => !(k in (event as object))))
       throw validation(`Parameter Event is not valid: the fields ${required.join(', ')} are required.`);
     return { Result: matchesPattern(pattern, event as Record<string, unknown>) };

@@ -11,12 +11,12 @@ import { awsError } from '../../../../sandbox/test-helpers';
 import { dispatchCaller } from '../../../../support/dispatch-call';
 import { EN_TEXT } from '../../../../support/alert-text';
 
-function appWithDeps(sandbox: Sandbox) {
+function appWithDeps(sandbox: Sandbox, region?: string) {
   const home = mkdtempSync(join(tmpdir(), 'guard-p-'));
   const { handlers, deps } = composeApp({
     platform: createNodePorts({ home, userData: join(home, 'userData') }),
     log: silentLogger,
-    env: { ...sandbox.env, AWS_CONFIG_FILE: join(home, 'c'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'k') },
+    env: { ...sandbox.env, ...(region ? { AWS_REGION: region } : {}), AWS_CONFIG_FILE: join(home, 'c'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'k') },
     info: { version: 't', platform: 'linux' },
     maxAttempts: 1,
   });
@@ -77,6 +77,19 @@ describe('account guard permissions', () => {
     const plan = await call('admin:guard:trailPlan', {});
     await expect(call('admin:guard:trailApply', { planId: plan.planId })).rejects.toMatchObject({ code: 'admin.missingPermission', params: { permission: 'cloudtrail:CreateTrail' } });
     expect(sandbox.guard.view()).toMatchObject({ trails: [], buckets: [] }); // the bucket made in step 1 is gone again
+  });
+
+  it('a trail created from one default region is seen and removed from another (shadow trail)', async () => {
+    const keys = { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey };
+    const west = appWithDeps(sandbox, 'us-west-2').call;
+    await west('admin:signInWithKeys', keys);
+    await west('admin:guard:trailApply', { planId: (await west('admin:guard:trailPlan', {})).planId });
+    const eu = appWithDeps(sandbox, 'eu-west-1').call;
+    await eu('admin:signInWithKeys', keys);
+    const row = (await eu('admin:guard:checks', {})).checks.find((c) => c.id === 'cloudTrail');
+    expect(row).toMatchObject({ status: 'ok', region: 'eu-west-1', trails: [{ homeRegion: 'us-west-2', ours: true }] });
+    expect(await eu('admin:guard:trailRemove', {})).toMatchObject({ bucketKept: null });
+    expect(sandbox.guard.view()).toMatchObject({ trails: [], buckets: [] });
   });
 
   it('the idle lock drops a pending plan and the webhook URL in it: it cannot be applied after signing in again', async () => {
