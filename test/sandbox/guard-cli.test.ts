@@ -67,8 +67,11 @@ describe.skipIf(!existsSync(AWS))('AWS CLI against the sandbox: CloudTrail, Even
     sb.guard.confirmSubscriptions('ops@example.com');
     await aws(['events', 'put-rule', '--name', 'root-login', '--event-pattern', JSON.stringify({ 'detail-type': ['AWS Console Sign In via CloudTrail'], detail: { userIdentity: { type: ['Root'] } } })]);
     await aws(['events', 'put-targets', '--rule', 'root-login', '--targets', JSON.stringify([{ Id: 'sns', Arn: arn, InputTransformer: { InputPathsMap: { ip: '$.detail.sourceIPAddress' }, InputTemplate: '"root from <ip>"' } }])]);
-    await sb.guard.simulateRootSignIn({ result: 'Failure', sourceIp: '198.51.100.4' });
-    expect(sb.guard.deliveries()).toMatchObject([{ kind: 'sns', rule: 'root-login', body: '"root from 198.51.100.4"', fanOut: ['email:ops@example.com'] }]);
+    // Through the HTTP control surface, as an out-of-process test or a person with curl would.
+    const sim = await fetch(`${sb.url}/__sandbox/guard/root-sign-in`, { method: 'POST', body: JSON.stringify({ result: 'Failure', sourceIp: '198.51.100.4' }) });
+    expect(((await sim.json()) as { event: { detail: { responseElements: unknown } } }).event.detail.responseElements).toEqual({ ConsoleLogin: 'Failure' });
+    const deliveries = await (await fetch(`${sb.url}/__sandbox/guard/deliveries`)).json();
+    expect(deliveries).toMatchObject([{ kind: 'sns', rule: 'root-login', body: '"root from 198.51.100.4"', fanOut: ['email:ops@example.com'] }]);
     const bad = await run(AWS, ['--endpoint-url', sb.url, 'events', 'put-events', '--entries', JSON.stringify([{ Source: 'aws.signin', DetailType: 'x', Detail: '{}' }])], {
       env: { ...process.env, HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_ACCESS_KEY_ID: sb.admin.accessKeyId, AWS_SECRET_ACCESS_KEY: sb.admin.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1' },
     });
