@@ -251,7 +251,8 @@ export const eventsActions: Record<string, JsonAction> = {
         out.push({ ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameters Source, DetailType and Detail are required.' });
         continue;
       }
-      // Sources starting with "aws." are reserved for AWS services (PutEventsRequestEntry: "the source can't start with aws.").
+      // "aws." sources are AWS's own (PutEventsResultEntry: NotAuthorizedForSourceException; Scheduler's
+      // EventBridgePutEventsParameters: "The source can't start with the aws. prefix").
       if (source.startsWith('aws.')) {
         out.push({ ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: `Not authorized for the source ${source}.` });
         continue;
