@@ -36,7 +36,8 @@ export function patternFor(kind: AlertKind | 'test'): object {
     case 'signInFailure':
       return {
         source: ['aws.signin'],
-        'detail-type': ['AWS Console Sign In via CloudTrail'],
+        // The seeds and the events say "Sign In"; one EventBridge page spells it "Signin": either matches.
+        'detail-type': ['AWS Console Sign In via CloudTrail', 'AWS Console Signin via CloudTrail'],
         detail: { ...root, responseElements: { ConsoleLogin: [kind === 'signInSuccess' ? 'Success' : 'Failure'] } },
       };
     case 'mfaDeactivated':
