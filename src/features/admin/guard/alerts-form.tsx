@@ -20,17 +20,30 @@ export function AlertsForm() {
     void planAlerts({ ...(slackWebhookUrl ? { slackWebhookUrl } : {}), ...(email.trim() ? { email: email.trim() } : {}), text: alertText(t) });
   };
   return (
-    <form className="admin-form" onSubmit={submit} data-testid="alerts-form">
-      <label>
-        {t('checks.rootAlerts.webhook')}
-        <input type="password" autoComplete="off" spellCheck={false} value={webhook} onChange={(e) => setWebhook(e.target.value)} />
-      </label>
-      <p className="hint">{t('checks.rootAlerts.webhookHint')}</p>
-      <label>
-        {t('checks.rootAlerts.email')}
-        <input type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <p className="hint">{t('checks.rootAlerts.emailHint')}</p>
+    <form onSubmit={submit} data-testid="alerts-form" noValidate>
+      <div className="field">
+        <label htmlFor="guard-webhook">{t('checks.rootAlerts.webhook')}</label>
+        <input
+          id="guard-webhook"
+          type="password"
+          className="mono"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby="guard-webhook-hint"
+          value={webhook}
+          onChange={(e) => setWebhook(e.target.value)}
+        />
+        <span className="hint" id="guard-webhook-hint">
+          {t('checks.rootAlerts.webhookHint')}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="guard-email">{t('checks.rootAlerts.email')}</label>
+        <input id="guard-email" type="email" autoComplete="off" aria-describedby="guard-email-hint" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <span className="hint" id="guard-email-hint">
+          {t('checks.rootAlerts.emailHint')}
+        </span>
+      </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || (!webhook.trim() && !email.trim())}>
           {t('checks.rootAlerts.review')}

@@ -17,7 +17,7 @@ export function RootAlertsRow({ check, trailOk }: { check: Row; trailOk: boolean
       <p className="hint">{t('checks.rootAlerts.regionNote', { region: check.region })}</p>
       {!trailOk && <p className="notice">{t('checks.rootAlerts.needsTrail')}</p>}
       {check.status !== 'unknown' && (
-        <ul className="admin-names" data-testid="alert-coverage">
+        <ul data-testid="alert-coverage">
           {check.coverage.map((k) => (
             <li key={k.kind} data-covered={k.rules.length > 0}>
               {t(`kinds.${k.kind}`)}: {k.rules.length ? k.rules.join(', ') : t('checks.rootAlerts.notCovered')}
