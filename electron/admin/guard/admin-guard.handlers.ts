@@ -19,6 +19,8 @@ export function createAdminGuardHandlers(deps: AppDeps, session: AdminSession): 
   let trailPlan: (TrailPlan & { id: string }) | null = null;
   /** Holds the Slack webhook URL between plan and apply; nowhere else, and never sent back. */
   let alertsPlan: (AlertsPlan & { id: string }) | null = null;
+  /** What blockPublicAccess replaced, per account, so undo writes only that (kept across sign-outs: not a secret). */
+  const s3Undo = new Map<string, Awaited<ReturnType<typeof blockAccount>>>();
   const wipe = () => {
     trailPlan = null;
     alertsPlan = null;
@@ -77,11 +79,21 @@ export function createAdminGuardHandlers(deps: AppDeps, session: AdminSession): 
         return { removed };
       }),
 
-    'admin:guard:blockPublicAccess': async () => named(async () => ({ previous: await blockAccount(clients, account().accountId) })),
-    'admin:guard:restorePublicAccess': async ({ previous }) =>
+    'admin:guard:blockPublicAccess': async () =>
       named(async () => {
-        await restoreAccount(clients, account().accountId, previous);
-        return { restored: true as const };
+        const { accountId } = account();
+        const previous = await blockAccount(clients, accountId);
+        if (!s3Undo.has(accountId)) s3Undo.set(accountId, previous); // a second "on" keeps the first "before"
+        return { previous };
+      }),
+    'admin:guard:restorePublicAccess': async () =>
+      named(async () => {
+        const { accountId } = account();
+        if (!s3Undo.has(accountId)) throw new AppError('adminGuard.nothingToRestore');
+        const previous = s3Undo.get(accountId) ?? null;
+        await restoreAccount(clients, accountId, previous);
+        s3Undo.delete(accountId);
+        return { restored: previous };
       }),
   };
 }

@@ -116,7 +116,7 @@ export const useGuardStore = create<GuardState>((set, get) => {
       run('s3', async () => {
         const prev = get().s3Previous;
         if (!prev || prev.accountId !== accountId) return;
-        await api.invoke('admin:guard:restorePublicAccess', { previous: prev.value });
+        await api.invoke('admin:guard:restorePublicAccess', {});
         set({ outcome: { kind: 's3Restored' }, s3Previous: null });
         await get().load();
       }),

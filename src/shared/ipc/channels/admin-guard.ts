@@ -149,10 +149,13 @@ export const adminGuardChannels = {
 
   /** Turns on all four account-level Block Public Access settings; answers what was there before (for undo). */
   'admin:guard:blockPublicAccess': defineChannel({ input: empty, output: z.object({ previous: publicAccessBlockSchema.nullable() }) }),
-  /** Undo: puts back `previous` (null removes the account-level configuration). */
+  /**
+   * Undo: puts back what this app's last `blockPublicAccess` found in this account (none: removes the setting).
+   * Main remembers it; the renderer cannot choose what is written.
+   */
   'admin:guard:restorePublicAccess': defineChannel({
-    input: z.object({ previous: publicAccessBlockSchema.nullable() }).strict(),
-    output: z.object({ restored: z.literal(true) }),
+    input: empty,
+    output: z.object({ restored: publicAccessBlockSchema.nullable() }),
   }),
 } as const;
 

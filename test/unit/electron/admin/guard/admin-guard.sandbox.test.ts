@@ -156,9 +156,14 @@ describe('account guard against the sandbox', () => {
     expect(on.previous).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false });
     expect(sandbox.guard.view().accountPublicAccessBlock).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
     expect((await checks()).s3PublicAccess?.status).toBe('ok');
-    await call('admin:guard:restorePublicAccess', { previous: on.previous });
+    expect(await call('admin:guard:restorePublicAccess', {})).toEqual({ restored: on.previous });
     expect(sandbox.guard.view().accountPublicAccessBlock).toEqual(on.previous);
-    await call('admin:guard:restorePublicAccess', { previous: null });
+    // Undo writes only what main saw before its own change: nothing recorded, nothing written.
+    await expect(call('admin:guard:restorePublicAccess', {})).rejects.toMatchObject({ code: 'adminGuard.nothingToRestore' });
+    expect(sandbox.guard.view().accountPublicAccessBlock).toEqual(on.previous);
+    sandbox.guard.setAccountPublicAccessBlock(null);
+    expect((await call('admin:guard:blockPublicAccess', {})).previous).toBeNull();
+    expect(await call('admin:guard:restorePublicAccess', {})).toEqual({ restored: null });
     expect(sandbox.guard.view().accountPublicAccessBlock).toBeNull();
   });
 
