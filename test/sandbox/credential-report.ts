@@ -52,5 +52,7 @@ export function buildCredentialReport(state: AccountState): string {
       ...keyCols(u.accessKeys[0]), ...keyCols(u.accessKeys[1]), 'false', 'N/A', 'false', 'N/A',
     ]);
   }
-  return rows.map((r) => r.join(',')).join('\n');
+  // How AWS writes a name with a comma is not documented; RFC 4180 quoting here (the app reads both).
+  const cell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(cell).join(',')).join('\n');
 }
