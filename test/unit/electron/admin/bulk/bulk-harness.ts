@@ -13,7 +13,7 @@ import type { IamSender } from '../../../../../electron/admin/users/list-groups'
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createProcessSecretStore } from '../../../../../electron/platform/node-ports';
 import type { SecretStore } from '../../../../../electron/platform/ports';
-import type { BulkRun } from '../../../../../src/shared/ipc/channels/admin-bulk';
+import type { BulkProgress } from '../../../../../src/shared/ipc/channels/admin-bulk';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../../../../src/shared/mfa-policy/enforcement-policy';
 import type { Sandbox } from '../../../../sandbox/index';
 
@@ -39,7 +39,8 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
     retryMode: 'adaptive',
   });
   const aws = { region: sandbox.region, endpointOverride: () => sandbox.url };
-  const views: BulkRun[] = [];
+  /** Every progress event the runner emitted, in order. */
+  const views: BulkProgress[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   /** Counts concurrent calls on the way to IAM. */
@@ -82,7 +83,7 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
     views,
     client,
     maxInFlight: () => maxInFlight,
-    async start(users: Users[], concurrency = 4, runId = crypto.randomUUID()) {
+    async start(users: Users[], concurrency = 4, runId = crypto.randomUUID(), attachTo: string | null = null) {
       const paths = makeRunDir(userData, runId);
       const key = await RunKey.create(paths.key, secrets);
       const journal = BulkJournal.create(paths.journal, {
@@ -92,11 +93,11 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
         accountId: sandbox.accountId,
         accountAlias: null,
         partition: 'aws',
-        attachTo: null,
+        attachTo,
         inviteValidDays: 7,
         users: users.map((u) => ({ userName: u.userName, email: null, groups: u.groups ?? [], tags: u.tags ?? {} })),
       });
-      const runner = runnerFor(journal, key, journal.header.users.map((u) => newJob(inputFor(u, null, 7))), concurrency);
+      const runner = runnerFor(journal, key, journal.header.users.map((u) => newJob(inputFor(u, attachTo, 7))), concurrency);
       runner.start();
       return runner;
     },

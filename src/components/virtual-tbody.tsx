@@ -1,0 +1,48 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ReactNode, RefObject } from 'react';
+
+/**
+ * A table body that renders only the rows in (and near) view, with spacer rows above and below so
+ * the scroll height stays right: 10,000 rows cost a few dozen DOM rows. Rows are measured as they
+ * render (text wraps), `estimate` is the height before that. A short list renders whole, without spacers.
+ */
+export function VirtualTbody<T>({
+  rows,
+  scrollRef,
+  estimate,
+  columns,
+  rowKey,
+  renderRow,
+}: {
+  rows: readonly T[];
+  scrollRef: RefObject<HTMLElement | null>;
+  estimate: number;
+  columns: number;
+  rowKey: (row: T) => string;
+  /** Must put `ref` and `data-index` on the <tr> it returns (for measuring). */
+  renderRow: (row: T, props: { ref: (el: Element | null) => void; 'data-index': number }) => ReactNode;
+}) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; nothing here is memoized
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    getItemKey: (i) => rowKey(rows[i] as T),
+    overscan: 12,
+  });
+  const items = v.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = Math.max(0, v.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const pad = (h: number, key: string) => (
+    <tr key={key} className="virtual-pad" aria-hidden="true" style={{ height: h }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+  return (
+    <tbody>
+      {top > 0 && pad(top, 'pad-top')}
+      {items.map((i) => renderRow(rows[i.index] as T, { ref: v.measureElement, 'data-index': i.index }))}
+      {bottom > 0 && pad(bottom, 'pad-bottom')}
+    </tbody>
+  );
+}
