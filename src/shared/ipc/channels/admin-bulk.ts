@@ -26,7 +26,10 @@ export const bulkImportSchema = z.object({
   encoding: z.enum(['utf-8', 'euc-kr']),
   delimiter: z.enum([',', ';']),
   rowCount: z.number(),
+  /** The first problems, by line (at most 500 are listed)… */
   problems: z.array(rowProblemSchema),
+  /** …and how many there are. */
+  problemCount: z.number(),
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
   ready: z.boolean(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgress } from '../../../../../src/features/admin/bulk/apply-progress';
+import type { BulkRun } from '../../../../../src/shared/ipc/channels/admin-bulk';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
 import { harness, users } from './bulk-harness';
 
@@ -54,7 +55,7 @@ describe('bulk progress events carry deltas', () => {
     sandbox.scenario.newUser({ userName: 'delta05' }); // fails: already exists
     const runner = await h.start(users(N, 'delta'), 4);
     // What the screen got from `start` (the runner emitted its first event inside start()).
-    let screen = { ...runner.view(), seq: 0, users: runner.view().users.map((u) => ({ ...u, status: 'pending' as const, step: null })) };
+    let screen: BulkRun = { ...runner.view(), seq: 0, users: runner.view().users.map((u) => ({ ...u, status: 'pending' as const, step: null })) };
     await runner.idle();
     for (const e of h.views) {
       expect(e).not.toHaveProperty('users');
