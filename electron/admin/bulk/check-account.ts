@@ -16,14 +16,17 @@ const GET_USER_LIMIT = 20;
  * validation (which keeps the names and group lines, not the rows).
  */
 export async function checkAgainstAccount(iam: IamSender, file: CsvValidation, policyArn: string): Promise<{ blockers: AppErrorShape[] }> {
-  const named = [...file.names.values()];
+  const named = [...file.names()];
   const exists = await existingUsers(iam, named);
   for (const r of named) if (exists.has(r.userName.toLowerCase())) file.problem({ line: r.line, userName: r.userName, code: 'alreadyExists' });
 
   if (file.groupRows.size > 0) {
     const known = new Set((await denied('iam:ListGroups', () => listAllGroups(iam))).map((g) => g.groupName));
     for (const [g, rows] of file.groupRows) {
-      if (!known.has(g)) for (const r of rows) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
+      if (known.has(g)) continue;
+      for (const r of rows.first) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
+      // Rows past the listed ones are counted, not kept.
+      file.problemCount += rows.count - rows.first.length;
     }
   }
 

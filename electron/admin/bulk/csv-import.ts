@@ -111,9 +111,15 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: b
         if (text.includes('\u0000')) throw new AppError('adminBulk.binaryFile');
         if (parser.destroyed) break;
         if (!parser.write(text)) {
-          await new Promise((r) => {
-            parser.once('drain', r);
-            parser.once('close', r);
+          await new Promise<void>((r) => {
+            // Both listeners go once either fires (they piled up on a long file).
+            const done = () => {
+              parser.off('drain', done);
+              parser.off('close', done);
+              r();
+            };
+            parser.once('drain', done);
+            parser.once('close', done);
           });
         }
       }

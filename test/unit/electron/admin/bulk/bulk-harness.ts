@@ -23,13 +23,20 @@ export interface Users {
   tags?: Record<string, string>;
 }
 
+/** A sandbox in this process, or one in another process (the bench) reached by its URL, with the MFA policy's ARN. */
+export type HarnessTarget = Sandbox | (Pick<Sandbox, 'url' | 'region' | 'accountId' | 'admin'> & { policyArn: string });
+
 /** A bulk run against the sandbox, built as the handlers build it, with hooks for the tests. */
-export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
+export function harness(sandbox: HarnessTarget, o: { maxAttempts?: number; onEvent?: (e: BulkProgress) => void } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'bulk-ud-'));
   const folder = mkdtempSync(join(tmpdir(), 'bulk-out-'));
   const secrets: SecretStore = createProcessSecretStore();
-  if (!sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)) sandbox.scenario.createPolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy('aws'));
-  const policyArn = sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)!.arn;
+  let policyArn: string;
+  if ('policyArn' in sandbox) policyArn = sandbox.policyArn;
+  else {
+    if (!sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)) sandbox.scenario.createPolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy('aws'));
+    policyArn = sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)!.arn;
+  }
   const account = { accountId: sandbox.accountId, accountAlias: null, partition: 'aws', consoleUrl: 'https://x.signin.aws.amazon.com/console', policyArn };
   const client = new IAMClient({
     endpoint: sandbox.url,
@@ -72,7 +79,7 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
         writeSummary: (j) => writeSummaryCsv(folder, journal.header.runId, j),
       },
       jobs,
-      (v) => void views.push(v),
+      (v) => (o.onEvent ? o.onEvent(v) : void views.push(v)),
       reissued,
     );
 

@@ -45,7 +45,7 @@ describe('bulk import: a streaming check, then a run of exactly the checked file
     const file = await importUsersCsv(path, { keepRows: false });
     expect(file.rows).toEqual([]);
     expect(file.validation.rowCount).toBe(1203);
-    expect(file.validation.names.size).toBe(1202); // every distinct name once (DUP.ME is dup.me)
+    expect(file.validation.nameCount).toBe(1202); // every distinct name once (DUP.ME is dup.me)
 
     ports.dialogs.queueOpen(path);
     const checked = await call('admin:bulk:import', dialog);
