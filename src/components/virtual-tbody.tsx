@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ReactNode, RefObject } from 'react';
+import type { ReactNode } from 'react';
 
 /**
  * A table body that renders only the rows in (and near) view, with spacer rows above and below so
@@ -8,14 +8,15 @@ import type { ReactNode, RefObject } from 'react';
  */
 export function VirtualTbody<T>({
   rows,
-  scrollRef,
+  scrollElement,
   estimate,
   columns,
   rowKey,
   renderRow,
 }: {
   rows: readonly T[];
-  scrollRef: RefObject<HTMLElement | null>;
+  /** The scrolling container, as state (a callback ref): a ref object is attached only after this body's effects run. */
+  scrollElement: HTMLElement | null;
   estimate: number;
   columns: number;
   rowKey: (row: T) => string;
@@ -25,7 +26,7 @@ export function VirtualTbody<T>({
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; nothing here is memoized
   const v = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => estimate,
     getItemKey: (i) => rowKey(rows[i] as T),
     overscan: 12,

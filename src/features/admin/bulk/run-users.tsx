@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { VirtualTbody } from '../../../components/virtual-tbody';
@@ -12,7 +12,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
   const copied = useBulkStore((s) => s.copied);
   const copy = useBulkStore((s) => s.copyPassword);
   const ended = run.phase === 'done' || run.phase === 'cancelled';
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const detail = (u: BulkUser) => {
     if (u.status === 'done') return u.inviteFile;
     if (!u.step) return null;
@@ -28,7 +28,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
           {t('result.copied', { userName: copied })}
         </p>
       )}
-      <div className="bulk-table-scroll" ref={scroller}>
+      <div className="bulk-table-scroll" ref={setScroller}>
         <table aria-labelledby="bulk-users-title" className="bulk-users" aria-rowcount={run.users.length + 1}>
           <thead>
             <tr>
@@ -40,7 +40,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
           </thead>
           <VirtualTbody
             rows={run.users}
-            scrollRef={scroller}
+            scrollElement={scroller}
             estimate={40}
             columns={ended ? 4 : 3}
             rowKey={(u) => u.userName}

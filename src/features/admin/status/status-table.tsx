@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VirtualTbody } from '../../../components/virtual-tbody';
 import type { StatusKey, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
@@ -12,7 +12,7 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
   const { t, i18n } = useTranslation('adminStatus');
   const selected = useStatusStore((s) => s.selected);
   const select = useStatusStore((s) => s.select);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const unknown = t('cell.unknown');
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const consoleCell = (r: UserStatusRow) =>
@@ -27,7 +27,7 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
   };
 
   return (
-    <div className="status-table-wrap" ref={scroller} data-testid="status-table-scroll">
+    <div className="status-table-wrap" ref={setScroller} data-testid="status-table-scroll">
       <table className="status-table" aria-rowcount={rows.length + 1}>
         <caption>{t('table.caption')}</caption>
         <thead>
@@ -41,7 +41,7 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
         </thead>
         <VirtualTbody
           rows={rows}
-          scrollRef={scroller}
+          scrollElement={scroller}
           estimate={42}
           columns={COLUMNS.length}
           rowKey={(r) => r.userName}
