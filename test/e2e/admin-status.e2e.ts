@@ -79,7 +79,7 @@ test.describe('admin: onboarding status', () => {
     await expect(panel(page).getByTestId('status-panel-source')).toHaveText('IAM에서 방금 읽었습니다.');
     await expect(panel(page)).toContainText(old.accessKeyId ?? '');
     await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText(`${old.accessKeyId} (120일 경과)`);
-    await panel(page).getByRole('button', { name: '닫기', exact: true }).click();
+    await panel(page).getByRole('button', { name: '사용자 관리 닫기', exact: true }).click();
     await page.screenshot({ path: `${ARTIFACTS}admin-status-table-ko.png`, fullPage: true });
     await expectNoSeriousA11yViolations(page);
 
