@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReactNode } from 'react';
 
+/** Lists up to this long are rendered whole. */
+export const WHOLE_BELOW = 200;
+
 /**
  * A table body that renders only the rows in (and near) view, with spacer rows above and below so
  * the scroll height stays right: 10,000 rows cost a few dozen DOM rows. Rows are measured as they
- * render (text wraps), `estimate` is the height before that. A short list renders whole, without spacers.
+ * render (text wraps), `estimate` is the height before that. A list of up to 200 rows renders whole.
  */
 export function VirtualTbody<T>({
   rows,
@@ -31,6 +34,8 @@ export function VirtualTbody<T>({
     getItemKey: (i) => rowKey(rows[i] as T),
     overscan: 12,
   });
+  // A short list renders whole: nothing moves under the pointer, and the browser's own find and scroll work.
+  if (rows.length <= WHOLE_BELOW) return <tbody>{rows.map((r, i) => renderRow(r, { ref: () => undefined, 'data-index': i }))}</tbody>;
   const items = v.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = Math.max(0, v.getTotalSize() - (items.at(-1)?.end ?? 0));
