@@ -79,6 +79,10 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
         faults.accountThrottle(rate === null || rate === undefined ? null : Number(rate), input.burst === undefined ? undefined : Number(input.burst));
         return json(res, 200, { ok: true });
       }
+      if (method === 'POST' && path === '/consistency') {
+        sb.setConsistencyDelayMs(Math.max(0, Number(input.delayMs ?? 0)));
+        return json(res, 200, { ok: true });
+      }
       if (method === 'POST' && path === '/clock-skew') {
         sb.setClockSkewMs(Number(input.ms ?? 0));
         return json(res, 200, { ok: true });

@@ -91,6 +91,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     setClockSkewMs: (ms) => {
       state.clockSkewMs = ms;
     },
+    setConsistencyDelayMs: (ms) => {
+      state.consistencyDelayMs = ms;
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -34,6 +34,11 @@ export interface NewUserOptions {
   path?: string;
   withAccessKey?: boolean;
   withMfa?: boolean;
+  /**
+   * The onboarding window (tag + inline expiry policy, as the app's provisioning writes them).
+   * Default: open for 7 days when `attachEnforcementPolicy`, else closed. `false` = closed.
+   */
+  onboardingWindow?: false | { days?: number; expiresAt?: string };
 }
 
 export interface NewUserResult {
@@ -61,6 +66,10 @@ export interface Scenarios {
   /** the TOTP code of a device at server time + offsetSteps * 30 s */
   mfaCode(serialNumber: string, offsetSteps?: number): string;
   setAccountAlias(alias: string | null): void;
+  /** Opens onboarding for a user as the app does: the inline expiry policy, then the window tag. */
+  openOnboardingWindow(userName: string, expiresAt: string): void;
+  /** Removes the window tag (what the wizard does with an MFA session). */
+  closeOnboardingWindow(userName: string): void;
 }
 
 export interface UserView {
@@ -115,5 +124,10 @@ export interface Sandbox {
   state: SandboxState;
   sso: { approve(userCode: string, account?: { accountId: string; roleName: string }): void; deny(userCode: string): void };
   setClockSkewMs(ms: number): void;
+  /**
+   * Eventual consistency, switchable (0 = off): keys, passwords and MFA assignments made from now
+   * on become usable only `ms` later (a fresh key answers InvalidClientTokenId meanwhile).
+   */
+  setConsistencyDelayMs(ms: number): void;
   stop(): Promise<void>;
 }
