@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { importUsersCsv } from '../electron/admin/bulk/csv-import';
 import { runIam } from '../electron/admin/bulk/run-iam';
 import { buildInvitePayload, writeInviteFile } from '../electron/admin/users/invite-file';
-import { doStep, planSteps } from '../electron/admin/users/provision-steps';
+import { doStep, planSteps, type RunSecrets } from '../electron/admin/users/provision-steps';
 import { encryptInvite } from '../electron/invites/invite-codec';
 import { inviteFileName } from '../src/shared/invites/invite-schema';
 import { startSandbox } from '../test/sandbox/index';
@@ -55,9 +55,9 @@ export async function run(): Promise<void> {
     const t1 = performance.now();
     for (const u of users(USERS, 'seq')) {
       const input = { userName: u.userName, groups: [], tags: [{ key: 'team', value: 'qa' }], attachPolicyTo: { kind: 'user' as const }, inviteValidDays: 7 };
-      const secrets = { password: null, secretAccessKey: null, accessKeyId: null } as { password: string | null; secretAccessKey: string | null; accessKeyId: string | null };
-      for (const step of planSteps(input)) await doStep(step, { iam, input, policyArn: account.policyArn, secrets });
-      const payload = buildInvitePayload({ account, aws: { region: sandbox.region, endpointOverride: () => sandbox.url }, userName: u.userName, accessKeyId: secrets.accessKeyId!, secretAccessKey: secrets.secretAccessKey!, issuedAtMs: Date.now(), validDays: 7 });
+      const secrets: RunSecrets = { password: null, secretAccessKey: null, accessKeyId: null };
+      for (const step of planSteps(input)) await doStep(step, { iam, input, policyArn: account.policyArn, secrets, nowMs: Date.now });
+      const payload = buildInvitePayload({ account, aws: { region: sandbox.region, endpointOverride: () => sandbox.url }, userName: u.userName, accessKeyId: secrets.accessKeyId!, secretAccessKey: secrets.secretAccessKey!, issuedAtMs: Date.now(), expiresAt: secrets.expiresAt! });
       await writeInviteFile(join(seqFolder, inviteFileName(u.userName)), await encryptInvite(payload, secrets.password!));
     }
     const seqSec = (performance.now() - t1) / 1000;

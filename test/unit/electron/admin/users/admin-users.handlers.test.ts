@@ -153,7 +153,7 @@ describe('admin:users handlers', () => {
 
   it('sign-out wipes the secrets; a failed run retried afterwards makes a new password and replaces the key', async () => {
     const { iam, home, ports, handlers, ctx, signOut } = setup();
-    iam.fail('AddUserToGroup', { error: Object.assign(new Error('Throttling'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }) });
+    iam.fail('CreateAccessKey', { error: Object.assign(new Error('Throttling'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }) });
     const run = await handlers['admin:users:create'](input, ctx);
     expect(run.phase).toBe('failed');
     const firstKey = iam.users.get('lee.jun')!.keys[0];
