@@ -50,6 +50,56 @@ export interface NewUserResult {
   mfa?: { serialNumber: string; base32Seed: string };
 }
 
+export interface InvitedUserOptions {
+  userName: string;
+  path?: string;
+  groups?: string[];
+  /** The invite's validity (the admin screen's 1–30 days); default 7. */
+  validDays?: number;
+  /** The window's end instead (may be in the past: an expired invite). */
+  expiresAt?: string;
+  /** Where the admin's app keeps its files and saves the invite (default: a temp folder). */
+  home?: string;
+}
+
+export interface InvitedUserResult {
+  userName: string;
+  /** The invite's bootstrap key. */
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** The temporary password (the invite's passphrase). */
+  password: string;
+  inviteFile: string;
+  expiresAt: string;
+}
+
+export interface OnboardedUserOptions {
+  userName: string;
+  path?: string;
+  /** "I need command-line access" on the finish screen. */
+  keepCliAccess?: boolean;
+  /** The employee's home: the AWS config files (.aws/) and the app's data (.iam-onboarding-assistant/) go there. */
+  home?: string;
+}
+
+export interface OnboardedUserResult extends InvitedUserResult {
+  newPassword: string;
+  serialNumber: string;
+  base32Seed: string;
+  home: string;
+  awsConfigFile: string;
+  /** The AWS CLI profile written (keepCliAccess), else null. */
+  profile: string | null;
+  /** The key the user keeps for the command line (from the app's store; 'plain' outside Electron), else null. */
+  kept: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** Scenarios that run the app's own admin and wizard code (test/sandbox/app-scenarios.ts). */
+export interface AppScenarios {
+  invitedUser(o: InvitedUserOptions): Promise<InvitedUserResult>;
+  onboardedUser(o: OnboardedUserOptions): Promise<OnboardedUserResult>;
+}
+
 export interface Scenarios {
   newUser(o: NewUserOptions): NewUserResult;
   setRootFlags(f: { mfaEnabled?: boolean; accessKeysPresent?: boolean }): void;
@@ -118,7 +168,7 @@ export interface Sandbox {
   region: string;
   admin: { userName: string; accessKeyId: string; secretAccessKey: string };
   env: Record<string, string>;
-  scenario: Scenarios;
+  scenario: Scenarios & AppScenarios;
   faults: FaultControl;
   requestLog: RequestLogEntry[];
   state: SandboxState;
