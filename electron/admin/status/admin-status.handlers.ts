@@ -11,6 +11,8 @@ import type { AdminSession } from '../admin-session';
 import { namingMissingPermission, tagAction } from '../iam-call';
 import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
 import type { RunAccount } from '../users/provisioning-run';
+import { mfaDeviceNameFor } from '../../../src/shared/iam-names/iam-names';
+import { openOnboardingWindow, windowExpiry } from '../onboarding-window';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
 import { readAllStatuses, readUserStatus, UserVanished } from './user-status';
@@ -152,6 +154,16 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
         }
         deps.log.info('adminStatus.resynced', { userName });
         return { resynced: true as const };
+      }),
+
+    'admin:status:askMfaSetup': async ({ userName, validDays }) =>
+      act(userName, async () => {
+        const user = await live(userName);
+        if ((user.mfaDevices ?? []).length > 0) throw new AppError('adminStatus.hasMfa', { userName });
+        const expiresAt = windowExpiry(deps.serverClock.now(), validDays);
+        await openOnboardingWindow(session.iam(), userName, expiresAt);
+        deps.log.info('adminStatus.mfaSetupAsked', { userName });
+        return { userName, expiresAt, deviceName: mfaDeviceNameFor(userName) };
       }),
 
     'admin:status:copyPassword': async ({ userName }) => {

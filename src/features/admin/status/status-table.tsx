@@ -42,6 +42,11 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
                 <span className="status-badge" data-status={r.status}>
                   {t(`status.${r.status}`)}
                 </span>
+                {r.onboardingWindow?.expired && (
+                  <span className="status-badge" data-status="inviteExpired" data-testid={`invite-expired-${r.userName}`}>
+                    {t('cell.inviteExpired')}
+                  </span>
+                )}
               </td>
               <td data-col="console">{consoleCell(r)}</td>
               <td data-col="mfa">{r.mfaDevices === null ? unknown : r.mfaDevices.length > 0 ? t('cell.mfaOn') : t('cell.mfaOff')}</td>
