@@ -94,15 +94,29 @@ export async function invitedUser(sb: Sandbox, o: InvitedUserOptions): Promise<I
 /** That, then the new employee's wizard end to end (in another "desktop" whose AWS files are under `home`). */
 export async function onboardedUser(sb: Sandbox, o: OnboardedUserOptions): Promise<OnboardedUserResult> {
   const invited = await invitedUser(sb, { userName: o.userName, ...(o.path ? { path: o.path } : {}) });
+  return { ...invited, ...(await runWizard(sb, { ...invited, ...(o.home ? { home: o.home } : {}), keepCliAccess: o.keepCliAccess ?? false })) };
+}
+
+export type WizardResult = Omit<OnboardedUserResult, keyof InvitedUserResult>;
+
+/**
+ * The new employee's wizard, end to end, with an invite file and its temporary password: sign in,
+ * a new password, a virtual device (codes as a phone shows them, on the sandbox's clock), proof,
+ * finish — through the onboarding channels, as the renderer calls them.
+ */
+export async function runWizard(
+  sb: Sandbox,
+  o: { userName: string; inviteFile: string; password: string; home?: string; keepCliAccess: boolean },
+): Promise<WizardResult> {
   const home = o.home ?? mkdtempSync(join(tmpdir(), 'sandbox-employee-'));
   mkdirSync(home, { recursive: true });
   const aws = { AWS_CONFIG_FILE: join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials') };
-  const employee = appOn(sb, home, aws);
-  const call = employee.call;
-  const inviteBase64 = readFileSync(invited.inviteFile).toString('base64');
-  await call('onboarding:signIn', { method: 'invite', inviteBase64, temporaryPassword: invited.password });
+  const { call } = appOn(sb, home, aws);
+  const inviteBase64 = readFileSync(o.inviteFile).toString('base64');
+  const signedIn = await call('onboarding:signIn', { method: 'invite', inviteBase64, temporaryPassword: o.password });
+  if (signedIn.step !== 'password') throw new Error(`the wizard resumed at ${signedIn.step}`);
   await call('onboarding:passwordPolicy', {});
-  const newPassword = `New-${invited.password.slice(0, 12)}-9z!`;
+  const newPassword = `New-${o.password.slice(0, 12)}-9z!`;
   await call('onboarding:changePassword', { newPassword });
   await call('onboarding:startMfa', {});
   const base32Seed = (await call('onboarding:showMfaKey', {})).key.replace(/ /g, '');
@@ -110,8 +124,8 @@ export async function onboardedUser(sb: Sandbox, o: OnboardedUserOptions): Promi
   // What a phone shows, on the sandbox's clock: two consecutive codes, then a newer one.
   await call('onboarding:enableMfa', { code1: sb.scenario.mfaCode(serialNumber, -2), code2: sb.scenario.mfaCode(serialNumber, -1) });
   await call('onboarding:proveMfa', { code: sb.scenario.mfaCode(serialNumber, 0) });
-  const finished = await call('onboarding:finish', { keepCliAccess: o.keepCliAccess ?? false });
-  const result: OnboardedUserResult = { ...invited, newPassword, serialNumber, base32Seed, home, awsConfigFile: aws.AWS_CONFIG_FILE, profile: finished.profile?.name ?? null, kept: null };
+  const finished = await call('onboarding:finish', { keepCliAccess: o.keepCliAccess });
+  const result: WizardResult = { newPassword, serialNumber, base32Seed, home, awsConfigFile: aws.AWS_CONFIG_FILE, profile: finished.profile?.name ?? null, kept: null };
   if (finished.profile) {
     const record = await readRecord(storeDir(join(home, '.iam-onboarding-assistant')), finished.profile.name);
     if (record) result.kept = { accessKeyId: record.accessKeyId, secretAccessKey: record.secretAccessKey.data };
