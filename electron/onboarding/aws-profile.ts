@@ -34,11 +34,14 @@ export interface ProfileToWrite {
 }
 
 /** Control characters would end a line and smuggle in settings (a second credential_process…). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const isControl = (ch: string): boolean => {
+  const c = ch.codePointAt(0)!;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
+};
 
 /** Refuses what could break out of an INI value or section name. */
 export function assertIniSafe(field: string, value: string): void {
-  if (CONTROL.test(value) || (field === 'name' && /[[\]]/.test(value))) throw new AppError('onboarding.profileValueInvalid', { field });
+  if ([...value].some(isControl) || (field === 'name' && /[[\]]/.test(value))) throw new AppError('onboarding.profileValueInvalid', { field });
 }
 
 /**

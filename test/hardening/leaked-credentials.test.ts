@@ -43,7 +43,6 @@ let bob: InvitedUserResult; // invited, mid-onboarding (window open)
 let bobAdmin: InvitedUserResult; // invited, started MFA: an unassigned device named bob-admin
 let rogue: { serialNumber: string; base32Seed: string }; // a device the attacker knows the seed of
 
-const admin = () => ({ accessKeyId: sb.admin.accessKeyId, secretAccessKey: sb.admin.secretAccessKey });
 const iamWith = (c: Creds) => new IAMClient({ region: sb.region, endpoint: sb.url, credentials: c, maxAttempts: 1 });
 const stsWith = (c: Creds) => new STSClient({ region: sb.region, endpoint: sb.url, credentials: c, maxAttempts: 1 });
 
