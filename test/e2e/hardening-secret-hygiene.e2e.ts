@@ -208,8 +208,10 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
   expect(lines.length).toBeGreaterThan(0);
   expect(filesUnder(adminHome.home).length + filesUnder(home.home).length).toBeGreaterThanOrEqual(4);
 
-  // The world: onboarded, one MFA device, exactly the kept key.
+  // The world: onboarded, one MFA device, exactly the kept key — a new one, not the invite's.
   expect(sandbox.state.checkPassword('park.jiwoo', NEW_PASSWORD)).toBe(true);
   expect(sandbox.state.listMfaDevices('park.jiwoo')).toHaveLength(1);
-  expect(sandbox.state.listAccessKeys('park.jiwoo').map((k) => k.accessKeyId)).toEqual([second.accessKeyId]);
+  const keptId = (JSON.parse(readFileSync(store, 'utf8')) as { accessKeyId: string }).accessKeyId;
+  expect(keptId).not.toBe(second.accessKeyId);
+  expect(sandbox.state.listAccessKeys('park.jiwoo').map((k) => k.accessKeyId)).toEqual([keptId]);
 });
