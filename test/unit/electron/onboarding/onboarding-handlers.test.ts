@@ -156,6 +156,13 @@ describe('onboarding handlers against the sandbox', () => {
     expect(await ok('onboarding:finish', { keepCliAccess: false })).toMatchObject({ keyDeleted: true });
   });
 
+  it('onboarding not open (finished, expired or never opened): registering a device is refused with a message to ask the admin, and nothing is created', async () => {
+    const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true, onboardingWindow: false, passwordResetRequired: false });
+    await signIn(user);
+    expect(await fails('onboarding:startMfa')).toMatchObject({ code: 'onboarding.mfaDenied', params: { action: 'iam:CreateVirtualMFADevice' } });
+    expect(sandbox.state.listVirtualMfaDevices()).toEqual([]);
+  });
+
   it('cancel wipes the session', async () => {
     const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
     await signIn(user);
