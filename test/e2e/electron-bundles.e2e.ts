@@ -46,7 +46,7 @@ test.describe('Electron bundles (dist-electron)', () => {
     const session = { AccessKeyId: 'ASIA' + 'STUB'.repeat(4), SecretAccessKey: 'session-secret', SessionToken: 'token', Expiration: new Date(Date.now() + 3600_000).toISOString() };
     writeFileSync(join(dir, `${profile}.session.json`), JSON.stringify({ version: 1, accessKeyId: 'AKIA' + 'STUB'.repeat(4), session: sealed(JSON.stringify(session)) }));
     const helper = (keychain: boolean) =>
-      spawnSync(process.execPath, ['--import', `${stub}register.mjs`, `${stub}run-helper.mjs`, `${root}dist-electron/main.js`, '--credential-process', '--data-dir', dir, '--profile', profile], {
+      spawnSync(process.execPath, ['--import', `${stub}register.mjs`, `${stub}run-main.mjs`, `${root}dist-electron/main.js`, '--credential-process', '--data-dir', dir, '--profile', profile], {
         encoding: 'utf8',
         env: { ...process.env, STUB_KEYCHAIN: keychain ? '1' : '' },
       });

@@ -1,5 +1,6 @@
 import type { FaultControl } from './faults';
 import type { PasswordPolicy } from './password-policy';
+import type { GuardSandbox } from './services/guard-sandbox';
 
 export type { FaultControl, FaultSpec } from './faults';
 export type { PasswordPolicy } from './password-policy';
@@ -15,7 +16,7 @@ export interface SandboxOptions {
 
 export interface RequestLogEntry {
   time: Date;
-  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'unknown';
+  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'cloudtrail' | 'events' | 'sns' | 'ec2' | 's3' | 's3-control' | 'unknown';
   action: string;
   status: number;
   errorCode?: string;
@@ -179,5 +180,7 @@ export interface Sandbox {
    * on become usable only `ms` later (a fresh key answers InvalidClientTokenId meanwhile).
    */
   setConsistencyDelayMs(ms: number): void;
+  /** CloudTrail, EventBridge, SNS, S3, S3 Control, EC2: simulated root events, deliveries, scenarios, state. */
+  guard: GuardSandbox;
   stop(): Promise<void>;
 }
