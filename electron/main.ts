@@ -6,9 +6,11 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { composeApp } from './app/compose';
+import { CREDENTIAL_PROCESS_FLAG, runCredentialProcess } from './cli-access/credential-process';
+import { helperDeps } from './cli-access/helper-deps';
 import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
-import { createElectronPorts } from './platform/electron-ports';
+import { createElectronCliVault, createElectronPorts } from './platform/electron-ports';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -18,7 +20,15 @@ const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
 let mainWindow: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(CREDENTIAL_PROCESS_FLAG)) {
+  // The AWS CLI's credential_process helper (cli-access/): no window and no single-instance lock
+  // (the app may well be open); only the OS keychain, once Electron is ready.
+  app.dock?.hide();
+  void app
+    .whenReady()
+    .then(() => runCredentialProcess(process.argv, helperDeps(createElectronCliVault())))
+    .then((code) => app.exit(code), () => app.exit(1));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -40,6 +50,11 @@ function start(): void {
     log,
     env: process.env,
     info: { version: app.getVersion(), platform: process.platform },
+    // The profile's credential_process runs this very executable with the helper flag.
+    cliHelper: {
+      command: app.isPackaged ? [process.execPath, CREDENTIAL_PROCESS_FLAG] : [process.execPath, app.getAppPath(), CREDENTIAL_PROCESS_FLAG],
+      vault: createElectronCliVault(),
+    },
   });
   registerIpc(handlers, (url, isMainFrame) => isMainFrame && isOwnPage(url), log);
 

@@ -104,7 +104,10 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
     'admin:policySimulate': async () => named(() => policy.simulate()),
     'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
-    'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
+    'admin:attachPolicyToGroup': async ({ groupName, confirmMembersWithoutMfa, openOnboardingDays }) =>
+      named(() =>
+        policy.attachToGroup(groupName, { confirmed: confirmMembersWithoutMfa ?? false, openOnboardingDays: openOnboardingDays ?? null, nowMs: deps.serverClock.now() }),
+      ),
 
     ...createAdminUsersHandlers(deps, session),
     ...createAdminBulkHandlers(deps, session),

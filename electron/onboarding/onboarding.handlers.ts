@@ -20,13 +20,20 @@ export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboar
     'onboarding:chooseInviteFile': async (labels) => chooseInviteFile(deps.platform.dialogs, labels),
     'onboarding:signIn': async (input) => {
       if (input.method === 'manual') {
-        return signIn(deps, session, { ...input, accountAlias: null, region: deps.aws.region, endpoints: undefined });
+        return signIn(deps, session, {
+          ...input,
+          accountAlias: null,
+          region: deps.aws.region,
+          endpoints: undefined,
+          temporaryPasswordVerified: false,
+          freshCredentials: false,
+        });
       }
       const bytes = Buffer.from(input.inviteBase64, 'base64');
       try {
         const invite = await decryptInvite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), input.temporaryPassword, deps.clock.now());
         const endpoints = vetInviteEndpoints(invite, deps.aws);
-        return await signIn(deps, session, valuesFromInvite(invite, input.temporaryPassword, endpoints));
+        return await signIn(deps, session, valuesFromInvite(invite, input.temporaryPassword, endpoints, deps.clock.now()));
       } finally {
         bytes.fill(0);
       }

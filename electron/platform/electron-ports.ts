@@ -1,6 +1,22 @@
 import { app, clipboard, dialog, safeStorage, shell, type BrowserWindow } from 'electron';
 import { homedir } from 'node:os';
+import { keychainVault, plainVault, type CliVault } from '../cli-access/cli-vault';
 import type { PlatformPorts } from './ports';
+
+/**
+ * The OS keychain for the command-line profile's secrets, when there really is one: on Linux
+ * without a keyring safeStorage falls back to 'basic_text' (a fixed key), which is no better than
+ * plain text, and we say so instead. Call after app ready.
+ */
+export function createElectronCliVault(): CliVault {
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+  if (!safeStorage.isEncryptionAvailable() || backend === 'basic_text' || backend === 'unknown') return plainVault;
+  return keychainVault({
+    isAvailable: () => true,
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (cipher) => safeStorage.decryptString(cipher),
+  });
+}
 
 export function createElectronPorts(getWindow: () => BrowserWindow | null): PlatformPorts {
   return {

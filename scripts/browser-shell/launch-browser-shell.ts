@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeApp } from '../../electron/app/compose';
 import type { AppDeps } from '../../electron/app/app-deps';
+import { plainVault } from '../../electron/cli-access/cli-vault';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { HandlerContext, HandlerTable } from '../../electron/ipc/handler-types';
 import { createLogger, type Logger } from '../../electron/logging/logger';
@@ -52,6 +53,8 @@ export interface BrowserShell {
 }
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The credential_process helper as `npm run build` emits it for plain Node. */
+const helperScript = fileURLToPath(new URL('../../dist-electron/credential-process.js', import.meta.url));
 
 /**
  * The app without Electron: the built renderer in Chromium, `window.api` bound through a
@@ -70,6 +73,8 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.idleLockMs !== undefined ? { idleLockMs: options.idleLockMs } : {}),
+    // No Electron here, so no OS keychain: command-line profiles are 'plain' (and the finish screen says so).
+    cliHelper: { command: [process.execPath, helperScript], vault: plainVault },
   });
   const server = await serveStatic(distDir);
   const ownBrowser = !options.browser;

@@ -116,7 +116,9 @@ test.describe('admin: bulk provisioning from CSV', () => {
     // The account: 25 new users, each with its policy, groups, tags, login profile and one key.
     expect(userNames()).toEqual([...before, ...good].sort());
     for (const [i, name] of good.entries()) {
-      expect(sandbox.state.getUser(name)!.tags).toEqual({ team: 'platform', seq: String(i), email: `${name}@example.com` });
+      // The CSV's tags, plus the onboarding window the run opened (its end is the invite's).
+      expect(sandbox.state.getUser(name)!.tags).toEqual({ team: 'platform', seq: String(i), email: `${name}@example.com`, 'iam-onboarding-window': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      expect(sandbox.state.listUserPolicies(name).map((p) => p.policyName)).toEqual(['IamOnboardingInviteExpiry']);
       expect(sandbox.state.listAttachedUserPolicies(name).map((p) => p.policyArn)).toEqual([policyArn]);
       expect(sandbox.state.listGroupsForUser(name).sort()).toEqual(['developers', 'team-platform']);
       expect(sandbox.state.getLoginProfile(name)?.passwordResetRequired).toBe(true);

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +33,40 @@ test.describe('Electron bundles (dist-electron)', () => {
     const [page] = of('loadFile') as string[];
     expect(page).toMatch(/dist\/index\.html$/);
     expect(existsSync(page!)).toBe(true);
+  });
+
+  test('main.js --credential-process: the CLI helper runs before any window or lock, opens the key with the OS keychain, prints the cached MFA session', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helper-stub-'));
+    const sealed = (text: string) => ({ protection: 'keychain', data: Buffer.from('stub-keychain:' + Buffer.from(text).toString('base64')).toString('base64') });
+    const profile = 'jdoe-acme';
+    writeFileSync(join(dir, `${profile}.json`), JSON.stringify({
+      version: 1, profile, userName: 'jdoe', accountId: '123456789012', region: 'us-east-1', mfaSerial: 'arn:aws:iam::123456789012:mfa/jdoe',
+      accessKeyId: 'AKIA' + 'STUB'.repeat(4), secretAccessKey: sealed('long-term-secret'), keyCreatedAt: new Date().toISOString(), sessionSeconds: 43200,
+    }));
+    const session = { AccessKeyId: 'ASIA' + 'STUB'.repeat(4), SecretAccessKey: 'session-secret', SessionToken: 'token', Expiration: new Date(Date.now() + 3600_000).toISOString() };
+    writeFileSync(join(dir, `${profile}.session.json`), JSON.stringify({ version: 1, accessKeyId: 'AKIA' + 'STUB'.repeat(4), session: sealed(JSON.stringify(session)) }));
+    const helper = (keychain: boolean) =>
+      spawnSync(process.execPath, ['--import', `${stub}register.mjs`, `${stub}run-main.mjs`, `${root}dist-electron/main.js`, '--credential-process', '--data-dir', dir, '--profile', profile], {
+        encoding: 'utf8',
+        env: { ...process.env, STUB_KEYCHAIN: keychain ? '1' : '' },
+      });
+
+    const ok = helper(true);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ Version: 1, ...session });
+    const calls = JSON.parse(ok.stderr.trim().split('\n').at(-1)!) as Array<{ what: string; detail?: unknown }>;
+    const asked = calls.map((c) => c.what);
+    expect(asked).toEqual(expect.arrayContaining(['app.dock.hide', 'app.whenReady', 'safeStorage.decryptString', 'app.exit']));
+    expect(asked).not.toContain('BrowserWindow');
+    expect(asked).not.toContain('app.requestSingleInstanceLock');
+    expect(asked).not.toContain('app.enableSandbox');
+    expect(asked).not.toContain('ipcMain.handle');
+
+    // Where Electron finds no real keychain, a keychain-sealed key stays closed: a clear error, nothing on stdout.
+    const none = helper(false);
+    expect(none.status).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('only the app itself can open it');
   });
 
   test('preload.cjs is CommonJS and exposes window.api only, whose failures are plain data', () => {

@@ -14,6 +14,8 @@ import type { CredentialReportService } from '../credential-report/report-servic
 import { REPORT_REFRESH_MS } from '../credential-report/report-service';
 import type { RunAccount } from '../users/provisioning-run';
 import { listFromAccountSources, readLive } from './account-status';
+import { mfaDeviceNameFor } from '../../../src/shared/iam-names/iam-names';
+import { openOnboardingWindow, windowExpiry } from '../onboarding-window';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
 import type { DirectoryUser } from './user-directory';
@@ -230,6 +232,16 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
         }
         deps.log.info('adminStatus.resynced', { userName });
         return { resynced: true as const };
+      }),
+
+    'admin:status:askMfaSetup': async ({ userName, validDays }) =>
+      act(userName, async () => {
+        const user = await live(userName);
+        if ((user.mfaDevices ?? []).length > 0) throw new AppError('adminStatus.hasMfa', { userName });
+        const expiresAt = windowExpiry(deps.serverClock.now(), validDays);
+        await openOnboardingWindow(session.iam(), userName, expiresAt);
+        deps.log.info('adminStatus.mfaSetupAsked', { userName });
+        return { userName, expiresAt, deviceName: mfaDeviceNameFor(userName) };
       }),
 
     'admin:status:copyPassword': async ({ userName }) => {

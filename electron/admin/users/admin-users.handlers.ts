@@ -44,7 +44,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
       current?.wipe();
       current = null;
       await assertNameFree(iam, input.userName);
-      current = new ProvisioningRun(input, session.account(), deps.log);
+      current = new ProvisioningRun(input, session.account(), deps.log, () => deps.serverClock.now());
       return current.run(iam, emitter(ctx));
     },
 
@@ -70,7 +70,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
         accessKeyId: secrets.accessKeyId,
         secretAccessKey: secrets.secretAccessKey,
         issuedAtMs: deps.clock.now(),
-        validDays: run.input.inviteValidDays,
+        expiresAt: secrets.expiresAt,
       });
       await writeInviteFile(path, await encryptInvite(payload, secrets.password));
       run.markSaved(path, payload.expiresAt);

@@ -4,8 +4,6 @@ import { INVITE_FORMAT, INVITE_VERSION, type InvitePayload } from '../../../src/
 import type { AwsClientFactory } from '../../aws/client-factory';
 import type { RunAccount } from './provisioning-run';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** What the new user's copy of the app needs to sign in; endpoints only when not talking to AWS itself (the sandbox). */
 export function buildInvitePayload(o: {
   account: RunAccount;
@@ -14,7 +12,8 @@ export function buildInvitePayload(o: {
   accessKeyId: string;
   secretAccessKey: string;
   issuedAtMs: number;
-  validDays: number;
+  /** The onboarding window's end, the same instant AWS enforces (see onboarding-window.ts). */
+  expiresAt: string;
 }): InvitePayload {
   const iam = o.aws.endpointOverride('iam');
   const sts = o.aws.endpointOverride('sts');
@@ -30,7 +29,7 @@ export function buildInvitePayload(o: {
     secretAccessKey: o.secretAccessKey,
     consoleUrl: o.account.consoleUrl,
     issuedAt: new Date(o.issuedAtMs).toISOString(),
-    expiresAt: new Date(o.issuedAtMs + o.validDays * DAY_MS).toISOString(),
+    expiresAt: new Date(o.expiresAt).toISOString(),
     ...(iam || sts ? { endpoints: { ...(iam ? { iam } : {}), ...(sts ? { sts } : {}) } } : {}),
   };
 }
