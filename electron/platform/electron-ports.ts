@@ -1,6 +1,7 @@
-import { app, clipboard, dialog, safeStorage, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, ClipboardItem, dialog, safeStorage, shell, type BrowserWindow } from 'electron';
 import { homedir } from 'node:os';
-import type { PlatformPorts } from './ports';
+import { concealedFormats } from './concealed-clipboard';
+import type { ClipboardPort, PlatformPorts } from './ports';
 
 export function createElectronPorts(getWindow: () => BrowserWindow | null): PlatformPorts {
   return {
@@ -30,19 +31,34 @@ export function createElectronPorts(getWindow: () => BrowserWindow | null): Plat
       },
     },
     links: { open: (url) => shell.openExternal(url) }, // eng-disable OPEN_EXTERNAL_JS_CHECK — only reached through app:openExternal and the SSO flow, both after isAllowedExternalUrl (https AWS hosts)
-    clipboard: {
-      writeText(text, clearAfterMs) {
-        void clipboard.writeText(text);
-        if (clearAfterMs) {
-          // Only clear if the user has not copied something else since.
-          setTimeout(() => {
-            void Promise.resolve(clipboard.readText()).then((current) => {
-              if (current === text) clipboard.clear();
-            });
-          }, clearAfterMs);
-        }
-      },
-    },
+    clipboard: electronClipboard(),
     paths: { userData: app.getPath('userData'), home: homedir() },
+  };
+}
+
+/** The system clipboard; a secret goes with the platform's "concealed" formats in one atomic write. */
+function electronClipboard(): ClipboardPort {
+  let secret: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const clearSecret = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const ours = secret;
+    secret = null;
+    // Only if the user has not copied something else since.
+    if (ours !== null && (await clipboard.readText().catch(() => ours)) === ours) clipboard.clear();
+  };
+  return {
+    writeText: (text) => void clipboard.writeText(text),
+    writeSecret(text, clearAfterMs) {
+      secret = text;
+      void clipboard
+        .write([new ClipboardItem({ 'text/plain': text, ...concealedFormats(process.platform) })])
+        .catch(() => clipboard.writeText(text));
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void clearSecret(), clearAfterMs);
+    },
+    holdsSecret: () => secret !== null,
+    clearSecret,
   };
 }

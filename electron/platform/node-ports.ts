@@ -57,16 +57,35 @@ export function createRecordingLinks(): RecordingLinks {
 
 export interface MemoryClipboard extends ClipboardPort {
   read(): string;
+  /** Whether the current content was written as a concealed secret. */
+  concealed(): boolean;
 }
 
 export function createMemoryClipboard(): MemoryClipboard {
   let text = '';
+  let secret: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const clearSecret = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (secret !== null && text === secret) text = '';
+    secret = null;
+  };
   return {
     read: () => text,
-    writeText(value, clearAfterMs) {
+    concealed: () => secret !== null && text === secret,
+    writeText(value) {
       text = value;
-      if (clearAfterMs) setTimeout(() => { if (text === value) text = ''; }, clearAfterMs).unref?.();
     },
+    writeSecret(value, clearAfterMs) {
+      text = value;
+      secret = value;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void clearSecret(), clearAfterMs);
+      timer.unref?.();
+    },
+    holdsSecret: () => secret !== null,
+    clearSecret,
   };
 }
 

@@ -27,8 +27,17 @@ export interface ExternalLinks {
 }
 
 export interface ClipboardPort {
-  /** Writes text and clears it after `clearAfterMs` if it is still the clipboard's content. */
-  writeText(text: string, clearAfterMs?: number): void;
+  /** Plain text that is no secret (the message to send with an invite). */
+  writeText(text: string): void;
+  /**
+   * A secret (a temporary password): marked concealed / kept out of clipboard history where the
+   * desktop allows it, and cleared after `clearAfterMs` if it is still the clipboard's content.
+   */
+  writeSecret(text: string, clearAfterMs: number): void;
+  /** A secret we wrote may still be on the clipboard. */
+  holdsSecret(): boolean;
+  /** Clears the clipboard if it still holds the secret we wrote (idle lock, quit). */
+  clearSecret(): Promise<void>;
 }
 
 export interface AppPaths {

@@ -29,7 +29,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     runner = null;
   };
   session.onSignOut(stop);
-  deps.lifecycle.register('adminBulk', stop);
+  deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
 
   const account = (): RunAccount => session.account();
 
@@ -180,7 +180,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     },
 
     'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 

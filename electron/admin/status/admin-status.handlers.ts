@@ -27,7 +27,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
     wipe();
     rows = new Map();
   });
-  deps.lifecycle.register('adminStatus', wipe);
+  deps.lifecycle.hold('admin:status/heldPassword', { holdsSecrets: () => held !== null, wipe });
 
   const account = (): RunAccount => session.account();
 
@@ -156,7 +156,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
 
     'admin:status:copyPassword': async ({ userName }) => {
       if (!held || held.userName !== userName) throw new AppError('adminStatus.passwordGone');
-      deps.platform.clipboard.writeText(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
