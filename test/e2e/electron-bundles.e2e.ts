@@ -12,25 +12,102 @@ import { fileURLToPath } from 'node:url';
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const stub = `${root}test/e2e/support/electron-stub/`;
-const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, STUB_USER_DATA: '/tmp' } }));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STUB_USER_DATA: '/tmp', STUB_PACKAGED: '', VITE_DEV_SERVER_URL: '', ...env } }));
+
+interface MainRun {
+  calls: Array<{ what: string; detail?: unknown }>;
+  protocol: Array<{ method: string; url: string; status: number; type: string | null; csp: string | null; size: number; head: string }>;
+  ipc: Array<{ url: string; mainFrame: boolean; answer: { ok: boolean; error?: unknown } }>;
+  noFrame: unknown;
+  navigation: unknown;
+  permissionRequest: boolean;
+  permissionCheck: boolean[];
+}
 
 test.describe('Electron bundles (dist-electron)', () => {
-  test('main.js loads, registers the one IPC channel, and opens one locked-down window on the built renderer', () => {
-    const calls = run(['--import', `${stub}register.mjs`, `${stub}run-main.mjs`, `${root}dist-electron/main.js`]) as Array<{ what: string; detail?: unknown }>;
-    const of = (what: string) => calls.filter((c) => c.what === what).map((c) => c.detail);
+  const assets = readdirSync(`${root}dist/assets`);
+  const script = assets.find((f) => f.endsWith('.js'))!;
+  const style = assets.find((f) => f.endsWith('.css'))!;
+  const probes = [
+    'app://bundle/index.html',
+    'app://bundle/',
+    `app://bundle/assets/${script}`,
+    `app://bundle/assets/${style}?v=1#x`,
+    // Traversal, encoded escapes, backslashes, another host, a method other than GET:
+    'app://bundle/..%2f..%2fpackage.json',
+    'app://bundle/assets/%2e%2e/%2e%2e/package.json',
+    'app://bundle/..\\..\\package.json',
+    'app://bundle/assets%5c..%5c..%5cpackage.json',
+    'app://bundle.evil/index.html',
+    'app://other/index.html',
+    'app://bundle/no-such-file.js',
+    'app://bundle/assets',
+    `POST app://bundle/index.html`,
+  ];
+  const launch = (env: Record<string, string> = {}) =>
+    run(['--import', `${stub}register.mjs`, `${stub}run-main.mjs`, `${root}dist-electron/main.js`, ...probes], env) as MainRun;
+
+  test('main.js serves the built renderer from app://bundle, confined to it, and opens one locked-down window there', () => {
+    const out = launch({ STUB_PACKAGED: '1' });
+    const of = (what: string) => out.calls.filter((c) => c.what === what).map((c) => c.detail);
+    const order = out.calls.map((c) => c.what);
+    // The scheme is privileged before `ready`, handled after it.
+    expect(of('protocol.registerSchemesAsPrivileged')).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]]);
+    expect(order.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(order.indexOf('app.ready'));
+    expect(of('protocol.handle')).toEqual(['app']);
     expect(of('app.enableSandbox')).toHaveLength(1);
     expect(of('ipcMain.handle')).toEqual(['api:invoke']);
-    expect(of('session.csp')).toHaveLength(1);
-    expect(of('session.permission')).toEqual([false]);
-    const windows = of('BrowserWindow') as Array<{ webPreferences: Record<string, unknown> }>;
+
+    const windows = of('BrowserWindow') as Array<{ icon: string; webPreferences: Record<string, unknown> }>;
     expect(windows).toHaveLength(1);
-    expect(windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
     expect(existsSync(String(windows[0]!.webPreferences.preload))).toBe(true);
-    expect(of('webContents.on')).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
-    expect(of('webContents.windowOpen')).toEqual([{ action: 'deny' }]);
-    const [page] = of('loadFile') as string[];
-    expect(page).toMatch(/dist\/index\.html$/);
-    expect(existsSync(page!)).toBe(true);
+    expect(existsSync(windows[0]!.icon), 'the window icon ships').toBe(true);
+    // No file:// page, no default menu (with its developer tools) in a packaged build.
+    expect(of('loadFile')).toEqual([]);
+    expect(of('loadURL')).toEqual(['app://bundle/index.html']);
+    expect(of('Menu.setApplicationMenu')).toEqual([null]);
+
+    const answer = (url: string) => out.protocol.find((p) => p.url === url)!;
+    const index = answer('app://bundle/index.html');
+    expect(index).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
+    expect(index.head).toContain('<!doctype html>');
+    expect(answer('app://bundle/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(answer(`app://bundle/assets/${script}`)).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', csp: CONTENT_SECURITY_POLICY });
+    expect(answer(`app://bundle/assets/${script}`).size).toBe(readFileSync(`${root}dist/assets/${script}`).length);
+    expect(answer(`app://bundle/assets/${style}?v=1#x`)).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
+    for (const p of out.protocol.filter((p) => !p.url.startsWith('app://bundle/index') && p.url !== 'app://bundle/' && !p.url.includes(script) && !p.url.includes(style))) {
+      expect(p.status, `${p.method} ${p.url}`).toBeGreaterThanOrEqual(400);
+      expect(p.size).toBe(0);
+    }
+    expect(out.protocol.find((p) => p.method === 'POST')!.status).toBe(405);
+
+    // The sender check: our top-level page only, by exact origin.
+    const trusted = out.ipc.filter((c) => c.answer.ok).map((c) => `${c.url} ${c.mainFrame}`);
+    expect(trusted).toEqual(['app://bundle/index.html true', 'app://bundle/ true']);
+    for (const c of out.ipc.filter((c) => !c.answer.ok)) expect(c.answer).toEqual({ ok: false, error: { code: 'ipc.untrustedSender' } });
+    expect(out.noFrame).toEqual({ ok: false, error: { code: 'ipc.untrustedSender' } });
+
+    // Navigation, redirects, webviews and new windows are refused; no permission is granted or reported granted.
+    expect(out.navigation).toEqual({ willNavigate: true, willRedirect: true, willAttachWebview: true, windowOpen: { action: 'deny' } });
+    expect(out.permissionRequest).toBe(false);
+    expect(out.permissionCheck).toEqual([false, false, false, false]);
+  });
+
+  test('VITE_DEV_SERVER_URL is honoured only unpackaged, and then by exact loopback origin', () => {
+    const packaged = launch({ STUB_PACKAGED: '1', VITE_DEV_SERVER_URL: 'http://localhost:5173/' });
+    expect(packaged.calls.filter((c) => c.what === 'loadURL').map((c) => c.detail)).toEqual(['app://bundle/index.html']);
+
+    const dev = launch({ VITE_DEV_SERVER_URL: 'http://localhost:5173/' });
+    expect(dev.calls.filter((c) => c.what === 'loadURL').map((c) => c.detail)).toEqual(['http://localhost:5173/']);
+    expect((dev.calls.find((c) => c.what === 'BrowserWindow')!.detail as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(true);
+    expect(dev.calls.filter((c) => c.what === 'Menu.setApplicationMenu')).toEqual([]);
+    // A prefix is not an origin: localhost:5173.evil.com is another site.
+    expect(dev.ipc.filter((c) => c.answer.ok).map((c) => c.url)).toEqual(['http://localhost:5173/']);
+
+    const remote = launch({ VITE_DEV_SERVER_URL: 'https://example.com/' });
+    expect(remote.calls.filter((c) => c.what === 'loadURL').map((c) => c.detail)).toEqual(['app://bundle/index.html']);
   });
 
   test('preload.cjs is CommonJS and exposes window.api only, whose failures are plain data', () => {
