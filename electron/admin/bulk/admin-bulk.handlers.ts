@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
+import { writePrivateFile } from '../../platform/private-file';
 import { BULK_PREVIEW_ROWS, PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
@@ -196,7 +196,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         filters: [{ name: filterName, extensions: ['age'] }],
       });
       if (!path) return { saved: false, path: null, count: 0 };
-      await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
+      await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
       return { saved: true, path, count: entries.length };
     },

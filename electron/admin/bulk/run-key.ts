@@ -1,5 +1,6 @@
 import { armor, Decrypter, Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writePrivateFileSync } from '../../platform/private-file';
 import type { SecretStore } from '../../platform/ports';
 
 /**
@@ -19,7 +20,7 @@ export class RunKey {
   /** A new key for a new run, saved (encrypted) at `path`. */
   static async create(path: string, secrets: SecretStore): Promise<RunKey> {
     const identity = await generateIdentity();
-    writeFileSync(path, secrets.encrypt(identity), { mode: 0o600, flag: 'w' });
+    writePrivateFileSync(path, secrets.encrypt(identity));
     return new RunKey(identity, await identityToRecipient(identity), false);
   }
 

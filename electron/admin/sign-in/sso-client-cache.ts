@@ -1,6 +1,7 @@
 import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { writePrivateFile } from '../../platform/private-file';
 import { join } from 'node:path';
 import type { AppDeps } from '../../app/app-deps';
 
@@ -65,7 +66,7 @@ export class SsoClientCache {
     try {
       const path = this.file(region);
       await mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, secrets.encrypt(JSON.stringify(reg)), { mode: 0o600 });
+      await writePrivateFile(path, secrets.encrypt(JSON.stringify(reg)));
     } catch (error) {
       this.deps.log.warn('admin.ssoClientCacheWriteFailed', { error: (error as Error).message });
     }

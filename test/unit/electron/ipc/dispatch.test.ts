@@ -87,4 +87,35 @@ describe('dispatch: the one path every IPC call takes', () => {
     expect(ports.links.opened[0]).toBe('https://123456789012.signin.aws.amazon.com/console');
     expect(ports.links.opened).toHaveLength(4);
   });
+
+  it('answers internal when a handler output fails its schema (and logs which channel)', async () => {
+    const { handlers } = app();
+    const wrong: HandlerTable = { ...handlers, 'app:info': async () => ({ version: 1 }) as never };
+    lines.length = 0;
+    expect(await dispatch(wrong, 'app:info', {}, ctx, log)).toEqual({ ok: false, error: { code: 'internal', params: { channel: 'app:info' } } });
+    expect(lines.join('\n')).toContain('ipc.outputMismatch');
+  });
+
+  it('never throws, whatever arrives as the channel or the payload', async () => {
+    const { handlers } = app();
+    const hostile: unknown[] = [
+      { toString: 'x' },
+      { toString: () => { throw new Error('boom'); } },
+      Object.create(null),
+      Symbol('s'),
+      10n,
+      () => 'app:info',
+      new Proxy({}, { get: () => { throw new Error('trap'); } }),
+      ['app:info'],
+      undefined,
+    ];
+    for (const channel of hostile) {
+      const r = await dispatch(handlers, channel, {}, ctx, log);
+      expect(r).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
+      expect(typeof (r as unknown as { error: { params: { channel: unknown } } }).error.params.channel).toBe('string');
+    }
+    const trap = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
+    const r = await dispatch(handlers, 'app:openExternal', trap, ctx, log);
+    expect(r.ok).toBe(false);
+  });
 });

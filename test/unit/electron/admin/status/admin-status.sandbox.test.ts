@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -153,11 +153,14 @@ describe('admin status handlers against the sandbox', () => {
     const evil = sandbox.scenario.newUser({ userName: '=1+2', withAccessKey: true });
     const list = await call('admin:status:list', {});
     const path = join(home, 'status.csv');
+    // Overwriting a file others could read: the export is owner-only all the same.
+    writeFileSync(path, 'old', { mode: 0o644 });
     ports.dialogs.queueSave(path);
     const out = await call('admin:status:exportCsv', { userNames: list.users.map((u) => u.userName), labels: LABELS, ...dialog });
     expect(out).toMatchObject({ saved: true, rows: list.users.length });
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\ufeff"user","status"')).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(text).toContain(`"'=1+2","W","y","y","n","${evil.accessKeyId}"`);
     expect(text).not.toContain(evil.secretAccessKey ?? 'x');
     expect(text).not.toContain(evil.password);
