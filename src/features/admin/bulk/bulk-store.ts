@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
@@ -34,7 +34,7 @@ interface BulkState {
   finish(): Promise<void>;
 }
 
-export const useBulkStore = create<BulkState>((set, get) => {
+export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, get) => {
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
