@@ -17,6 +17,7 @@ export function createAppHandlers(deps: AppDeps): FeatureHandlers<'app'> {
       platform: deps.info.platform,
       endpointOverride: deps.aws.endpointOverride('iam') ?? deps.aws.endpointOverride('sts'),
       region: deps.aws.region,
+      secretStorage: deps.platform.secrets.protection(),
     }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url, overrideOrigins)) throw new AppError('app.urlNotAllowed');

@@ -6,7 +6,12 @@ import type { ClipboardPort, PlatformPorts } from './ports';
 export function createElectronPorts(getWindow: () => BrowserWindow | null): PlatformPorts {
   return {
     secrets: {
-      isAvailable: () => safeStorage.isEncryptionAvailable(),
+      protection() {
+        if (!safeStorage.isEncryptionAvailable()) return 'none';
+        // basic_text: Chromium's fallback with a hard-coded password; unknown: asked before ready.
+        if (process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend())) return 'weak';
+        return 'os';
+      },
       encrypt: (plain) => safeStorage.encryptString(plain),
       decrypt: (cipher) => safeStorage.decryptString(cipher),
     },

@@ -3,9 +3,18 @@
  * them with Electron; tests and `npm run preview` use `node-ports.ts`.
  */
 
+/**
+ * How well the OS protects what SecretStore.encrypt returns:
+ * - `os`: a real keychain (macOS Keychain, Windows DPAPI, GNOME libsecret, KWallet);
+ * - `weak`: Linux without a keyring (safeStorage's `basic_text` backend encrypts with a hard-coded
+ *   password: anyone who can read the file can decrypt it);
+ * - `none`: no encryption at all.
+ */
+export type SecretProtection = 'os' | 'weak' | 'none';
+
 /** OS-backed encryption for anything that must persist (Electron safeStorage). */
 export interface SecretStore {
-  isAvailable(): boolean;
+  protection(): SecretProtection;
   encrypt(plain: string): Buffer;
   decrypt(cipher: Buffer): string;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { writePrivateFile } from '../../platform/private-file';
@@ -16,7 +17,7 @@ import { importUsersCsv, type BulkRow } from './csv-import';
 import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
-import { RunKey } from './run-key';
+import { RunKey, type KeySealing } from './run-key';
 
 export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
   let checked: { path: string; rows: BulkRow[]; ready: boolean } | null = null;
@@ -32,6 +33,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
   deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
 
   const account = (): RunAccount => session.account();
+
+  const keySealing = (passphrase: string | null): KeySealing => {
+    if (passphrase) return { kind: 'passphrase', passphrase };
+    const protection = deps.platform.secrets.protection();
+    if (protection !== 'os') throw new AppError('adminBulk.keychainWeak', { protection });
+    return { kind: 'keychain', secrets: deps.platform.secrets };
+  };
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
@@ -96,17 +104,26 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, keyPassphrase }, ctx) => {
       const acct = account();
       if (!checked?.ready) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
       const groups = new Set(checked.rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
+      // Decided before anything is asked or written: without a real keychain the run key is sealed
+      // to the admin's passphrase, or the run does not start (and leaves no empty run folder).
+      const sealing = keySealing(keyPassphrase);
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
       const runId = randomUUID();
       const paths = makeRunDir(deps.platform.paths.userData, runId);
-      const key = await RunKey.create(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.create(paths, sealing);
+      } catch (e) {
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
       const journal = BulkJournal.create(paths.journal, {
         runId,
         createdAt: new Date(deps.clock.now()).toISOString(),
@@ -147,10 +164,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     'admin:bulk:savedRuns': async () => {
       const accountId = session.identity?.accountId ?? null;
       const runs = listSavedRuns(deps.platform.paths.userData).filter((r) => r.runId !== runner?.runId);
-      return { runs: runs.map((r) => ({ ...r, sameAccount: r.accountId === accountId })) };
+      return {
+        runs: runs.map((r) => ({
+          ...r,
+          sameAccount: r.accountId === accountId,
+          needsPassphrase: RunKey.needsPassphrase(runPaths(deps.platform.paths.userData, r.runId)),
+        })),
+      };
     },
 
-    'admin:bulk:resumeSaved': async ({ runId }, ctx) => {
+    'admin:bulk:resumeSaved': async ({ runId, keyPassphrase, forgetPasswords }, ctx) => {
       const acct = account();
       if (runner?.runId === runId) {
         runner.start();
@@ -163,7 +186,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         journal.close();
         throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
       }
-      const key = await RunKey.load(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.load(paths, { secrets: deps.platform.secrets, passphrase: keyPassphrase, forget: forgetPasswords });
+      } catch (e) {
+        journal.close();
+        throw e;
+      }
       const { attachTo, inviteValidDays } = journal.header;
       let reissued = 0;
       const jobs = [];
@@ -214,7 +243,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       } finally {
         journal.close();
       }
-      RunKey.destroy(paths.key);
+      RunKey.destroy(paths);
       deps.log.info('adminBulk.finished', { runId });
       return { finished: true as const };
     },

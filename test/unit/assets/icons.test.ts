@@ -3,10 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PNG } from 'pngjs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+// pngjs ships without type declarations; load it untyped.
+const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number } } } };
 
 describe('app icons (assets/)', () => {
   it('are exactly what scripts/build-icons.ts makes from assets/icon.svg', () => {

@@ -10,6 +10,8 @@ export interface StartOptions {
   inviteValidDays: number;
   concurrency: number;
   attachTo: string | null;
+  /** Where the OS keychain is weak or missing: the run key is sealed to it. */
+  keyPassphrase: string | null;
 }
 
 interface BulkState {
@@ -27,7 +29,7 @@ interface BulkState {
   reimport(): Promise<void>;
   start(o: StartOptions, dialogTitle: string): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
-  resumeSaved(runId: string): Promise<void>;
+  resumeSaved(runId: string, key?: { keyPassphrase: string | null; forgetPasswords: boolean }): Promise<void>;
   discardSaved(runId: string): Promise<void>;
   copyPassword(userName: string): Promise<void>;
   exportPasswords(passphrase: string, dialogTitle: string, filterName: string): Promise<void>;
@@ -76,9 +78,9 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
 
     control: (action) => act(async () => set({ run: await api.invoke(`admin:bulk:${action}`, { runId: runId() }) })),
 
-    resumeSaved: (id) =>
+    resumeSaved: (id, key) =>
       act(async () => {
-        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id }), checked: null, finished: false });
+        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id, ...key }), checked: null, finished: false });
         await loadSaved();
       }),
     discardSaved: (id) =>

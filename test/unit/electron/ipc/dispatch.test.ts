@@ -20,7 +20,7 @@ describe('dispatch: the one path every IPC call takes', () => {
     const { handlers } = app({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9', AWS_REGION: 'ap-northeast-2' });
     expect(await dispatch(handlers, 'app:info', {}, ctx, log)).toEqual({
       ok: true,
-      value: { version: '9.9.9', platform: 'test', endpointOverride: 'http://127.0.0.1:9', region: 'ap-northeast-2' },
+      value: { version: '9.9.9', platform: 'test', endpointOverride: 'http://127.0.0.1:9', region: 'ap-northeast-2', secretStorage: 'os' },
     });
   });
 
@@ -65,10 +65,10 @@ describe('dispatch: the one path every IPC call takes', () => {
     const { handlers } = app();
     const leaky: HandlerTable = {
       ...handlers,
-      'app:info': async () => ({ version: '1', platform: 'p', endpointOverride: null, region: 'r', secretAccessKey: 'shh' }) as never,
+      'app:info': async () => ({ version: '1', platform: 'p', endpointOverride: null, region: 'r', secretStorage: 'os', secretAccessKey: 'shh' }) as never,
     };
     const r = await dispatch(leaky, 'app:info', {}, ctx, log);
-    expect(r).toEqual({ ok: true, value: { version: '1', platform: 'p', endpointOverride: null, region: 'r' } });
+    expect(r).toEqual({ ok: true, value: { version: '1', platform: 'p', endpointOverride: null, region: 'r', secretStorage: 'os' } });
   });
 
   it('opens only allow-listed https AWS URLs', async () => {
