@@ -13,12 +13,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const stub = `${root}test/e2e/support/electron-stub/`;
 const run = (args: string[], env: Record<string, string> = {}) =>
-  JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STUB_USER_DATA: '/tmp', STUB_PACKAGED: '', VITE_DEV_SERVER_URL: '', ...env } }));
+  JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STUB_USER_DATA: '/tmp', STUB_PACKAGED: '', VITE_DEV_SERVER_URL: '', STUB_STORAGE_BACKEND: '', STUB_ENCRYPTION: '', ...env } }));
 
 interface MainRun {
   calls: Array<{ what: string; detail?: unknown }>;
   protocol: Array<{ method: string; url: string; status: number; type: string | null; csp: string | null; size: number; head: string }>;
-  ipc: Array<{ url: string; mainFrame: boolean; answer: { ok: boolean; error?: unknown } }>;
+  ipc: Array<{ url: string; mainFrame: boolean; answer: { ok: boolean; value?: unknown; error?: unknown } }>;
   noFrame: unknown;
   navigation: unknown;
   permissionRequest: boolean;
@@ -88,11 +88,20 @@ test.describe('Electron bundles (dist-electron)', () => {
     expect(trusted).toEqual(['app://bundle/index.html true', 'app://bundle/ true']);
     for (const c of out.ipc.filter((c) => !c.answer.ok)) expect(c.answer).toEqual({ ok: false, error: { code: 'ipc.untrustedSender' } });
     expect(out.noFrame).toEqual({ ok: false, error: { code: 'ipc.untrustedSender' } });
+    expect(out.ipc[0]!.answer).toMatchObject({ ok: true, value: { version: '0.0.0-stub', secretStorage: process.platform === 'linux' ? 'os' : expect.any(String) } });
 
     // Navigation, redirects, webviews and new windows are refused; no permission is granted or reported granted.
     expect(out.navigation).toEqual({ willNavigate: true, willRedirect: true, willAttachWebview: true, windowOpen: { action: 'deny' } });
     expect(out.permissionRequest).toBe(false);
     expect(out.permissionCheck).toEqual([false, false, false, false]);
+  });
+
+  test('the keychain is judged by what safeStorage reports: basic_text on Linux is weak, no encryption is none', () => {
+    test.skip(process.platform !== 'linux', 'getSelectedStorageBackend is Linux-only');
+    const info = (env: Record<string, string>) => launch({ STUB_PACKAGED: '1', ...env }).ipc[0]!.answer as { value: { secretStorage: string } };
+    expect(info({ STUB_STORAGE_BACKEND: 'basic_text' }).value.secretStorage).toBe('weak');
+    expect(info({ STUB_STORAGE_BACKEND: 'kwallet6' }).value.secretStorage).toBe('os');
+    expect(info({ STUB_ENCRYPTION: 'off' }).value.secretStorage).toBe('none');
   });
 
   test('VITE_DEV_SERVER_URL is honoured only unpackaged, and then by exact loopback origin', () => {
@@ -124,13 +133,16 @@ test.describe('Electron bundles (dist-electron)', () => {
     expect(out.listeners).toEqual(['api:event']);
   });
 
-  test('what ships: main imports only runtime dependencies, no bundle carries sandbox or evaluator code, index.html carries the CSP', () => {
+  test('what ships: main imports exactly the runtime dependencies, no bundle carries sandbox or evaluator code, index.html carries the CSP', () => {
     const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { dependencies: Record<string, string> };
     const main = readFileSync(`${root}dist-electron/main.js`, 'utf8');
     const bare = [...main.matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1]!).filter((s) => !s.startsWith('node:') && s !== 'electron');
     const packages = [...new Set(bare.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))];
-    expect(packages.length).toBeGreaterThan(3);
-    expect(packages.filter((p) => !(p in pkg.dependencies))).toEqual([]);
+    // Exactly: every runtime dependency is imported by main, and main imports nothing else.
+    expect(packages.sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    // The sandboxed preload bundles everything; at run time it asks only for electron.
+    const preload = readFileSync(`${root}dist-electron/preload.cjs`, 'utf8');
+    expect([...new Set([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))]).toEqual(['electron']);
 
     const bundles = ['dist-electron', 'dist/assets'].flatMap((d) =>
       readdirSync(`${root}${d}`).filter((f) => /\.(c|m)?js$/.test(f)).map((f) => `${root}${d}/${f}`),

@@ -96,4 +96,8 @@ export const dialog = {};
 export const shell = {};
 export const clipboard = {};
 export class ClipboardItem {}
-export const safeStorage = {};
+// The keychain as a desktop would report it (STUB_STORAGE_BACKEND: basic_text = Linux without a keyring).
+export const safeStorage = {
+  isEncryptionAvailable: () => process.env.STUB_ENCRYPTION !== 'off',
+  getSelectedStorageBackend: () => process.env.STUB_STORAGE_BACKEND || 'gnome_libsecret',
+};
