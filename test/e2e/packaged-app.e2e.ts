@@ -1,43 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { listPackage } from '@electron/asar';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packAppAsar } from './support/pack-app';
 
-/**
- * What the installers contain: electron-builder itself packs app.asar with the project's own
- * electron-builder.yml (its `files` rules and its collection of production node_modules), for a
- * "dir" target. No Electron binary can be fetched here, so it is given a stand-in Electron folder;
- * the fuses are skipped because that stand-in has no fuse wire to flip (dependencies.test.ts checks
- * the fuse settings), and nothing native is rebuilt (there is nothing native). Then the listing.
- */
+/** What the installers contain: app.asar as electron-builder packs it (support/pack-app.ts), listed. */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 test('app.asar holds the built app and the runtime node_modules, and nothing from test/, scripts/, sources or dev packages', async () => {
   test.setTimeout(180_000);
-  const work = mkdtempSync(join(tmpdir(), 'packaged-'));
-  const fakeElectron = join(work, 'electron-dist');
-  mkdirSync(join(fakeElectron, 'resources'), { recursive: true });
-  mkdirSync(join(fakeElectron, 'locales'));
-  writeFileSync(join(fakeElectron, 'electron'), '#!/bin/sh\nexit 0\n');
-  chmodSync(join(fakeElectron, 'electron'), 0o755);
-  const out = join(work, 'release');
-  const script = join(work, 'pack.mjs');
-  writeFileSync(
-    script,
-    `import { build, Platform } from ${JSON.stringify(join(root, 'node_modules/electron-builder/out/index.js'))};
-     import yaml from ${JSON.stringify(join(root, 'node_modules/js-yaml/index.js'))};
-     import { readFileSync } from 'node:fs';
-     const config = yaml.load(readFileSync('electron-builder.yml', 'utf8'));
-     Object.assign(config, { electronFuses: null, electronDist: ${JSON.stringify(fakeElectron)}, electronVersion: '45.4.1', npmRebuild: false });
-     config.directories = { ...config.directories, output: ${JSON.stringify(out)} };
-     await build({ targets: Platform.LINUX.createTarget('dir'), config, publish: 'never' });`,
-  );
-  execFileSync(process.execPath, [script], { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
-
-  const listing = listPackage(join(out, 'linux-unpacked/resources/app.asar'), { isPack: false });
+  const listing = listPackage(packAppAsar(), { isPack: false });
   const outside = listing.filter((p) => !p.startsWith('/node_modules/'));
   // The app itself: the built renderer, main and preload, package.json, the window icon.
   expect(outside).toEqual(expect.arrayContaining(['/package.json', '/dist/index.html', '/dist-electron/main.js', '/dist-electron/preload.cjs', '/assets/icons/512x512.png']));
