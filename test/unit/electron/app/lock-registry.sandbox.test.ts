@@ -11,6 +11,7 @@ import { channels } from '../../../../src/shared/ipc/contract';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../../../src/shared/mfa-policy/enforcement-policy';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { dispatchCaller } from '../../../support/dispatch-call';
+import { EN_TEXT } from '../../../support/alert-text';
 
 /** Every feature as the IPC contract names it (`admin:users` for `admin:users:create`): derived from the code. */
 const contractFeatures = [...new Set(Object.keys(channels).map((c) => c.slice(0, c.lastIndexOf(':'))))].sort();
@@ -85,6 +86,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     expect((await call('admin:bulk:import', dialog))?.ready).toBe(true);
     ports.dialogs.queueFolder(mkdtempSync(join(tmpdir(), 'lock-invites-')));
     const bulk = (await call('admin:bulk:start', { dialogTitle: 't', inviteValidDays: 7, concurrency: 2, attachTo: null }))!;
+    // A planned root-sign-in alert holds the Slack webhook URL until it is applied.
+    await call('admin:guard:alertsPlan', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/lockme', text: EN_TEXT });
     // A profile sign-in waiting for its MFA code holds the profile's source keys.
     const mfaAdmin = sandbox.scenario.newUser({ userName: 'mfa.admin', withAccessKey: true, withMfa: true, policies: [{ name: 'All', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] });
     writeFileSync(join(home, 'credentials'), `[base]\naws_access_key_id = ${mfaAdmin.accessKeyId}\naws_secret_access_key = ${mfaAdmin.secretAccessKey}\n`);
@@ -111,6 +114,7 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     await expect(call('admin:users:copyPassword', { runId: run.runId })).rejects.toBeTruthy();
     await expect(call('admin:status:copyPassword', { userName: 'late.joiner' })).rejects.toBeTruthy();
     await expect(call('admin:bulk:copyPassword', { runId: bulk.runId, userName: 'bulk.one' })).rejects.toBeTruthy();
+    await expect(call('admin:guard:alertsApply', { planId: 'f'.repeat(32) })).rejects.toBeTruthy();
     expect(sandbox.requestLog.slice(before)).toEqual([]);
     expect(ports.clipboard.read()).toBe('');
   });
