@@ -23,6 +23,7 @@ interface MainRun {
   navigation: unknown;
   permissionRequest: boolean;
   permissionCheck: boolean[];
+  quit: { prevented: boolean; quitAfterWipe: number };
 }
 
 test.describe('Electron bundles (dist-electron)', () => {
@@ -94,6 +95,8 @@ test.describe('Electron bundles (dist-electron)', () => {
     expect(out.navigation).toEqual({ willNavigate: true, willRedirect: true, willAttachWebview: true, windowOpen: { action: 'deny' } });
     expect(out.permissionRequest).toBe(false);
     expect(out.permissionCheck).toEqual([false, false, false, false]);
+    // Quitting waits for the secret holders (clipboard included) to be wiped, then quits once.
+    expect(out.quit).toEqual({ prevented: true, quitAfterWipe: 1 });
   });
 
   test('the keychain is judged by what safeStorage reports: basic_text on Linux is weak, no encryption is none', () => {

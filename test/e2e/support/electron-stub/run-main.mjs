@@ -42,5 +42,12 @@ const navigation = {
 const permissionRequest = await new Promise((r) => installed.permissionRequest(null, 'media', r, {}));
 const permissionCheck = ['media', 'clipboard-read', 'geolocation', 'notifications'].map((p) => installed.permissionCheck(null, p, 'app://bundle', {}));
 
-process.stdout.write(JSON.stringify({ calls, protocol, ipc, noFrame, navigation, permissionRequest, permissionCheck }));
+// Quitting: main holds the quit until every secret holder is wiped (the clipboard is asynchronous), then quits.
+const quitEvent = { prevented: false, preventDefault() { this.prevented = true; } };
+const quitsBefore = calls.filter((c) => c.what === 'app.quit').length;
+installed.app['will-quit']?.(quitEvent);
+await new Promise((r) => setTimeout(r, 50));
+const quit = { prevented: quitEvent.prevented, quitAfterWipe: calls.filter((c) => c.what === 'app.quit').length - quitsBefore };
+
+process.stdout.write(JSON.stringify({ calls, protocol, ipc, noFrame, navigation, permissionRequest, permissionCheck, quit }));
 process.exit(0);
