@@ -16,6 +16,14 @@ import { EN_TEXT } from '../../../support/alert-text';
 /** Every feature as the IPC contract names it (`admin:users` for `admin:users:create`): derived from the code. */
 const contractFeatures = [...new Set(Object.keys(channels).map((c) => c.slice(0, c.lastIndexOf(':'))))].sort();
 const dialog = { dialogTitle: 't', filterName: 'f' };
+/**
+ * Features that hold no secret, each with the reason. A new feature is either registered with the
+ * lock or written down here — it cannot be forgotten silently.
+ */
+const HOLDS_NO_SECRET: Record<string, string> = {
+  'admin:credentialReport':
+    'the credential report has user names, dates and flags, no password or key (AWS documents its columns); the cache is dropped on sign-out, which the lock does',
+};
 
 /**
  * The idle lock against every secret holder of the main process. The list of holders is checked
@@ -51,7 +59,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
   it('every feature of the contract has registered what it holds', () => {
     const keys = [...deps.lifecycle.holders().keys()];
     expect(contractFeatures.length).toBeGreaterThanOrEqual(7);
-    for (const feature of contractFeatures) expect(keys.filter((k) => k.startsWith(`${feature}/`)), feature).not.toEqual([]);
+    for (const feature of contractFeatures.filter((f) => !(f in HOLDS_NO_SECRET))) expect(keys.filter((k) => k.startsWith(`${feature}/`)), feature).not.toEqual([]);
+    for (const feature of Object.keys(HOLDS_NO_SECRET)) expect(contractFeatures, `${feature} is still a feature`).toContain(feature);
     // A holder under a name that is no feature would escape this check.
     for (const key of keys) expect(contractFeatures, key).toContain(key.slice(0, key.lastIndexOf('/')));
   });
