@@ -29,11 +29,11 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
   const reports = new CredentialReportService(session, deps);
-  // Idle lock and flow end drop the admin's credentials like a sign-out does.
-  deps.lifecycle.register('admin', () => {
-    profileSignIn.cancel();
-    session.signOut();
-  });
+  // Idle lock, quit and flow end drop the admin's credentials like a sign-out does (the sign-out
+  // hooks empty the users, status and bulk features as well).
+  deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
+  deps.lifecycle.hold('admin/profileSignIn', { holdsSecrets: () => profileSignIn.pending, wipe: () => profileSignIn.cancel() });
+  deps.lifecycle.hold('admin/sso', sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),

@@ -87,6 +87,8 @@ async function appendSection(file: string, text: string, mode: number): Promise<
   const sep = before.length === 0 ? '' : before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   const handle = await open(file, 'a', mode);
   try {
+    // Before the first byte: an existing 0644 credentials file must not show the new key to others.
+    await handle.chmod(mode);
     await handle.writeFile(sep + text, 'utf8');
   } finally {
     await handle.close();

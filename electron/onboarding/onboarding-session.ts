@@ -83,6 +83,10 @@ export class OnboardingSession {
    * Drops every secret and client. JS strings cannot be overwritten in place; dropping the only
    * references lets the GC reclaim them (byte buffers are zeroed where they are read).
    */
+  holdsSecrets(): boolean {
+    return !!(this.iamClient || this.stsClient || this.bootstrap || this.temporaryPassword || this.mfa || this.mfaSession);
+  }
+
   wipe(): void {
     this.iamClient?.destroy();
     this.stsClient?.destroy();

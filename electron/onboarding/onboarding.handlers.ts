@@ -14,8 +14,8 @@ import { signIn, valuesFromInvite } from './sign-in';
 /** The new-employee wizard. One session at a time; every secret stays in `session` (main process). */
 export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboarding'> {
   const session = new OnboardingSession();
-  // Idle lock and sign-out drop the wizard's secrets too.
-  deps.lifecycle.register('onboarding', () => session.wipe());
+  // Idle lock, quit and sign-out drop the wizard's secrets too.
+  deps.lifecycle.hold('onboarding/session', session);
   const handlers: FeatureHandlers<'onboarding'> = {
     'onboarding:chooseInviteFile': async (labels) => chooseInviteFile(deps.platform.dialogs, labels),
     'onboarding:signIn': async (input) => {

@@ -117,6 +117,15 @@ export class ResyncSession {
     return { userName: identity.userName };
   }
 
+  holdsSecrets(): boolean {
+    return !!(this.iamClient || this.stsClient || this.identity || this.resynced);
+  }
+
+  /** Idle lock and quit: the user's long-term key leaves memory with its clients. */
+  wipe(): void {
+    this.reset();
+  }
+
   reset(): void {
     this.iamClient?.destroy();
     this.stsClient?.destroy();

@@ -191,7 +191,7 @@ test.describe('admin: bulk provisioning from CSV', () => {
     sandbox.faults.set('CreateAccessKey', { latencyMs: 150, drop: { times: 3, after: true } });
     await expect.poll(() => sandbox.requestLog.slice(mark).filter((e) => e.errorCode === 'ConnectionDropped').length, { timeout: 20_000 }).toBe(3);
     const doneBefore = await first.page.locator('.bulk-users tr[data-status="done"]').count();
-    first.deps.lifecycle.lock('flowEnded');
+    await first.deps.lifecycle.lock('flowEnded');
     await first.close();
     await new Promise((r) => setTimeout(r, 400)); // requests already at the server land, as they would at a crash
     sandbox.faults.clear();

@@ -1,7 +1,7 @@
 import { DeleteAccessKeyCommand, ResyncMFADeviceCommand, type User } from '@aws-sdk/client-iam';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
+import { writePrivateFile } from '../../platform/private-file';
 import type { InviteIssued, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
 import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import { INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
@@ -50,7 +50,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
     directory = new Map();
     lastReport = null;
   });
-  deps.lifecycle.register('adminStatus', wipe);
+  deps.lifecycle.hold('admin:status/heldPassword', { holdsSecrets: () => held !== null, wipe });
 
   const account = (): RunAccount => session.account();
 
@@ -246,7 +246,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
 
     'admin:status:copyPassword': async ({ userName }) => {
       if (!held || held.userName !== userName) throw new AppError('adminStatus.passwordGone');
-      deps.platform.clipboard.writeText(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
@@ -265,7 +265,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
       });
       if (!path) return { saved: false, path: null, rows: 0 };
       try {
-        await writeFile(path, statusCsv(list, labels), 'utf8');
+        await writePrivateFile(path, statusCsv(list, labels));
       } catch (e) {
         throw new AppError('adminStatus.csvWriteFailed', { reason: (e as { code?: string }).code ?? 'unknown' }, { cause: e });
       }

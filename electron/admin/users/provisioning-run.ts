@@ -151,6 +151,10 @@ export class ProvisioningRun {
   }
 
   /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */
+  get holdsSecrets(): boolean {
+    return this.secrets.password !== null || this.secrets.secretAccessKey !== null;
+  }
+
   wipe(): void {
     this.secrets.password = null;
     this.secrets.secretAccessKey = null;

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -30,7 +30,7 @@ interface PolicyState {
   cancelAttach(): void;
 }
 
-export const usePolicyStore = create<PolicyState>((set, get) => {
+export const usePolicyStore = defineStore<PolicyState>('admin/policy', 'reset', (set, get) => {
   const failed = (e: unknown) => set({ loading: false, applying: false, simulating: false, error: toErrorShape(e) });
   return {
     status: null,

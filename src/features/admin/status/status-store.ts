@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
@@ -58,7 +58,7 @@ interface StatusState {
   exportCsv(input: Omit<Csv, 'userNames'>, userNames: string[]): Promise<void>;
 }
 
-export const useStatusStore = create<StatusState>((set, get) => {
+export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', (set, get) => {
   const row = () => get().users?.find((u) => u.userName === get().selected) ?? null;
   /** Runs an action for the selected user; a vanished user refreshes the table. */
   const run = async (fn: (user: UserStatusRow) => Promise<Partial<ActionState>>, refresh = true) => {

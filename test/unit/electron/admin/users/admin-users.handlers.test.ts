@@ -177,7 +177,7 @@ describe('admin:users handlers', () => {
   it('an idle lock wipes the secrets of a finished run', async () => {
     const { handlers, ctx, deps } = setup();
     const run = await handlers['admin:users:create'](input, ctx);
-    deps.lifecycle.lock('idle');
+    await deps.lifecycle.lock('idle');
     await expect(handlers['admin:users:copyPassword']({ runId: run.runId }, ctx)).rejects.toMatchObject({ code: 'adminUsers.noSuchRun' });
   });
 
