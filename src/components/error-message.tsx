@@ -13,12 +13,29 @@ export function errorMessageKey(code: string): string {
   return `errors:${code}`;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Params as the user reads them: an ISO instant (an invite's expiry) as a date and time in their language. */
+export function localizeParams(params: AppErrorShape['params'], lng: string): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    out[k] = typeof v === 'string' && ISO_INSTANT.test(v) ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(v)) : v;
+  }
+  return out;
+}
+
 /** Shows an AppError in the user's language; falls back to a generic message naming the code. */
 export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const key = errorMessageKey(error.code);
-  const text = i18n.exists(key) ? t(key, error.params ?? {}) : t('errors:unknown', { code: error.code });
+  const params = localizeParams(error.params, i18n.language);
+  const text = i18n.exists(key)
+    ? t(key, params)
+    : error.code.startsWith('aws.')
+      ? // An AWS answer the app has no text for: AWS's own code and message, and what to do.
+        t('errors:aws.unknown', { awsCode: params.awsCode ?? error.code.slice(4), awsMessage: params.awsMessage ?? '—' })
+      : t('errors:unknown', { code: error.code });
   return (
     <div className="error-message" role="alert" data-error-code={error.code}>
       <p>{text}</p>
