@@ -39,7 +39,7 @@ function readableCode(name: string, status: number): string {
 
 /** AWS's message on one line, without control characters, at most 300 characters (never a stack or a body dump). */
 function readableMessage(message: string): string {
-  const line = message.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = message.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim();
   if (!line || line === 'UnknownError' || /^<|^\{/.test(line)) return '—';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

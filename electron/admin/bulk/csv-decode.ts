@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AppError } from '../../../src/shared/errors/app-error';
@@ -10,7 +11,10 @@ import { AppError } from '../../../src/shared/errors/app-error';
  * - UTF-8, with a BOM ("CSV UTF-8") or without (Google Sheets, LibreOffice's default);
  * - UTF-16LE with a BOM, tab-separated (Excel's "Unicode text"); UTF-16BE with a BOM (rare, accepted);
  * - CP949/EUC-KR (Excel's plain "CSV" on Korean Windows), Windows-1252 (the same on Western Windows).
- * The WHATWG `TextDecoder` decodes each of them (Node and Electron ship ICU with these tables).
+ * UTF-8 and UTF-16 go through `TextDecoder` (fatal: a bad byte is an error). The two Windows code
+ * pages go through iconv-lite: Node's ICU-backed `TextDecoder` is not WHATWG-conformant for them
+ * (found with the corpus: it reads CP949's extended syllables such as 똠 as a C1 control plus a
+ * letter, and Windows-1252's 0x80–0x9F (€ “ ”) as C1 controls, without an error).
  */
 export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
@@ -115,14 +119,14 @@ export class NotDecodable extends Error {
 }
 
 /** Control characters no CSV of names, emails, groups and tags contains (tab, CR and LF are fine). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 
 /**
  * The file's text, decoded chunk by chunk (64 KiB of bytes at a time). Throws NotDecodable at the
  * first invalid byte sequence, and `adminBulk.binaryFile` at a control character.
  */
 export async function* decodeCsvText(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const decoder = streamingDecoder(encoding);
   const source = createReadStream(path, { highWaterMark: 64 * 1024 });
   let line = 1;
   try {
@@ -162,6 +166,24 @@ function countNewlines(text: string): number {
   return n;
 }
 
+interface ChunkDecoder {
+  decode(chunk?: Buffer, options?: { stream: boolean }): string;
+}
+
+/** A decoder that throws on bytes the encoding does not define (iconv-lite marks them with U+FFFD). */
+function streamingDecoder(encoding: CsvEncoding): ChunkDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') return new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const legacy = iconv.getDecoder(encoding === 'euc-kr' ? 'cp949' : 'windows-1252');
+  return {
+    decode(chunk, options) {
+      const text = chunk ? legacy.write(chunk) : '';
+      const out = options?.stream ? text : text + (legacy.end() ?? '');
+      if (out.includes('\uFFFD')) throw new TypeError(`not ${encoding}`);
+      return out;
+    },
+  };
+}
+
 /**
  * Newlines in this chunk before its first undecodable sequence, found again with a lenient decoder
  * (U+FFFD marks it). A UTF-8 character split across chunks decoded fine: its tail bytes are skipped.
@@ -169,7 +191,7 @@ function countNewlines(text: string): number {
 function linesBeforeBadByte(chunk: Buffer, encoding: CsvEncoding): number {
   let start = 0;
   if (encoding === 'utf-8') while (start < 3 && (chunk[start]! & 0xc0) === 0x80) start++;
-  const lenient = new TextDecoder(encoding, { ignoreBOM: true }).decode(chunk.subarray(start));
+  const lenient = encoding === 'euc-kr' || encoding === 'windows-1252' ? iconv.decode(chunk.subarray(start), encoding === 'euc-kr' ? 'cp949' : 'windows-1252') : new TextDecoder(encoding, { ignoreBOM: true }).decode(chunk.subarray(start));
   const bad = lenient.indexOf('\uFFFD');
   return countNewlines(bad < 0 ? lenient : lenient.slice(0, bad));
 }

@@ -29,7 +29,7 @@ export interface InviteFieldProblem {
 }
 
 const MAX_SHOWN = 60;
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
 /** A value for a message: control characters as U+XXXX, clipped to 60 characters, the length said when clipped. */
 export function showValue(s: string): string {
