@@ -3,12 +3,13 @@
  * real handlers, as the renderer calls them: every file gets its own answer, in both languages,
  * naming what is wrong — and a bad invite never causes a request to AWS.
  */
+import { armor, Encrypter } from 'age-encryption';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../electron/app/compose';
-import { decryptInvite, encryptInvite } from '../../electron/invites/invite-codec';
+import { decryptInvite, encryptInvite, INVITE_SCRYPT_LOG_N } from '../../electron/invites/invite-codec';
 import type { HandlerTable } from '../../electron/ipc/handler-types';
 import { silentLogger } from '../../electron/logging/logger';
 import { createNodePorts, type ScriptedDialogs } from '../../electron/platform/node-ports';
@@ -131,4 +132,57 @@ describe('invite files made with the age CLI', () => {
     },
     60_000,
   );
+});
+
+describe('hostile invites are refused before any network call', () => {
+  /** An age passphrase file around any JSON, as an attacker with the age CLI would make it. */
+  const sealed = async (json: unknown, passphrase: string) => {
+    const e = new Encrypter();
+    e.setScryptWorkFactor(INVITE_SCRYPT_LOG_N);
+    e.setPassphrase(passphrase);
+    return Buffer.from(armor.encode(await e.encrypt(JSON.stringify(json))));
+  };
+  const base = () => {
+    const user = sandbox.scenario.newUser({ userName: `hostile.${Math.random().toString(36).slice(2, 8)}`, attachEnforcementPolicy: true });
+    return { user, payload: invitePayloadFor(sandbox, user) as unknown as Record<string, unknown> };
+  };
+  const cases: Array<[string, (p: Record<string, unknown>) => Record<string, unknown>, string]> = [
+    ['a newline in the user name that would start an INI section', (p) => ({ ...p, userName: `${String(p.userName)}\n[default]` }), 'invite.field.userName'],
+    ['a carriage return in the region', (p) => ({ ...p, region: 'us-east-1\rx' }), 'invite.field.region'],
+    ['a NUL in the secret key', (p) => ({ ...p, secretAccessKey: `${String(p.secretAccessKey).slice(0, 20)}\u0000${String(p.secretAccessKey).slice(21)}` }), 'invite.field.secretAccessKey'],
+    ['a line separator in the alias', (p) => ({ ...p, accountAlias: 'acme\u2028prod' }), 'invite.field.accountAlias'],
+    ['an access key id with a trailing newline', (p) => ({ ...p, accessKeyId: `${String(p.accessKeyId)}\n` }), 'invite.field.accessKeyId'],
+    ['an http endpoint that is not this computer', (p) => ({ ...p, endpoints: { iam: 'http://198.51.100.7:4566', sts: 'http://198.51.100.7:4566' } }), 'invite.field.endpoint'],
+    ['a file: endpoint', (p) => ({ ...p, endpoints: { sts: 'file:///etc/passwd' } }), 'invite.field.endpoint'],
+    ['an expiry a year after issue', (p) => ({ ...p, expiresAt: new Date(Date.parse(String(p.issuedAt)) + 365 * 86_400_000).toISOString() }), 'invite.field.expiry'],
+    ['a 40 KB field (inside the file size limit)', (p) => ({ ...p, region: 'r'.repeat(40_000) }), 'invite.field.region'],
+  ];
+  for (const [name, mutate, code] of cases) {
+    it(`${name} -> ${code}`, async () => {
+      const { user, payload } = base();
+      const before = sandbox.requestLog.length;
+      const file = await sealed(mutate(payload), user.password);
+      const error = await failure(call('onboarding:signIn', { method: 'invite', inviteBase64: file.toString('base64'), temporaryPassword: user.password }));
+      expect(error?.code).toBe(code);
+      expect(sandbox.requestLog.length, 'no request reaches AWS').toBe(before);
+    });
+  }
+
+  it('a 10 MB field: the file is refused by size, the channel refuses the payload, nothing is decrypted or sent', async () => {
+    const { user, payload } = base();
+    const before = sandbox.requestLog.length;
+    const file = await sealed({ ...payload, userName: 'x'.repeat(10 * 1024 * 1024) }, user.password);
+    await expect(decryptInvite(new Uint8Array(file), user.password, Date.now())).rejects.toMatchObject({ code: 'invite.tooLarge' });
+    const error = await failure(call('onboarding:signIn', { method: 'invite', inviteBase64: file.toString('base64'), temporaryPassword: user.password }));
+    expect(error?.code).toBe('ipc.invalidInput');
+    expect(sandbox.requestLog.length).toBe(before);
+  });
+
+  it('the same invite without the hostile value signs in (the checks refuse only what is wrong)', async () => {
+    const { user, payload } = base();
+    const file = await sealed(payload, user.password);
+    const out = await call('onboarding:signIn', { method: 'invite', inviteBase64: file.toString('base64'), temporaryPassword: user.password });
+    expect(out.identity.userName).toBe(user.userName);
+    await call('onboarding:cancel', {});
+  });
 });
