@@ -32,9 +32,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal', undefined, { cause: error });
 }
 
-/** The SDK names an error it could not parse "Error" or "UnknownError": the HTTP status says more. */
+/** The SDK names an error it could not parse "Error", "Unknown" or "UnknownError": the HTTP status says more. */
 function readableCode(name: string, status: number): string {
-  return name === 'Error' || name === 'UnknownError' ? `HTTP ${status || '?'}` : name.slice(0, 100);
+  return name === 'Error' || name === 'Unknown' || name === 'UnknownError' ? `HTTP ${status || '?'}` : name.slice(0, 100);
 }
 
 /** AWS's message on one line, without control characters, at most 300 characters (never a stack or a body dump). */

@@ -24,18 +24,25 @@ export function localizeParams(params: AppErrorShape['params'], lng: string): Re
   return out;
 }
 
+/**
+ * Which message an error shows, with which values: its own text when the app has one; for an AWS
+ * answer it has none for, AWS's own code and message (never the internal `aws.<Code>`); otherwise
+ * the generic text naming the code.
+ */
+export function errorMessageArgs(error: AppErrorShape, exists: (key: string) => boolean, lng: string): { key: string; params: Record<string, string | number | boolean> } {
+  const key = errorMessageKey(error.code);
+  const params = localizeParams(error.params, lng);
+  if (exists(key)) return { key, params };
+  if (error.code.startsWith('aws.')) return { key: 'errors:aws.unknown', params: { awsCode: params.awsCode ?? error.code.slice(4), awsMessage: params.awsMessage ?? '—' } };
+  return { key: 'errors:unknown', params: { code: error.code } };
+}
+
 /** Shows an AppError in the user's language; falls back to a generic message naming the code. */
 export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
-  const key = errorMessageKey(error.code);
-  const params = localizeParams(error.params, i18n.language);
-  const text = i18n.exists(key)
-    ? t(key, params)
-    : error.code.startsWith('aws.')
-      ? // An AWS answer the app has no text for: AWS's own code and message, and what to do.
-        t('errors:aws.unknown', { awsCode: params.awsCode ?? error.code.slice(4), awsMessage: params.awsMessage ?? '—' })
-      : t('errors:unknown', { code: error.code });
+  const { key, params } = errorMessageArgs(error, (k) => i18n.exists(k), i18n.language);
+  const text = t(key, params);
   return (
     <div className="error-message" role="alert" data-error-code={error.code}>
       <p>{text}</p>
