@@ -87,7 +87,7 @@ test.describe('admin: bulk provisioning from CSV', () => {
     await expect(page.getByTestId('bulk-file-summary')).toContainText('new-hires.csv: 사용자 25명');
     const problems = page.locator('.bulk-problems tbody tr');
     await expect(problems).toHaveCount(4);
-    await expect(page.locator('.bulk-problems tr[data-code="userName.invalidCharacters"]')).toContainText('쓸 수 없는 문자가 있습니다: 김 민 지');
+    await expect(page.locator('.bulk-problems tr[data-code="userName.invalidCharacters"]')).toContainText("사용자 이름에는 '김', '민', '지' 문자를 쓸 수 없습니다");
     await expect(page.locator('.bulk-problems tr[data-code="duplicateInFile"]')).toContainText('6번째 줄과 같은 이름입니다');
     await expect(page.locator('.bulk-problems tr[data-code="unknownGroup"]')).toContainText("'no-such-group' 그룹이 이 계정에 없습니다");
     await expect(page.locator('.bulk-problems tr[data-code="alreadyExists"]')).toContainText('already.here');

@@ -35,9 +35,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
+    // A file that fails to import must not leave the previous one ready to start.
+    checked = null;
     const file = await importUsersCsv(path);
     const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
-    const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
+    // The account's answers point at the cell too: unknown groups at the groups column, taken names at the user name.
+    const located = fromAccount.problems.map((p) => ({ ...p, ...(p.code === 'unknownGroup' ? file.cells.groups : p.code === 'alreadyExists' ? file.cells.userName : {}) }));
+    const problems = [...file.problems, ...located].sort((a, b) => a.line - b.line);
     const ready = problems.length === 0 && fromAccount.blockers.length === 0;
     checked = { path, rows: file.rows, ready };
     return {

@@ -33,6 +33,8 @@ export interface CsvImport {
   problems: RowProblem[];
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
+  /** Where each field is in the file, for problems found later (against the account). */
+  cells: Partial<Record<Field, { column?: number; columnName?: string }>>;
 }
 
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
@@ -175,7 +177,8 @@ async function parseFile(path: string, encoding: CsvEncoding): Promise<CsvImport
   }
   if (!layout) throw new AppError('adminBulk.emptyFile');
   if (rows.length === 0) throw new AppError('adminBulk.noRows');
-  return { rows, problems, encoding, delimiter };
+  const cells = Object.fromEntries((['userName', 'email', 'groups', 'tags'] as const).map((f) => [f, layout!.cellOf(f)]));
+  return { rows, problems, encoding, delimiter, cells };
 }
 
 function readHeader(cells: string[], delimiter: CsvDelimiter): RowLayout {

@@ -22,7 +22,7 @@ const sofficeAvailable = spawnSync('soffice', ['--version']).status === 0;
 const required = process.env.CI === 'true';
 
 /** How Excel reads a CSV cell it opens directly (no import wizard). */
-export function excelReads(cell: string): 'formula' | 'number' | 'apostrophe' | 'text' {
+function excelReads(cell: string): 'formula' | 'number' | 'apostrophe' | 'text' {
   if (/^[=+\-@\t\r]/.test(cell)) return 'formula';
   if (cell.startsWith("'")) return 'apostrophe';
   const numberLike = /^\(?[-+]?[$€£¥₩]?\s?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\s?%?\)?$/;
