@@ -119,7 +119,7 @@ export class NotDecodable extends Error {
 }
 
 /** Control characters no CSV of names, emails, groups and tags contains (tab, CR and LF are fine). */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
 
 /**
  * The file's text, decoded chunk by chunk (64 KiB of bytes at a time). Throws NotDecodable at the
