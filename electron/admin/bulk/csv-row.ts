@@ -99,7 +99,7 @@ export function checkRowCells(cells: readonly string[], layout: RowLayout, line:
 
 /**
  * `team=platform|cost=42`: each item must be key=value. Every malformed item, reserved `aws:`
- * key, duplicate key (IAM tag keys on users are case-insensitive: `Team` and `team` collide) and
+ * key, duplicate key (`Team` and `team` count as one: see README, CSV list cells) and
  * an `email` tag next to an email column is a problem of its own. Only valid tags are kept.
  */
 function readTags(cell: string, layout: RowLayout, email: string, found: RowFindings): Record<string, string> {
