@@ -49,9 +49,9 @@ const SECRET_KEY = /^[A-Za-z0-9/+=]{16,128}$/;
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 const USER_NAME = new RegExp(`^[A-Za-z0-9_+=,.@-]{1,${USER_NAME_MAX_LENGTH}}$`);
 const SIGNIN_HOST: Record<string, RegExp> = {
-  aws: /^[a-z0-9-]{3,63}\.signin\.aws\.amazon\.com$/,
-  'aws-cn': /^[a-z0-9-]{3,63}\.signin\.amazonaws\.cn$/,
-  'aws-us-gov': /^[a-z0-9-]{3,63}\.signin\.amazonaws-us-gov\.com$/,
+  aws: /^[a-z0-9-]{1,63}\.signin\.aws\.amazon\.com$/,
+  'aws-cn': /^[a-z0-9-]{1,63}\.signin\.amazonaws\.cn$/,
+  'aws-us-gov': /^[a-z0-9-]{1,63}\.signin\.amazonaws-us-gov\.com$/,
 };
 const REGION_PARTITION = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
