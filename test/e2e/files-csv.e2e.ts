@@ -63,7 +63,10 @@ test('ko: Korean Excel (CP949), Excel "Unicode text" (UTF-16, tabs), every cell 
 
   await choose(page, ports, 'ko', csvFixture('bad-cells.csv'));
   await expect(page.locator('.bulk-problems tbody tr[data-code]:not([data-code="unknownGroup"])')).toHaveCount(7);
-  await expect(problem(page, 'unknownGroup')).toHaveCount(2); // 'dev' and 'qa!' of 'dev ops;qa!'
+  // 'dev ops;qa!': 'dev' does not exist; 'qa!' is refused for its character, not reported twice.
+  await expect(problem(page, 'unknownGroup')).toHaveCount(1);
+  await expect(problem(page, 'unknownGroup')).toContainText("'dev'");
+  await expect(problem(page, 'unknownGroup').locator('td').nth(1)).toHaveText('C열 (groups)');
   await expect(problem(page, 'userName.invalidCharacters')).toContainText("사용자 이름에는 '김', '민', '지' 문자를 쓸 수 없습니다");
   await expect(problem(page, 'userName.invalidCharacters').locator('td').nth(1)).toHaveText('A열 (userName)');
   await expect(problem(page, 'tag.valueInvalidCharacters')).toContainText("태그 값에는 ',' 문자를 쓸 수 없습니다(태그 'team')");

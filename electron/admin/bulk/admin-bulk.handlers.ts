@@ -40,7 +40,11 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     const file = await importUsersCsv(path);
     const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
     // The account's answers point at the cell too: unknown groups at the groups column, taken names at the user name.
-    const located = fromAccount.problems.map((p) => ({ ...p, ...(p.code === 'unknownGroup' ? file.cells.groups : p.code === 'alreadyExists' ? file.cells.userName : {}) }));
+    // A group name IAM would refuse is already a problem of its own; "does not exist" would only repeat it.
+    const badGroups = new Set(file.problems.filter((p) => p.code.startsWith('groupName.')).map((p) => `${p.line}:${String(p.params?.group)}`));
+    const located = fromAccount.problems
+      .filter((p) => !(p.code === 'unknownGroup' && badGroups.has(`${p.line}:${String(p.params?.group)}`)))
+      .map((p) => ({ ...p, ...(p.code === 'unknownGroup' ? file.cells.groups : p.code === 'alreadyExists' ? file.cells.userName : {}) }));
     const problems = [...file.problems, ...located].sort((a, b) => a.line - b.line);
     const ready = problems.length === 0 && fromAccount.blockers.length === 0;
     checked = { path, rows: file.rows, ready };
