@@ -33,7 +33,8 @@ test.afterEach(async () => sandbox.stop());
 async function expectRefused(app: OnboardingApp, lang: Lang, file: string, code: string, password = FIXTURE_PASSPHRASE) {
   await signInWithInvite(app, file, password);
   const alert = errorCode(app.page);
-  await expect(alert, file).toHaveAttribute('data-error-code', code);
+  // Files made with the age CLI cost scrypt at 2^18 (256 MiB): allow for a loaded machine.
+  await expect(alert, file).toHaveAttribute('data-error-code', code, { timeout: 30_000 });
   await expect(alert, file).toContainText(lead(lang, code));
   await expect(alert).not.toContainText(/\{\{|\binvite\.[a-z]|\baws\.[A-Z]/); // no placeholder, no internal code
 }
