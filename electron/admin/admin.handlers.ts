@@ -20,12 +20,15 @@ import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
 import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
+import { CredentialReportService } from './credential-report/report-service';
+import { saveCredentialReport } from './credential-report/save-report';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
   const profileSignIn = new ProfileSignIn(deps, session);
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
+  const reports = new CredentialReportService(session, deps);
   // Idle lock and flow end drop the admin's credentials like a sign-out does.
   deps.lifecycle.register('admin', () => {
     profileSignIn.cancel();
@@ -75,9 +78,13 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
         policyArn: enforcementPolicyArn(id.accountId, partition),
         partition,
         nowMs: deps.serverClock.now(),
+        report: () => reports.get(),
       });
-      return { checks, reportGeneratedAt: new Date(deps.clock.now()).toISOString() };
+      const report = checks.find((c) => c.id === 'credentialReport')?.report ?? null;
+      return { checks, reportGeneratedAt: report?.generatedAt ?? null, checkedAt: new Date(deps.clock.now()).toISOString() };
     },
+    'admin:credentialReport:save': async ({ dialogTitle, filterName }) =>
+      named(async () => saveCredentialReport(deps, session.requireIdentity().accountId, await reports.get(), { dialogTitle, filterName })),
     'admin:applyCisPasswordPolicy': async () => named(async () => {
       const iam = session.iam();
       let current = null;
@@ -101,7 +108,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
 
     ...createAdminUsersHandlers(deps, session),
     ...createAdminBulkHandlers(deps, session),
-    ...createAdminStatusHandlers(deps, session),
+    ...createAdminStatusHandlers(deps, session, reports),
     ...createAdminGuardHandlers(deps, session),
   };
 }

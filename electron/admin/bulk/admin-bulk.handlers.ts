@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { BULK_PREVIEW_ROWS, PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -19,7 +20,8 @@ import { runIam } from './run-iam';
 import { RunKey } from './run-key';
 
 export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
-  let checked: { path: string; rows: BulkRow[]; ready: boolean } | null = null;
+  /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
+  let checked: { path: string; fingerprint: string; ready: boolean } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -37,28 +39,32 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     const acct = account();
     // A file that fails to import must not leave the previous one ready to start.
     checked = null;
-    const file = await importUsersCsv(path);
-    const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
-    // The account's answers point at the cell too: unknown groups at the groups column, taken names at the user name.
-    // A group name IAM would refuse is already a problem of its own; "does not exist" would only repeat it.
-    const badGroups = new Set(file.problems.filter((p) => p.code.startsWith('groupName.')).map((p) => `${p.line}:${String(p.params?.group)}`));
-    const located = fromAccount.problems
-      .filter((p) => !(p.code === 'unknownGroup' && badGroups.has(`${p.line}:${String(p.params?.group)}`)))
-      .map((p) => ({ ...p, ...(p.code === 'unknownGroup' ? file.cells.groups : p.code === 'alreadyExists' ? file.cells.userName : {}) }));
-    const problems = [...file.problems, ...located].sort((a, b) => a.line - b.line);
-    const ready = problems.length === 0 && fromAccount.blockers.length === 0;
-    checked = { path, rows: file.rows, ready };
+    const fingerprint = await fileFingerprint(path);
+    const file = await importUsersCsv(path, { keepRows: false });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
+    const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
+    checked = { path, fingerprint, ready };
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
-      rowCount: file.rows.length,
-      problems,
+      rowCount: v.rowCount,
+      problems: v.sorted(),
+      problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
-      preview: file.rows.slice(0, BULK_PREVIEW_ROWS).map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
-      groups: [...new Set(file.rows.flatMap((r) => r.groups))].sort(),
+      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
+      groups: [...v.groupRows.keys()].sort(),
     };
+  };
+
+  /** The checked file's rows, read again; refused if the file changed since it was checked. */
+  const checkedRows = async (c: { path: string; fingerprint: string }): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    if (file.validation.problemCount > 0) throw new AppError('adminBulk.fileChanged');
+    return file.rows;
   };
 
   const current = (runId: string): BulkRunner => {
@@ -108,7 +114,8 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       const acct = account();
       if (!checked?.ready) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
-      const groups = new Set(checked.rows.flatMap((r) => r.groups));
+      const rows = await checkedRows(checked);
+      const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
@@ -124,7 +131,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         partition: acct.partition,
         attachTo,
         inviteValidDays,
-        users: checked.rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
+        users: rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
       });
       const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays)));
       runner?.kill();
@@ -227,6 +234,17 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return { finished: true as const };
     },
   };
+}
+
+/** SHA-256 of the file's bytes: the run creates exactly the users that were checked. */
+async function fileFingerprint(path: string): Promise<string> {
+  const h = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  } catch (e) {
+    throw new AppError('adminBulk.fileUnreadable', undefined, { cause: e });
+  }
+  return h.digest('hex');
 }
 
 function openJournal(path: string): BulkJournal {

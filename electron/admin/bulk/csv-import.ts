@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { classifyEightBit, decodeCsvText, ENCODING_LABEL, NotDecodable, sniffCsvEncoding, type CsvEncoding } from './csv-decode';
 import { checkRowCells, type Field, type RowLayout } from './csv-row';
+import { CsvValidation } from './csv-validate';
 
 /** One user to provision, as read from the CSV. */
 export interface BulkRow {
@@ -29,12 +30,13 @@ export interface RowProblem {
 export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface CsvImport {
+  /** Every row, only when asked for (`keepRows`): checking a file keeps none. */
   rows: BulkRow[];
+  /** Problems by line (the first MAX_LISTED_PROBLEMS; `validation.problemCount` counts all). */
   problems: RowProblem[];
+  validation: CsvValidation;
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
-  /** Where each field is in the file, for problems found later (against the account). */
-  cells: Partial<Record<Field, { column?: number; columnName?: string }>>;
 }
 
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
@@ -57,22 +59,22 @@ const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g
  * checked; all problems are returned at once, nothing is created here. Every failure is an
  * AppError the admin can act on — never csv-parse's own text, never `internal`.
  */
-export async function importUsersCsv(path: string): Promise<CsvImport> {
+export async function importUsersCsv(path: string, opts: { keepRows?: boolean } = {}): Promise<CsvImport> {
   try {
-    return await importChecked(path);
+    return await importChecked(path, opts.keepRows ?? true);
   } catch (error) {
     throw asImportError(error, path);
   }
 }
 
-async function importChecked(path: string): Promise<CsvImport> {
+async function importChecked(path: string, keepRows: boolean): Promise<CsvImport> {
   const info = await stat(path);
   if (!info.isFile()) throw new AppError('adminBulk.notAFile', { fileName: basename(path) });
   if (info.size === 0) throw new AppError('adminBulk.emptyFile');
   if (info.size > CSV_MAX_BYTES) throw new AppError('adminBulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
   const sniffed = await sniffCsvEncoding(path);
   try {
-    return await parseFile(path, sniffed.encoding);
+    return await parseFile(path, sniffed.encoding, keepRows);
   } catch (error) {
     if (!(error instanceof NotDecodable)) throw error;
     // A BOM (or UTF-16's shape) named the encoding, and the bytes break it: say so.
@@ -80,7 +82,7 @@ async function importChecked(path: string): Promise<CsvImport> {
   }
   // Not UTF-8: Korean or Western Windows Excel's plain "CSV".
   try {
-    return await parseFile(path, await classifyEightBit(path));
+    return await parseFile(path, await classifyEightBit(path), keepRows);
   } catch (error) {
     throw error instanceof NotDecodable ? undecodable(error) : error;
   }
@@ -102,7 +104,7 @@ interface ParsedRecord {
   info: { lines: number; empty_lines: number };
 }
 
-async function parseFile(path: string, encoding: CsvEncoding): Promise<CsvImport> {
+async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean): Promise<CsvImport> {
   const text = decodeCsvText(path, encoding);
   // The header decides the delimiter: read until its line ends (the first chunk, in practice).
   let head = '';
@@ -114,8 +116,7 @@ async function parseFile(path: string, encoding: CsvEncoding): Promise<CsvImport
   const delimiter = detectDelimiter(head);
   let layout: RowLayout | null = null;
   const rows: BulkRow[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Map<string, number>();
+  const validation = new CsvValidation();
   // Where the last record ended, to tell where the next one (or an unclosed quote) starts.
   let lastEnd = 0;
   let lastEmpty = 0;
@@ -159,15 +160,12 @@ async function parseFile(path: string, encoding: CsvEncoding): Promise<CsvImport
       lastEmpty = info.empty_lines;
       if (!layout) {
         layout = readHeader(cells, delimiter);
+        validation.cells = { userName: layout.cellOf('userName'), groups: layout.cellOf('groups') };
         continue;
       }
       const { row, problems: found } = checkRowCells(cells, layout, line);
-      problems.push(...found);
-      const key = row.userName.toLowerCase(); // IAM user names are case-insensitively unique
-      if (row.userName && seen.has(key)) {
-        problems.push({ line, userName: row.userName, code: 'duplicateInFile', ...layout.cellOf('userName'), params: { firstLine: seen.get(key)! } });
-      } else if (row.userName) seen.set(key, line);
-      rows.push(row);
+      validation.add(row, found);
+      if (keepRows) rows.push(row);
     }
   } catch (error) {
     throw parseError(error, layout, lastEnd, lastEmpty);
@@ -176,9 +174,8 @@ async function parseFile(path: string, encoding: CsvEncoding): Promise<CsvImport
     await feed;
   }
   if (!layout) throw new AppError('adminBulk.emptyFile');
-  if (rows.length === 0) throw new AppError('adminBulk.noRows');
-  const cells = Object.fromEntries((['userName', 'email', 'groups', 'tags'] as const).map((f) => [f, layout!.cellOf(f)]));
-  return { rows, problems, encoding, delimiter, cells };
+  if (validation.rowCount === 0) throw new AppError('adminBulk.noRows');
+  return { rows, problems: validation.sorted(), validation, encoding, delimiter };
 }
 
 function readHeader(cells: string[], delimiter: CsvDelimiter): RowLayout {
