@@ -39,7 +39,12 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     const acct = account();
     // A file that fails to import must not leave the previous one ready to start.
     checked = null;
-    const fingerprint = await fileFingerprint(path);
+    // Fingerprint first (a change during the check then shows at start). A file it cannot read is
+    // read by the import, which says precisely why (a folder, no permission…).
+    const fingerprint = await fileFingerprint(path).catch(async (e: unknown) => {
+      await importUsersCsv(path, { keepRows: false });
+      throw e;
+    });
     const file = await importUsersCsv(path, { keepRows: false });
     const v = file.validation;
     const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
@@ -242,7 +247,7 @@ async function fileFingerprint(path: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   } catch (e) {
-    throw new AppError('adminBulk.fileUnreadable', undefined, { cause: e });
+    throw new AppError('adminBulk.fileUnreadable', { fileName: basename(path) }, { cause: e });
   }
   return h.digest('hex');
 }
