@@ -29,11 +29,11 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
   const reports = new CredentialReportService(session, deps);
-  // Idle lock and flow end drop the admin's credentials like a sign-out does.
-  deps.lifecycle.register('admin', () => {
-    profileSignIn.cancel();
-    session.signOut();
-  });
+  // Idle lock, quit and flow end drop the admin's credentials like a sign-out does (the sign-out
+  // hooks empty the users, status and bulk features as well).
+  deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
+  deps.lifecycle.hold('admin/profileSignIn', { holdsSecrets: () => profileSignIn.pending, wipe: () => profileSignIn.cancel() });
+  deps.lifecycle.hold('admin/sso', sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
@@ -104,7 +104,10 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
     'admin:policySimulate': async () => named(() => policy.simulate()),
     'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
-    'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
+    'admin:attachPolicyToGroup': async ({ groupName, confirmMembersWithoutMfa, openOnboardingDays }) =>
+      named(() =>
+        policy.attachToGroup(groupName, { confirmed: confirmMembersWithoutMfa ?? false, openOnboardingDays: openOnboardingDays ?? null, nowMs: deps.serverClock.now() }),
+      ),
 
     ...createAdminUsersHandlers(deps, session),
     ...createAdminBulkHandlers(deps, session),

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createReadStream, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -17,7 +17,7 @@ import { importUsersCsv, type BulkRow } from './csv-import';
 import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
-import { RunKey } from './run-key';
+import { RunKey, type KeySealing } from './run-key';
 
 export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
   /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
@@ -31,9 +31,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     runner = null;
   };
   session.onSignOut(stop);
-  deps.lifecycle.register('adminBulk', stop);
+  deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
 
   const account = (): RunAccount => session.account();
+
+  const keySealing = (passphrase: string | null): KeySealing => {
+    if (passphrase) return { kind: 'passphrase', passphrase };
+    const protection = deps.platform.secrets.protection();
+    if (protection !== 'os') throw new AppError('adminBulk.keychainWeak', { protection });
+    return { kind: 'keychain', secrets: deps.platform.secrets };
+  };
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
@@ -115,18 +122,27 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, keyPassphrase }, ctx) => {
       const acct = account();
       if (!checked?.ready) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
       const rows = await checkedRows(checked);
       const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
+      // Decided before anything is asked or written: without a real keychain the run key is sealed
+      // to the admin's passphrase, or the run does not start (and leaves no empty run folder).
+      const sealing = keySealing(keyPassphrase);
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
       const runId = randomUUID();
       const paths = makeRunDir(deps.platform.paths.userData, runId);
-      const key = await RunKey.create(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.create(paths, sealing);
+      } catch (e) {
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
       const journal = BulkJournal.create(paths.journal, {
         runId,
         createdAt: new Date(deps.clock.now()).toISOString(),
@@ -167,10 +183,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     'admin:bulk:savedRuns': async () => {
       const accountId = session.identity?.accountId ?? null;
       const runs = listSavedRuns(deps.platform.paths.userData).filter((r) => r.runId !== runner?.runId);
-      return { runs: runs.map((r) => ({ ...r, sameAccount: r.accountId === accountId })) };
+      return {
+        runs: runs.map((r) => ({
+          ...r,
+          sameAccount: r.accountId === accountId,
+          needsPassphrase: RunKey.needsPassphrase(runPaths(deps.platform.paths.userData, r.runId)),
+        })),
+      };
     },
 
-    'admin:bulk:resumeSaved': async ({ runId }, ctx) => {
+    'admin:bulk:resumeSaved': async ({ runId, keyPassphrase, forgetPasswords }, ctx) => {
       const acct = account();
       if (runner?.runId === runId) {
         runner.start();
@@ -183,7 +205,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         journal.close();
         throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
       }
-      const key = await RunKey.load(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.load(paths, { secrets: deps.platform.secrets, passphrase: keyPassphrase, forget: forgetPasswords });
+      } catch (e) {
+        journal.close();
+        throw e;
+      }
       const { attachTo, inviteValidDays } = journal.header;
       let reissued = 0;
       const jobs = [];
@@ -200,7 +228,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     },
 
     'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
@@ -216,7 +244,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         filters: [{ name: filterName, extensions: ['age'] }],
       });
       if (!path) return { saved: false, path: null, count: 0 };
-      await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
+      await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
       return { saved: true, path, count: entries.length };
     },
@@ -234,7 +262,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       } finally {
         journal.close();
       }
-      RunKey.destroy(paths.key);
+      RunKey.destroy(paths);
       deps.log.info('adminBulk.finished', { runId });
       return { finished: true as const };
     },
