@@ -115,11 +115,14 @@ function endpointOk(raw: string): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }
 
-/** An ISO instant each; expiry after issue, and no longer than the longest validity the app issues (+1 day of clock slack). */
+/**
+ * An ISO instant each, and no longer than the longest validity the app issues (+1 day of clock
+ * slack). An expiry before the issue is allowed: such an invite is refused as expired anyway.
+ */
 function expiryOk(issuedAt: string, expiresAt: string): boolean {
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
   if (!iso.test(issuedAt) || !iso.test(expiresAt)) return false;
   const issued = Date.parse(issuedAt);
   const expires = Date.parse(expiresAt);
-  return Number.isFinite(issued) && Number.isFinite(expires) && expires > issued && expires - issued <= (INVITE_DAYS_MAX + 1) * DAY_MS;
+  return Number.isFinite(issued) && Number.isFinite(expires) && expires - issued <= (INVITE_DAYS_MAX + 1) * DAY_MS;
 }

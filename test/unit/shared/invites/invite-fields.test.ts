@@ -25,6 +25,7 @@ describe('checkInviteFields', () => {
     expect(fieldsOf({ partition: 'aws-us-gov', region: 'us-gov-west-1', consoleUrl: 'https://acme-prod.signin.amazonaws-us-gov.com/console' })).toEqual([]);
     expect(fieldsOf({ endpoints: { iam: 'http://127.0.0.1:4566', sts: 'http://localhost:4566/' } })).toEqual([]);
     expect(fieldsOf({ endpoints: { iam: 'https://iam.example.internal' } })).toEqual([]); // vetted again at sign-in
+    expect(fieldsOf({ expiresAt: '2020-01-01T00:00:00Z' })).toEqual([]); // long expired: refused as expired, not as malformed
   });
 
   it.each([
@@ -43,7 +44,6 @@ describe('checkInviteFields', () => {
     ['secretAccessKey', { secretAccessKey: 'short' }],
     ['consoleUrl', { consoleUrl: 'https://acme-prod.signin.aws.amazon.com.evil.example/console' }],
     ['consoleUrl', { consoleUrl: 'http://acme-prod.signin.aws.amazon.com/console' }],
-    ['expiry', { expiresAt: '2029-12-31T00:00:00.000Z' }], // before it was issued
     ['expiry', { expiresAt: '2031-01-01T00:00:00.000Z' }], // longer than any invite the app issues
     ['expiry', { expiresAt: 'next week' }],
     ['endpoint', { endpoints: { sts: 'file:///etc/passwd' } }],
