@@ -83,9 +83,11 @@ describe('onboarding status from the account-wide sources', () => {
       mfaActive: false,
       mfaDevices: null,
       groups: ['devs'],
-      tags: [{ key: 'team', value: 'a' }],
-      inlinePolicies: ['onboarding-expiry'],
+      // newUser opens onboarding as the app does: the window tag and the expiry policy, read from the directory.
+      tags: [{ key: 'team', value: 'a' }, { key: 'iam-onboarding-window', value: expect.any(String) }],
+      inlinePolicies: ['IamOnboardingInviteExpiry', 'onboarding-expiry'],
       attachedPolicies: [sandbox.state.findPolicyByName('IamOnboardingEnforceMfa')!.arn],
+      onboardingWindow: { open: true, expired: false, expiresAt: expect.any(String) },
     });
     expect(by['u.fresh']?.accessKeys).toEqual([expect.objectContaining({ accessKeyId: null, slot: 1, status: 'Active', ageDays: 0, lastUsedDate: null, bootstrap: true })]);
     expect(by['u.half']).toMatchObject({ source: 'report', status: 'passwordChangedNoMfa', passwordResetRequired: false });
