@@ -97,7 +97,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.ts', 'eslint.config.js'],
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.{ts,mjs}', 'eslint.config.js'],
     rules: { 'no-console': 'off', 'no-restricted-syntax': 'off', 'no-empty-pattern': 'off' },
   },
   ...layering,
