@@ -14,11 +14,16 @@ export function makeRunDir(userData: string, runId: string): ReturnType<typeof r
   return paths;
 }
 
-/** A user counts as done when an invite was written after its password and key were (re)made. */
+/**
+ * A user counts as done when an invite was written after its password and key were (re)made.
+ * A password or key being made again is no longer "done", and the invite no longer holds it.
+ */
 export function inviteIsCurrent(done: Set<string>): boolean {
   const order = [...done];
-  const at = (step: string) => order.indexOf(step);
-  return at('writeInvite') >= 0 && at('writeInvite') > at('createLoginProfile') && at('writeInvite') > at('createAccessKey');
+  const invite = order.indexOf('writeInvite');
+  const password = order.indexOf('createLoginProfile');
+  const key = order.indexOf('createAccessKey');
+  return password >= 0 && key >= 0 && invite > password && invite > key;
 }
 
 export interface SavedRunInfo {
