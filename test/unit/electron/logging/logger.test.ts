@@ -20,6 +20,8 @@ describe('createLogger: one JSON line per event, redacted', () => {
       { level: 'info', event: 'app.ready' },
     ]);
     for (const p of parsed) expect(new Date(p.t as string).toISOString()).toBe(p.t);
+    // Whoever reads the log sees that something was there and was removed.
+    expect(lines[2]).toContain('"password":"[redacted]"');
   });
 
   it('by default writes to stderr, one newline-terminated line per event', () => {
