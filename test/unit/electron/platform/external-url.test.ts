@@ -37,6 +37,14 @@ describe('isAllowedExternalUrl: allowed', () => {
   }
 });
 
+describe('isAllowedExternalUrl: each family\'s bare host', () => {
+  it('is allowed on its own, without an account or portal label where the family has one optional', () => {
+    for (const host of ['signin.aws.amazon.com', 'console.aws.amazon.com', 'signin.amazonaws-us-gov.com', 'console.amazonaws-us-gov.com', 'signin.amazonaws.cn', 'console.amazonaws.cn', 'docs.aws.amazon.com']) {
+      expect(isAllowedExternalUrl(`https://${host}/`), host).toBe(true);
+    }
+  });
+});
+
 describe('isAllowedExternalUrl: refused', () => {
   const anyAllowed = fc.oneof(...Object.values(allowedHosts));
 
