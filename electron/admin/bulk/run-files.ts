@@ -23,6 +23,7 @@ export function inviteIsCurrent(done: Set<string>): boolean {
   const invite = order.indexOf('writeInvite');
   const password = order.indexOf('createLoginProfile');
   const key = order.indexOf('createAccessKey');
+  // Stryker disable next-line EqualityOperator: equivalent — distinct steps never share an index, so > and >= agree
   return password >= 0 && key >= 0 && invite > password && invite > key;
 }
 
@@ -36,14 +37,13 @@ export interface SavedRunInfo {
   cancelled: boolean;
 }
 
-/** Runs whose journal is not closed, newest first. An unreadable journal is skipped (and left alone). */
+/** Runs whose journal is not closed, newest first. A missing or unreadable journal is skipped (and left alone). */
 export function listSavedRuns(userData: string): SavedRunInfo[] {
   const root = join(userData, 'bulk-runs');
   if (!existsSync(root)) return [];
   const out: SavedRunInfo[] = [];
   for (const runId of readdirSync(root)) {
     const { journal } = runPaths(userData, runId);
-    if (!existsSync(journal)) continue;
     let j: BulkJournal;
     try {
       j = BulkJournal.open(journal);

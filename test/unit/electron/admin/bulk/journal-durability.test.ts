@@ -108,6 +108,13 @@ describe('BulkJournal durability', () => {
     again.close();
   });
 
+  it('never overwrites a journal: create() on an existing file fails and leaves it as it was', () => {
+    BulkJournal.create(path, header).close();
+    const before = readFileSync(path, 'utf8');
+    expect(() => BulkJournal.create(path, { ...header, runId: 'r2' })).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   it('appends to an existing journal on reopen (never truncates what a crash left)', () => {
     BulkJournal.create(path, header).close();
     const before = readFileSync(path, 'utf8');

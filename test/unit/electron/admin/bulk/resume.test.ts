@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,12 @@ describe('inputFor: a journal row back into a create-user input', () => {
 describe('inviteIsCurrent: the invite was written after the password and the key it carries', () => {
   it('in the order a run does them: current', () => {
     expect(inviteIsCurrent(new Set([...ALL, WRITE_INVITE]))).toBe(true);
+  });
+
+  it('what else was redone after the invite does not matter, nor which of password and key came first', () => {
+    // createUser redone on a resume (its effect unknown) moves to the end of the order.
+    expect(inviteIsCurrent(new Set(['createLoginProfile', 'createAccessKey', WRITE_INVITE, 'createUser']))).toBe(true);
+    expect(inviteIsCurrent(new Set(['createAccessKey', 'createLoginProfile', WRITE_INVITE]))).toBe(true);
   });
 
   it('no invite, or a password or key (re)made after it: not current', () => {
@@ -166,6 +172,19 @@ describe('run files', () => {
     expect(paths).toEqual({ dir: join(dir, 'bulk-runs', 'run-1'), journal: join(dir, 'bulk-runs', 'run-1', 'journal.jsonl'), key: join(dir, 'bulk-runs', 'run-1', 'run-key.bin') });
     expect(runPaths(dir, 'run-1')).toEqual(paths);
     expect(statSync(paths.dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('listing runs leaves no journal open', () => {
+    for (const id of ['r1', 'r2']) BulkJournal.create(makeRunDir(dir, id).journal, header(id, '2026-11-20T00:00:00.000Z', ['a'])).close();
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) expect(listSavedRuns(dir)).toHaveLength(2);
+    expect(open()).toBe(before);
+  });
+
+  it('newest first, whatever the order of the run ids on disk', () => {
+    for (const [id, at] of [['a', '2026-11-21'], ['b', '2026-11-23'], ['c', '2026-11-22']]) BulkJournal.create(makeRunDir(dir, id!).journal, header(id!, `${at}T00:00:00.000Z`, ['x'])).close();
+    expect(listSavedRuns(dir).map((r) => r.runId)).toEqual(['b', 'c', 'a']);
   });
 
   it('lists unfinished runs newest first, with what is done, failed and cancelled; skips finished, unreadable and journal-less runs', () => {
