@@ -30,7 +30,7 @@ export type OneCodeVerdict =
 
 /** Authenticator apps show "123 456"; people paste with spaces. */
 export function normalizeCode(code: string): string {
-  return code.replace(/\s+/g, '');
+  return code.replace(/\s/g, '');
 }
 
 export const isSixDigits = (code: string): boolean => /^\d{6}$/.test(code);
@@ -76,12 +76,9 @@ export function checkTwoCodes(
   const w = windowAround(base32Seed, serverNowMs, opts);
   // Pairs (T, T+1). Drift is measured on code 2: the user normally reads code 1, waits for the
   // window to turn, types code 2 and submits, so code 2 is the current window and code 1 the last.
-  let best: number | null = null;
-  for (let i = 0; i + 1 < w.codes.length; i++) {
-    if (w.codes[i] !== c1 || w.codes[i + 1] !== c2) continue;
-    const drift = w.from + i + 1 - w.now;
-    if (best === null || Math.abs(drift) < Math.abs(best)) best = drift;
-  }
+  // The nearest step showing code 2 whose previous step shows code 1 ends the pair.
+  const pairEnd = matches(w, c2).find((s) => w.codes[s - 1 - w.from] === c1);
+  const best = pairEnd === undefined ? null : pairEnd - w.now;
   if (best !== null && Math.abs(best) <= w.accept) return { ok: true, step: w.now + best - 1, driftSteps: best };
   // Checked after the pair search only because TOTP(T) = TOTP(T+1) happens once in a million.
   if (c1 === c2) return { ok: false, reason: 'sameCodeTwice' };

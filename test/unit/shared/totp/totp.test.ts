@@ -90,9 +90,10 @@ describe('window math', () => {
     expect(secondsLeftInWindow(1_699_999_995_500)).toBe(15); // 1699999995 % 30 = 15
   });
 
-  it('rejects a negative or fractional step', () => {
-    expect(() => totpForStep(RFC_SEED, -1)).toThrow();
-    expect(() => totpForStep(RFC_SEED, 1.5)).toThrow();
+  it('rejects a negative, fractional or unsafe step, naming it', () => {
+    for (const step of [-1, 1.5, 2 ** 53, Number.NaN]) {
+      expect(() => totpForStep(RFC_SEED, step)).toThrow(expect.objectContaining({ code: 'totp.invalidStep', params: { step: String(step) } }));
+    }
   });
 });
 
