@@ -19,6 +19,7 @@ import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
+import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
@@ -101,5 +102,6 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     ...createAdminUsersHandlers(deps, session),
     ...createAdminBulkHandlers(deps, session),
     ...createAdminStatusHandlers(deps, session),
+    ...createAdminGuardHandlers(deps, session),
   };
 }

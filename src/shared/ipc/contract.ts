@@ -10,6 +10,7 @@ import { adminChannels, adminEvents } from './channels/admin';
 import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
+import { adminGuardChannels, adminGuardEvents } from './channels/admin-guard';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
@@ -19,6 +20,7 @@ export const channels = {
   ...adminUsersChannels,
   ...adminBulkChannels,
   ...adminStatusChannels,
+  ...adminGuardChannels,
   ...resyncChannels,
 } as const;
 
@@ -29,6 +31,7 @@ export const events = {
   ...adminUsersEvents,
   ...adminBulkEvents,
   ...adminStatusEvents,
+  ...adminGuardEvents,
   ...resyncEvents,
 } as const;
 

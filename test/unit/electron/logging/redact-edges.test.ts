@@ -21,6 +21,9 @@ const secretShapes = {
   'a base32 TOTP seed (32 or more characters)': of(BASE32, 32, 128),
   'an otpauth URI': fc.tuple(ordinary, of('abcdefghijklmnopqrstuvwxyz234567', 1, 40)).map(([label, s]) => `otpauth://totp/${label.replace(/[\s]/g, '')}?secret=${s}&issuer=AWS`),
   'a session token': of(B64 + '=', 20, 400).map((s) => `IQo${s}`),
+  'a Slack webhook URL (commercial or GovCloud)': fc
+    .tuple(fc.constantFrom('slack', 'slack-gov'), of(UPPER_DIGITS, 9, 11), of(UPPER_DIGITS, 9, 11), of(B64.replace(/[/+]/g, ''), 24))
+    .map(([host, t, b, secret]) => `https://hooks.${host}.com/services/${t}/${b}/${secret}`),
 };
 
 describe('redactString removes each secret shape whole, wherever it sits in free text', () => {
@@ -79,7 +82,7 @@ describe('redactString leaves ordinary log text alone', () => {
 });
 
 describe('redact: fields named like secrets', () => {
-  const secretNames = ['pass', 'userPass', 'password', 'newPassword', 'passphrase', 'Secret', 'secretAccessKey', 'token', 'sessionToken', 'seed', 'totpSeed', 'credential', 'credentials', 'otp', 'code', 'code2', 'privateKey', 'PRIVATEKEY'];
+  const secretNames = ['webhookUrl', 'invocationEndpoint', 'pass', 'userPass', 'password', 'newPassword', 'passphrase', 'Secret', 'secretAccessKey', 'token', 'sessionToken', 'seed', 'totpSeed', 'credential', 'credentials', 'otp', 'code', 'code2', 'privateKey', 'PRIVATEKEY'];
 
   it('any non-empty value under a secret-named key becomes the marker, whatever its type or shape', () => {
     fc.assert(
