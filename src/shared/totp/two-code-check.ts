@@ -53,13 +53,16 @@ function windowAround(base32Seed: string, serverNowMs: number, opts?: CodeCheckO
   return { now, accept, from, codes };
 }
 
+/** Orders absolute steps nearest to the window's now first. */
+const nearestFirst = (w: Window) => (a: number, b: number) => Math.abs(a - w.now) - Math.abs(b - w.now);
+
 /** Steps (absolute) whose code equals `code`, nearest to now first. */
 function matches(w: Window, code: string): number[] {
   const out: number[] = [];
   w.codes.forEach((c, i) => {
     if (c === code) out.push(w.from + i);
   });
-  return out.sort((a, b) => Math.abs(a - w.now) - Math.abs(b - w.now));
+  return out.sort(nearestFirst(w));
 }
 
 export function checkTwoCodes(
@@ -84,15 +87,11 @@ export function checkTwoCodes(
   if (c1 === c2) return { ok: false, reason: 'sameCodeTwice' };
   if (best !== null) return { ok: false, reason: 'clockOff', driftSeconds: best * TOTP_PERIOD_SECONDS };
 
-  const m1 = matches(w, c1);
-  const m2 = matches(w, c2);
-  if (m1.length === 0 && m2.length === 0) return { ok: false, reason: 'noMatch' };
   // Both valid but not T, T+1 (reversed, skipped a window, typed one twice with a gap) - or one of
   // them valid and the other mistyped: a random 6-digit string hits one of ~80 windows with
   // p < 1e-4, so one hit means the QR/seed is right and "type two consecutive codes" is the fix.
-  const nearest = [m1[0], m2[0]]
-    .filter((s): s is number => s !== undefined)
-    .sort((a, b) => Math.abs(a - w.now) - Math.abs(b - w.now))[0]!;
+  const nearest = [...matches(w, c1), ...matches(w, c2)].sort(nearestFirst(w))[0];
+  if (nearest === undefined) return { ok: false, reason: 'noMatch' };
   const drift = nearest - w.now;
   return Math.abs(drift) <= w.accept
     ? { ok: false, reason: 'notConsecutive' }
