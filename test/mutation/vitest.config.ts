@@ -14,5 +14,5 @@ if (tests.length === 0) throw new Error('test/mutation/vitest.config.ts: MUTATIO
 export default defineConfig({
   ...base,
   root: resolve(import.meta.dirname, '../..'),
-  test: { ...base.test, include: tests },
+  test: { ...base.test, include: tests, setupFiles: ['test/mutation/fast-check-seed.ts'] },
 });
