@@ -20,17 +20,20 @@ import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
 import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
+import { CredentialReportService } from './credential-report/report-service';
+import { saveCredentialReport } from './credential-report/save-report';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
   const profileSignIn = new ProfileSignIn(deps, session);
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
-  // Idle lock and flow end drop the admin's credentials like a sign-out does.
-  deps.lifecycle.register('admin', () => {
-    profileSignIn.cancel();
-    session.signOut();
-  });
+  const reports = new CredentialReportService(session, deps);
+  // Idle lock, quit and flow end drop the admin's credentials like a sign-out does (the sign-out
+  // hooks empty the users, status and bulk features as well).
+  deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
+  deps.lifecycle.hold('admin/profileSignIn', { holdsSecrets: () => profileSignIn.pending, wipe: () => profileSignIn.cancel() });
+  deps.lifecycle.hold('admin/sso', sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
@@ -75,9 +78,13 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
         policyArn: enforcementPolicyArn(id.accountId, partition),
         partition,
         nowMs: deps.serverClock.now(),
+        report: () => reports.get(),
       });
-      return { checks, reportGeneratedAt: new Date(deps.clock.now()).toISOString() };
+      const report = checks.find((c) => c.id === 'credentialReport')?.report ?? null;
+      return { checks, reportGeneratedAt: report?.generatedAt ?? null, checkedAt: new Date(deps.clock.now()).toISOString() };
     },
+    'admin:credentialReport:save': async ({ dialogTitle, filterName }) =>
+      named(async () => saveCredentialReport(deps, session.requireIdentity().accountId, await reports.get(), { dialogTitle, filterName })),
     'admin:applyCisPasswordPolicy': async () => named(async () => {
       const iam = session.iam();
       let current = null;
@@ -97,11 +104,14 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
     'admin:policySimulate': async () => named(() => policy.simulate()),
     'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
-    'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
+    'admin:attachPolicyToGroup': async ({ groupName, confirmMembersWithoutMfa, openOnboardingDays }) =>
+      named(() =>
+        policy.attachToGroup(groupName, { confirmed: confirmMembersWithoutMfa ?? false, openOnboardingDays: openOnboardingDays ?? null, nowMs: deps.serverClock.now() }),
+      ),
 
     ...createAdminUsersHandlers(deps, session),
     ...createAdminBulkHandlers(deps, session),
-    ...createAdminStatusHandlers(deps, session),
+    ...createAdminStatusHandlers(deps, session, reports),
     ...createAdminGuardHandlers(deps, session),
   };
 }

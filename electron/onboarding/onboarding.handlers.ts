@@ -14,19 +14,26 @@ import { signIn, valuesFromInvite } from './sign-in';
 /** The new-employee wizard. One session at a time; every secret stays in `session` (main process). */
 export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboarding'> {
   const session = new OnboardingSession();
-  // Idle lock and sign-out drop the wizard's secrets too.
-  deps.lifecycle.register('onboarding', () => session.wipe());
+  // Idle lock, quit and sign-out drop the wizard's secrets too.
+  deps.lifecycle.hold('onboarding/session', session);
   const handlers: FeatureHandlers<'onboarding'> = {
     'onboarding:chooseInviteFile': async (labels) => chooseInviteFile(deps.platform.dialogs, labels),
     'onboarding:signIn': async (input) => {
       if (input.method === 'manual') {
-        return signIn(deps, session, { ...input, accountAlias: null, region: deps.aws.region, endpoints: undefined });
+        return signIn(deps, session, {
+          ...input,
+          accountAlias: null,
+          region: deps.aws.region,
+          endpoints: undefined,
+          temporaryPasswordVerified: false,
+          freshCredentials: false,
+        });
       }
       const bytes = Buffer.from(input.inviteBase64, 'base64');
       try {
         const invite = await decryptInvite(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), input.temporaryPassword, deps.clock.now());
         const endpoints = vetInviteEndpoints(invite, deps.aws);
-        return await signIn(deps, session, valuesFromInvite(invite, input.temporaryPassword, endpoints));
+        return await signIn(deps, session, valuesFromInvite(invite, input.temporaryPassword, endpoints, deps.clock.now()));
       } finally {
         bytes.fill(0);
       }

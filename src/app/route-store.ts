@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from './define-store';
 
 export type Route = 'start' | 'onboarding' | 'admin' | 'resync';
 
@@ -7,7 +7,7 @@ interface RouteState {
   go(route: Route): void;
 }
 
-export const useRouteStore = create<RouteState>((set) => ({
+export const useRouteStore = defineStore<RouteState>('app/route', { keep: 'which screen is open; the lock itself moves it to start' }, (set) => ({
   route: 'start',
   go: (route) => set({ route }),
 }));

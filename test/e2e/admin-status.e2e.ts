@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { ChangePasswordCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,10 +49,14 @@ test.describe('admin: onboarding status', () => {
     sandbox.scenario.createGroup('new-hires');
     sandbox.scenario.createGroup('veterans');
     const fresh = sandbox.scenario.newUser({ userName: 'st.fresh', groups: ['new-hires'], tags: { team: 'blue' } });
-    const half = sandbox.scenario.newUser({ userName: 'st.half', passwordResetRequired: false, groups: ['new-hires'], tags: { team: 'red' } });
+    // Changed the password the wizard's way: signed with the invite's key.
+    const half = sandbox.scenario.newUser({ userName: 'st.half', groups: ['new-hires'], tags: { team: 'red' }, attachEnforcementPolicy: true });
+    const sts = new IAMClient({ region: sandbox.region, endpoint: sandbox.url, credentials: { accessKeyId: half.accessKeyId ?? '', secretAccessKey: half.secretAccessKey ?? '' }, maxAttempts: 1 });
+    await sts.send(new ChangePasswordCommand({ OldPassword: half.password, NewPassword: 'A-new-Passw0rd!st' }));
+    sts.destroy();
     const done = sandbox.scenario.newUser({ userName: 'st.done', passwordResetRequired: false, withMfa: true, groups: ['veterans'], tags: { team: 'blue' } });
     const old = sandbox.scenario.newUser({ userName: 'st.old', groups: ['veterans'] });
-    sandbox.scenario.ageAccessKey(old.accessKeyId ?? '', 120);
+    sandbox.scenario.backdateUser('st.old', 120); // invited 120 days ago, never came
     const evil = sandbox.scenario.newUser({ userName: '=1+2' });
 
     const { page, ports, home } = await openStatus(launchApp);
@@ -63,8 +68,18 @@ test.describe('admin: onboarding status', () => {
     await expect(row(page, 'st.done')).toHaveAttribute('data-status', 'done');
     await expect(row(page, 'st.done').locator('[data-col="mfa"]')).toHaveText('사용');
     await expect(row(page, sandbox.admin.userName)).toHaveAttribute('data-status', 'noConsoleAccess');
+    // The table comes from the credential report: keys by slot (the report has no ids), its age shown.
+    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText('키 1 (120일 경과)');
+    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText('키 1 (0일 경과)');
+    await expect(page.getByTestId('status-report-age')).toContainText('자격 증명 보고서 생성 시각');
+    await expect(row(page, 'st.fresh')).toHaveAttribute('data-source', 'report');
+    expect(sandbox.requestLog.filter((e) => ['GetLoginProfile', 'ListMFADevices', 'ListAccessKeys'].includes(e.action))).toEqual([]);
+    // Opening a user reads it live: the key id is there, and the row follows.
+    await manage(page, 'st.old').click();
+    await expect(panel(page).getByTestId('status-panel-source')).toHaveText('IAM에서 방금 읽었습니다.');
+    await expect(panel(page)).toContainText(old.accessKeyId ?? '');
     await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText(`${old.accessKeyId} (120일 경과)`);
-    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText(`${fresh.accessKeyId} (0일 경과)`);
+    await panel(page).getByRole('button', { name: '사용자 관리 닫기', exact: true }).click();
     await page.screenshot({ path: `${ARTIFACTS}admin-status-table-ko.png`, fullPage: true });
     await expectNoSeriousA11yViolations(page);
 
@@ -92,10 +107,10 @@ test.describe('admin: onboarding status', () => {
     expect(csv.startsWith('\ufeff"사용자","상태"')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(1 + sandbox.state.listUsers().length);
-    expect(csv).toContain(`"'=1+2","첫 로그인 대기 중","예","예","아니요","${evil.accessKeyId}","0"`);
+    expect(csv).toContain(`"'=1+2","첫 로그인 대기 중","예","예","아니요","키 1","0"`);
     expect(csv).not.toMatch(/^"=1\+2"/m);
     expect(csv).toContain('"st.done","완료","예","아니요","예"');
-    expect(csv).toContain('"st.old","첫 로그인 대기 중","예","예","아니요","' + old.accessKeyId + '","120"');
+    expect(csv).toContain('"st.old","첫 로그인 대기 중","예","예","아니요","' + old.accessKeyId + '","120"'); // read live when opened
     for (const u of [fresh, half, done, old, evil]) {
       expect(csv).not.toContain(u.password);
       if (u.secretAccessKey) expect(csv).not.toContain(u.secretAccessKey);
@@ -103,15 +118,20 @@ test.describe('admin: onboarding status', () => {
     expect(csv).not.toContain(done.mfa?.base32Seed ?? 'x');
   });
 
-  test('resend invite, reset a lost MFA device, remove the bootstrap key: each confirmed, each visible in IAM', async ({ launchApp }) => {
-    const fresh = sandbox.scenario.newUser({ userName: 'rs.fresh' });
+  test('an expired invite resent, a lost MFA device reset, a bootstrap key removed, MFA set-up asked: each confirmed, each visible in IAM', async ({ launchApp }) => {
+    const past = new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const fresh = sandbox.scenario.newUser({ userName: 'rs.fresh', attachEnforcementPolicy: true, onboardingWindow: { expiresAt: past } });
+    sandbox.scenario.newUser({ userName: 'rs.outsider', passwordResetRequired: false, withAccessKey: false });
     const lost = sandbox.scenario.newUser({ userName: 'rs.lostphone', passwordResetRequired: false, withMfa: true });
     const old = sandbox.scenario.newUser({ userName: 'rs.oldkey' });
     sandbox.scenario.ageAccessKey(old.accessKeyId ?? '', 45);
     const { page, ports, home } = await openStatus(launchApp);
 
+    // The expired invite is flagged in the table and in the panel, with the resend offered.
+    await expect(page.getByTestId('invite-expired-rs.fresh')).toHaveText('초대 만료');
     // Resend: confirm lists the key to delete; the invite opens with the password on screen.
     await manage(page, 'rs.fresh').click();
+    await expect(page.getByTestId('invite-expired')).toContainText('초대를 다시 보내세요');
     await panel(page).getByRole('button', { name: '초대 다시 보내기', exact: true }).click();
     await expect(page.getByTestId('confirm-keys-deleted')).toHaveText(fresh.accessKeyId ?? '');
     await expectNoSeriousA11yViolations(page);
@@ -131,8 +151,20 @@ test.describe('admin: onboarding status', () => {
     expect(invite.userName).toBe('rs.fresh');
     expect(sandbox.state.getLoginProfile('rs.fresh')?.passwordResetRequired).toBe(true);
     expect(sandbox.state.checkPassword('rs.fresh', password)).toBe(true);
+    // A new onboarding period: the window tag carries the new invite's end.
+    expect(Date.parse(sandbox.state.getUser('rs.fresh')?.tags['iam-onboarding-window'] ?? '')).toBe(Date.parse(invite.expiresAt));
     await page.getByRole('button', { name: '닫기', exact: true }).click();
     await expect(page.getByTestId('status-temporary-password')).toHaveCount(0);
+    await expect(page.getByTestId('invite-expired-rs.fresh')).toHaveCount(0);
+
+    // Ask a user the app did not create to set up MFA: onboarding opens, no credential changes.
+    await manage(page, 'rs.outsider').click();
+    await panel(page).getByRole('button', { name: 'MFA 설정 요청', exact: true }).click();
+    await page.getByRole('button', { name: 'rs.outsider의 온보딩 열기' }).click();
+    await expect(page.getByTestId('status-mfa-asked')).toContainText('rs.outsider');
+    expect(sandbox.state.getUser('rs.outsider')?.tags['iam-onboarding-window']).toBeTruthy();
+    expect(sandbox.state.listAccessKeys('rs.outsider')).toEqual([]);
+    await page.getByRole('button', { name: '닫기', exact: true }).click();
 
     // Reset a lost MFA device: the device is deactivated and deleted, and a new invite is issued.
     await manage(page, 'rs.lostphone').click();

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { BULK_PREVIEW_ROWS, PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -16,10 +17,11 @@ import { importUsersCsv, type BulkRow } from './csv-import';
 import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
-import { RunKey } from './run-key';
+import { RunKey, type KeySealing } from './run-key';
 
 export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
-  let checked: { path: string; rows: BulkRow[]; ready: boolean } | null = null;
+  /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
+  let checked: { path: string; fingerprint: string; ready: boolean } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -29,28 +31,45 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     runner = null;
   };
   session.onSignOut(stop);
-  deps.lifecycle.register('adminBulk', stop);
+  deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
 
   const account = (): RunAccount => session.account();
 
+  const keySealing = (passphrase: string | null): KeySealing => {
+    if (passphrase) return { kind: 'passphrase', passphrase };
+    const protection = deps.platform.secrets.protection();
+    if (protection !== 'os') throw new AppError('adminBulk.keychainWeak', { protection });
+    return { kind: 'keychain', secrets: deps.platform.secrets };
+  };
+
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
-    const file = await importUsersCsv(path);
-    const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
-    const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
-    const ready = problems.length === 0 && fromAccount.blockers.length === 0;
-    checked = { path, rows: file.rows, ready };
+    const fingerprint = await fileFingerprint(path);
+    const file = await importUsersCsv(path, { keepRows: false });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
+    const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
+    checked = { path, fingerprint, ready };
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
-      rowCount: file.rows.length,
-      problems,
+      rowCount: v.rowCount,
+      problems: v.sorted(),
+      problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
-      preview: file.rows.slice(0, BULK_PREVIEW_ROWS).map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
-      groups: [...new Set(file.rows.flatMap((r) => r.groups))].sort(),
+      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
+      groups: [...v.groupRows.keys()].sort(),
     };
+  };
+
+  /** The checked file's rows, read again; refused if the file changed since it was checked. */
+  const checkedRows = async (c: { path: string; fingerprint: string }): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    if (file.validation.problemCount > 0) throw new AppError('adminBulk.fileChanged');
+    return file.rows;
   };
 
   const current = (runId: string): BulkRunner => {
@@ -96,17 +115,27 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, keyPassphrase }, ctx) => {
       const acct = account();
       if (!checked?.ready) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
-      const groups = new Set(checked.rows.flatMap((r) => r.groups));
+      const rows = await checkedRows(checked);
+      const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
+      // Decided before anything is asked or written: without a real keychain the run key is sealed
+      // to the admin's passphrase, or the run does not start (and leaves no empty run folder).
+      const sealing = keySealing(keyPassphrase);
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
       const runId = randomUUID();
       const paths = makeRunDir(deps.platform.paths.userData, runId);
-      const key = await RunKey.create(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.create(paths, sealing);
+      } catch (e) {
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
       const journal = BulkJournal.create(paths.journal, {
         runId,
         createdAt: new Date(deps.clock.now()).toISOString(),
@@ -116,7 +145,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         partition: acct.partition,
         attachTo,
         inviteValidDays,
-        users: checked.rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
+        users: rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
       });
       const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays)));
       runner?.kill();
@@ -147,10 +176,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     'admin:bulk:savedRuns': async () => {
       const accountId = session.identity?.accountId ?? null;
       const runs = listSavedRuns(deps.platform.paths.userData).filter((r) => r.runId !== runner?.runId);
-      return { runs: runs.map((r) => ({ ...r, sameAccount: r.accountId === accountId })) };
+      return {
+        runs: runs.map((r) => ({
+          ...r,
+          sameAccount: r.accountId === accountId,
+          needsPassphrase: RunKey.needsPassphrase(runPaths(deps.platform.paths.userData, r.runId)),
+        })),
+      };
     },
 
-    'admin:bulk:resumeSaved': async ({ runId }, ctx) => {
+    'admin:bulk:resumeSaved': async ({ runId, keyPassphrase, forgetPasswords }, ctx) => {
       const acct = account();
       if (runner?.runId === runId) {
         runner.start();
@@ -163,7 +198,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         journal.close();
         throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
       }
-      const key = await RunKey.load(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.load(paths, { secrets: deps.platform.secrets, passphrase: keyPassphrase, forget: forgetPasswords });
+      } catch (e) {
+        journal.close();
+        throw e;
+      }
       const { attachTo, inviteValidDays } = journal.header;
       let reissued = 0;
       const jobs = [];
@@ -180,7 +221,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     },
 
     'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
@@ -196,7 +237,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         filters: [{ name: filterName, extensions: ['age'] }],
       });
       if (!path) return { saved: false, path: null, count: 0 };
-      await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
+      await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
       return { saved: true, path, count: entries.length };
     },
@@ -214,11 +255,22 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       } finally {
         journal.close();
       }
-      RunKey.destroy(paths.key);
+      RunKey.destroy(paths);
       deps.log.info('adminBulk.finished', { runId });
       return { finished: true as const };
     },
   };
+}
+
+/** SHA-256 of the file's bytes: the run creates exactly the users that were checked. */
+async function fileFingerprint(path: string): Promise<string> {
+  const h = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  } catch (e) {
+    throw new AppError('adminBulk.fileUnreadable', undefined, { cause: e });
+  }
+  return h.digest('hex');
 }
 
 function openJournal(path: string): BulkJournal {

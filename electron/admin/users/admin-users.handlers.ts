@@ -24,7 +24,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
     if (current && !current.unfinished) current = null;
   };
   session.onSignOut(wipe);
-  deps.lifecycle.register('adminUsers', wipe);
+  deps.lifecycle.hold('admin:users/run', { holdsSecrets: () => !!current?.holdsSecrets, wipe });
 
   const runFor = (runId: string): ProvisioningRun => {
     if (!current || current.runId !== runId) throw new AppError('adminUsers.noSuchRun');
@@ -44,7 +44,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
       current?.wipe();
       current = null;
       await assertNameFree(iam, input.userName);
-      current = new ProvisioningRun(input, session.account(), deps.log);
+      current = new ProvisioningRun(input, session.account(), deps.log, () => deps.serverClock.now());
       return current.run(iam, emitter(ctx));
     },
 
@@ -70,7 +70,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
         accessKeyId: secrets.accessKeyId,
         secretAccessKey: secrets.secretAccessKey,
         issuedAtMs: deps.clock.now(),
-        validDays: run.input.inviteValidDays,
+        expiresAt: secrets.expiresAt,
       });
       await writeInviteFile(path, await encryptInvite(payload, secrets.password));
       run.markSaved(path, payload.expiresAt);
@@ -80,7 +80,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
     },
 
     'admin:users:copyPassword': async ({ runId }) => {
-      deps.platform.clipboard.writeText(runFor(runId).password(), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(runFor(runId).password(), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 

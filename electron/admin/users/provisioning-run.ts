@@ -34,6 +34,8 @@ export class ProvisioningRun {
     readonly input: CreateUserInput,
     readonly account: RunAccount,
     private readonly log: Logger,
+    /** AWS's clock: the onboarding window's expiry is compared with aws:CurrentTime. */
+    private readonly nowMs: () => number = Date.now,
   ) {
     this.steps = planSteps(input);
   }
@@ -63,7 +65,7 @@ export class ProvisioningRun {
     try {
       this.phase = 'running';
       this.error = undefined;
-      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets };
+      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets, nowMs: this.nowMs };
       this.redoStepsWhoseSecretIsGone();
       for (const step of this.steps) {
         if (step.status === 'done') continue;
@@ -95,7 +97,7 @@ export class ProvisioningRun {
     try {
       this.phase = 'undoing';
       this.error = undefined;
-      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets };
+      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets, nowMs: this.nowMs };
       for (const step of [...this.steps].reverse()) {
         if (step.effect === 'none') continue;
         step.status = 'undoing';
@@ -120,10 +122,10 @@ export class ProvisioningRun {
   }
 
   /** The secrets the invite needs; only once every step is done and until wiped. */
-  inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string } {
-    const { password, accessKeyId, secretAccessKey } = this.secrets;
-    if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey) throw new AppError('adminUsers.secretsGone');
-    return { password, accessKeyId, secretAccessKey };
+  inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string; expiresAt: string } {
+    const { password, accessKeyId, secretAccessKey, expiresAt } = this.secrets;
+    if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey || !expiresAt) throw new AppError('adminUsers.secretsGone');
+    return { password, accessKeyId, secretAccessKey, expiresAt };
   }
 
   markSaved(path: string, expiresAt: string): void {
@@ -149,6 +151,10 @@ export class ProvisioningRun {
   }
 
   /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */
+  get holdsSecrets(): boolean {
+    return this.secrets.password !== null || this.secrets.secretAccessKey !== null;
+  }
+
   wipe(): void {
     this.secrets.password = null;
     this.secrets.secretAccessKey = null;

@@ -14,13 +14,21 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
     <div className="card" data-testid="step-done">
       <h3 tabIndex={-1}>{t('finish.doneTitle')}</h3>
       {result.keyDeleted && <p className="success">{t('finish.keyDeleted')}</p>}
+      {!result.windowClosed && (
+        <p className="notice" data-testid="window-open">
+          {t('finish.windowOpen')}
+        </p>
+      )}
       {p && (
         <div className="success" data-testid="profile-written">
           <p>{t('finish.profileWritten', { name: p.name })}</p>
           {p.name !== p.preferredName && <p>{t('finish.profileRenamed', { preferred: p.preferredName, name: p.name })}</p>}
-          <p className="hint">{t('finish.profileFiles', { configFile: p.configFile, credentialsFile: p.credentialsFile })}</p>
+          <p className={p.protection === 'plain' ? 'notice' : 'hint'} data-testid="key-protection">
+            {t(p.protection === 'plain' ? 'finish.keyInPlainFile' : 'finish.keyInKeychain', { storeFile: p.storeFile })}
+          </p>
+          <p className="hint">{t('finish.profileFiles', { configFile: p.configFile })}</p>
           <p>{t('finish.cliNext')}</p>
-          <pre className="mono cli-command">{`aws sts get-session-token --profile ${p.name} --serial-number ${p.mfaSerial} --token-code 123456`}</pre>
+          <pre className="mono cli-command">{`aws sts get-caller-identity --profile ${p.name}`}</pre>
         </div>
       )}
       <p>{t('finish.consoleUrl')}</p>

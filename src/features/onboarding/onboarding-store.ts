@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../app/define-store';
 import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
@@ -54,10 +54,7 @@ const initial = {
   finished: null,
 };
 
-export const useOnboardingStore = create<OnboardingState>((set, get) => {
-  // Main wiped the secrets (idle lock): the screens must not pretend a session still exists.
-  api.on('app:locked', () => set({ ...initial }));
-
+export const useOnboardingStore = defineStore<OnboardingState>('onboarding', 'reset', (set, get) => {
   /** Runs one action: busy while it runs; on failure keeps the error and how to retry it. */
   const run = async (action: () => Promise<void>, onError?: (e: AppErrorShape) => boolean): Promise<void> => {
     set({ busy: true, error: null, retryAction: null });

@@ -1,15 +1,18 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { busyAction } from '../../../app/error-shape';
+import { applyProgress } from './apply-progress';
 
 export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
 export interface StartOptions {
   inviteValidDays: number;
   concurrency: number;
   attachTo: string | null;
+  /** Where the OS keychain is weak or missing: the run key is sealed to it. */
+  keyPassphrase: string | null;
 }
 
 interface BulkState {
@@ -27,17 +30,30 @@ interface BulkState {
   reimport(): Promise<void>;
   start(o: StartOptions, dialogTitle: string): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
-  resumeSaved(runId: string): Promise<void>;
+  resumeSaved(runId: string, key?: { keyPassphrase: string | null; forgetPasswords: boolean }): Promise<void>;
   discardSaved(runId: string): Promise<void>;
   copyPassword(userName: string): Promise<void>;
   exportPasswords(passphrase: string, dialogTitle: string, filterName: string): Promise<void>;
   finish(): Promise<void>;
 }
 
-export const useBulkStore = create<BulkState>((set, get) => {
+export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, get) => {
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
+  let resyncing = false;
+  const resync = async () => {
+    if (resyncing) return;
+    resyncing = true;
+    try {
+      const run = await api.invoke('admin:bulk:current', {});
+      if (run) set({ run });
+    } catch {
+      // the next event tries again
+    } finally {
+      resyncing = false;
+    }
+  };
 
   return {
     saved: [],
@@ -50,8 +66,15 @@ export const useBulkStore = create<BulkState>((set, get) => {
     finished: false,
 
     listen: () =>
-      api.on('admin:bulk:progress', (run) => {
-        if (!get().run || get().run?.runId === run.runId) set({ run });
+      api.on('admin:bulk:progress', (p) => {
+        const run = get().run;
+        const next = run && run.runId === p.runId ? applyProgress(run, p) : null;
+        if (next) {
+          if (next !== run) set({ run: next });
+          return;
+        }
+        // No view yet, another run, or a missed event: ask for the whole run once.
+        if (!run || run.runId === p.runId) void resync();
       }),
 
     load: () =>
@@ -76,9 +99,9 @@ export const useBulkStore = create<BulkState>((set, get) => {
 
     control: (action) => act(async () => set({ run: await api.invoke(`admin:bulk:${action}`, { runId: runId() }) })),
 
-    resumeSaved: (id) =>
+    resumeSaved: (id, key) =>
       act(async () => {
-        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id }), checked: null, finished: false });
+        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id, ...key }), checked: null, finished: false });
         await loadSaved();
       }),
     discardSaved: (id) =>

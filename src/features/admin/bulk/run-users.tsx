@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
+import { VirtualTbody } from '../../../components/virtual-tbody';
 import type { BulkRun, BulkUser } from '../../../shared/ipc/channels/admin-bulk';
 import { useBulkStore } from './bulk-store';
 
@@ -10,6 +12,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
   const copied = useBulkStore((s) => s.copied);
   const copy = useBulkStore((s) => s.copyPassword);
   const ended = run.phase === 'done' || run.phase === 'cancelled';
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const detail = (u: BulkUser) => {
     if (u.status === 'done') return u.inviteFile;
     if (!u.step) return null;
@@ -25,8 +28,8 @@ export function RunUsers({ run }: { run: BulkRun }) {
           {t('result.copied', { userName: copied })}
         </p>
       )}
-      <div className="bulk-table-scroll">
-        <table aria-labelledby="bulk-users-title" className="bulk-users">
+      <div className="bulk-table-scroll" ref={setScroller}>
+        <table aria-labelledby="bulk-users-title" className="bulk-users" aria-rowcount={run.users.length + 1}>
           <thead>
             <tr>
               <th scope="col">{t('run.colUser')}</th>
@@ -35,9 +38,14 @@ export function RunUsers({ run }: { run: BulkRun }) {
               {ended && <th scope="col">{t('run.colPassword')}</th>}
             </tr>
           </thead>
-          <tbody>
-            {run.users.map((u) => (
-              <tr key={u.userName} data-user={u.userName} data-status={u.status}>
+          <VirtualTbody
+            rows={run.users}
+            scrollElement={scroller}
+            estimate={40}
+            columns={ended ? 4 : 3}
+            rowKey={(u) => u.userName}
+            renderRow={(u, props) => (
+              <tr key={u.userName} {...props} aria-rowindex={props['data-index'] + 2} data-user={u.userName} data-status={u.status}>
                 <td className="mono">{u.userName}</td>
                 <td>{t(`run.status.${u.status}`)}</td>
                 <td>
@@ -54,8 +62,8 @@ export function RunUsers({ run }: { run: BulkRun }) {
                   </td>
                 )}
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </div>
     </>

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBulkStore } from './bulk-store';
+import { SHEET_PASSPHRASE_MIN } from '../../../shared/admin-limits';
+import { useBulkStore, type SavedRun } from './bulk-store';
 
 /** Runs a crash, a sign-out or a cancel left unfinished: "resume run from <date>: 37 of 100 done". */
 export function SavedRuns() {
@@ -20,17 +22,53 @@ export function SavedRuns() {
               {t('saved.line', { date: date(r.createdAt), done: r.done, total: r.total })} {r.cancelled && t('saved.cancelled')}
             </p>
             {!r.sameAccount && <p className="hint">{t('saved.otherAccount', { accountId: r.accountId })}</p>}
-            <div className="actions">
-              <button type="button" className="primary" disabled={busy || !r.sameAccount} onClick={() => void resumeSaved(r.runId)}>
-                {t('saved.resume')}
-              </button>
-              <button type="button" className="secondary" disabled={busy} onClick={() => void discardSaved(r.runId)}>
-                {t('saved.discard')}
-              </button>
-            </div>
+            <ResumeControls run={r} busy={busy} onResume={(key) => void resumeSaved(r.runId, key)} onDiscard={() => void discardSaved(r.runId)} />
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Resume (with the run key passphrase, when the run was sealed to one) or close. */
+function ResumeControls({ run, busy, onResume, onDiscard }: { run: SavedRun; busy: boolean; onResume(key?: { keyPassphrase: string | null; forgetPasswords: boolean }): void; onDiscard(): void }) {
+  const { t } = useTranslation('adminBulk');
+  const [pass, setPass] = useState('');
+  const id = `saved-key-${run.runId}`;
+  return (
+    <>
+      {run.needsPassphrase && run.sameAccount && (
+        <div className="field">
+          <label htmlFor={id}>{t('savedKey.label')}</label>
+          <input id={id} type="password" autoComplete="current-password" value={pass} aria-describedby={`${id}-hint`} onChange={(e) => setPass(e.target.value)} />
+          <p id={`${id}-hint`} className="hint">
+            {t('savedKey.hint')}
+          </p>
+        </div>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !run.sameAccount || (run.needsPassphrase && pass.length === 0)}
+          onClick={() => onResume(run.needsPassphrase ? { keyPassphrase: pass, forgetPasswords: false } : undefined)}
+        >
+          {t('saved.resume')}
+        </button>
+        {run.needsPassphrase && run.sameAccount && (
+          <button type="button" className="secondary" disabled={busy || pass.length < SHEET_PASSPHRASE_MIN} aria-describedby={`${id}-forget`} onClick={() => onResume({ keyPassphrase: pass, forgetPasswords: true })}>
+            {t('savedKey.forget')}
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={busy} onClick={onDiscard}>
+          {t('saved.discard')}
+        </button>
+      </div>
+      {run.needsPassphrase && run.sameAccount && (
+        <p id={`${id}-forget`} className="hint">
+          {t('savedKey.forgetHint', { min: SHEET_PASSPHRASE_MIN })}
+        </p>
+      )}
+    </>
   );
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX } from '../../../shared/admin-limits';
 import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
 import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
+import { useAppInfoStore } from '../../../app/app-info-store';
 import { useBulkStore } from './bulk-store';
+import { KeyPassphrase, keyPassphraseProblem } from './key-passphrase';
 
 /** The clean file's users and the run's settings; starting asks for the invite folder. */
 export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnother(): void }) {
@@ -13,14 +15,20 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
   const [days, setDays] = useState(INVITE_DAYS_DEFAULT);
   const [concurrency, setConcurrency] = useState(BULK_CONCURRENCY_DEFAULT);
   const [attachTo, setAttachTo] = useState('');
+  // Without a real OS keychain the run key is sealed to a passphrase the admin chooses.
+  const storage = useAppInfoStore((s) => s.info?.secretStorage ?? 'os');
+  const [key, setKey] = useState({ pass: '', again: '' });
+  const [tried, setTried] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null }, t('options.folderTitle'));
+    setTried(true);
+    if (storage !== 'os' && keyPassphraseProblem(key)) return;
+    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, keyPassphrase: storage !== 'os' ? key.pass : null }, t('options.folderTitle'));
   };
   const more = checked.rowCount - checked.preview.length;
 
   return (
-    <form onSubmit={submit} className="bulk-start">
+    <form onSubmit={submit} className="bulk-start" noValidate>
       <p className="success">{t('file.ready', { count: checked.rowCount })}</p>
       <h4 id="bulk-preview-title">{t('file.previewHeading')}</h4>
       <div className="bulk-table-scroll">
@@ -71,6 +79,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
           </select>
         </div>
       </fieldset>
+      {storage !== 'os' && <KeyPassphrase storage={storage} value={key} onChange={setKey} showProblem={tried} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('options.start', { count: checked.rowCount })}

@@ -1,13 +1,13 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeys, NO_FILTER, type StatusFilter } from './filter';
+import { bootstrapKeyIds, NO_FILTER, type StatusFilter } from './filter';
 import { toErrorShape } from '../../../app/error-shape';
 
-export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';
+export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync' | 'askMfa';
 type Csv = ChannelInput<'admin:status:exportCsv'>;
 
 /** What the selected user's panel shows: the action being confirmed or run, and its outcome. */
@@ -18,13 +18,21 @@ export interface ActionState {
   issued: InviteIssued | null;
   removed: ChannelOutput<'admin:status:removeBootstrapKeys'> | null;
   resynced: boolean;
+  asked: ChannelOutput<'admin:status:askMfaSetup'> | null;
 }
 
-const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false };
+const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false, asked: null };
+
+type Listing = ChannelOutput<'admin:status:list'>;
 
 interface StatusState {
   users: UserStatusRow[] | null;
   listedAt: string | null;
+  report: Listing['report'];
+  reportUnavailable: string | null;
+  notRead: number;
+  /** The selected user is being read live (the panel's detail). */
+  reading: boolean;
   loading: boolean;
   error: AppErrorShape | null;
   filter: StatusFilter;
@@ -34,6 +42,8 @@ interface StatusState {
   passwordCopied: boolean;
   csv: { error: AppErrorShape | null; saved: ChannelOutput<'admin:status:exportCsv'> | null };
   load(): Promise<void>;
+  /** Reads one user now and puts the answer in its row (key ids, device serials). */
+  readUser(userName: string): Promise<void>;
   setFilter(patch: Partial<StatusFilter>): void;
   select(userName: string | null): void;
   start(kind: ActionKind | null): void;
@@ -41,13 +51,14 @@ interface StatusState {
   resend(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
   resetMfa(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
   removeKeys(): Promise<void>;
+  askMfa(): Promise<void>;
   resync(serialNumber: string, code1: string, code2: string): Promise<boolean>;
   copyPassword(): Promise<void>;
   closeResult(): Promise<void>;
   exportCsv(input: Omit<Csv, 'userNames'>, userNames: string[]): Promise<void>;
 }
 
-export const useStatusStore = create<StatusState>((set, get) => {
+export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', (set, get) => {
   const row = () => get().users?.find((u) => u.userName === get().selected) ?? null;
   /** Runs an action for the selected user; a vanished user refreshes the table. */
   const run = async (fn: (user: UserStatusRow) => Promise<Partial<ActionState>>, refresh = true) => {
@@ -57,7 +68,8 @@ export const useStatusStore = create<StatusState>((set, get) => {
     try {
       const done = await fn(user);
       set((s) => ({ action: { ...s.action, ...done, busy: false } }));
-      if (refresh) void get().load();
+      // Only this user changed: read it again rather than the whole account.
+      if (refresh) void get().readUser(user.userName);
       return true;
     } catch (e) {
       set((s) => ({ action: { ...s.action, busy: false, error: toErrorShape(e) } }));
@@ -70,6 +82,10 @@ export const useStatusStore = create<StatusState>((set, get) => {
   return {
     users: null,
     listedAt: null,
+    report: null,
+    reportUnavailable: null,
+    notRead: 0,
+    reading: false,
     loading: false,
     error: null,
     filter: NO_FILTER,
@@ -82,21 +98,33 @@ export const useStatusStore = create<StatusState>((set, get) => {
       set({ loading: true, error: null });
       try {
         const out = await api.invoke('admin:status:list', {});
-        set({ users: out.users, listedAt: out.listedAt, loading: false });
+        set({ users: out.users, listedAt: out.listedAt, report: out.report, reportUnavailable: out.reportUnavailable, notRead: out.notRead, loading: false });
       } catch (e) {
         set({ loading: false, error: toErrorShape(e) });
+      }
+    },
+    async readUser(userName) {
+      set({ reading: true });
+      try {
+        const row = await api.invoke('admin:status:detail', { userName });
+        set((s) => ({ reading: false, users: s.users?.map((u) => (u.userName === row.userName ? row : u)) ?? null }));
+      } catch (e) {
+        set((s) => ({ reading: false, action: { ...s.action, error: toErrorShape(e) } }));
+        if (toErrorShape(e).code === 'adminStatus.userGone') void get().load();
       }
     },
     setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
     select(userName) {
       void get().closeResult();
       set({ selected: userName, action: IDLE });
+      // The listing's report rows have no key ids or device serials; the actions need them.
+      if (userName) void get().readUser(userName);
     },
     start: (kind) => set({ action: { ...IDLE, kind } }),
     setValidDays: (validDays) => set({ validDays }),
     async resend(dialog) {
       await run(async (u) =>
-        invite(await api.invoke('admin:status:resendInvite', { userName: u.userName, deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId), validDays: get().validDays, ...dialog })),
+        invite(await api.invoke('admin:status:resendInvite', { userName: u.userName, deleteKeyIds: bootstrapKeyIds(u), validDays: get().validDays, ...dialog })),
       );
     },
     async resetMfa(dialog) {
@@ -105,7 +133,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
           await api.invoke('admin:status:resetMfa', {
             userName: u.userName,
             serialNumbers: (u.mfaDevices ?? []).map((d) => d.serialNumber),
-            deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId),
+            deleteKeyIds: bootstrapKeyIds(u),
             validDays: get().validDays,
             ...dialog,
           }),
@@ -113,7 +141,10 @@ export const useStatusStore = create<StatusState>((set, get) => {
       );
     },
     async removeKeys() {
-      await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId) }) }));
+      await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeyIds(u) }) }));
+    },
+    async askMfa() {
+      await run(async (u) => ({ asked: await api.invoke('admin:status:askMfaSetup', { userName: u.userName, validDays: get().validDays }) }));
     },
     async resync(serialNumber, code1, code2) {
       return run(async (u) => {

@@ -10,7 +10,7 @@ import { useStatusStore, type ActionKind } from './status-store';
 /** The selected user: keys and devices, and the four actions, each confirmed first. */
 export function UserPanel() {
   const { t, i18n } = useTranslation('adminStatus');
-  const { users, selected, action, select, start } = useStatusStore();
+  const { users, selected, action, reading, select, start } = useStatusStore();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [selected]);
   const user = users?.find((u) => u.userName === selected);
@@ -18,20 +18,33 @@ export function UserPanel() {
   if (!user) return <ErrorMessage error={action.error} />;
 
   const hasMfa = (user.mfaDevices ?? []).length > 0;
+  // The actions work on key ids and device serials: only a row read live has them.
+  const ready = user.source === 'live' && !reading;
   const why: Record<ActionKind, string | null> = {
     resend: hasMfa ? t('actions.resendNeedsNoMfa') : null,
     resetMfa: hasMfa ? null : t('actions.resetMfaNeedsDevice'),
     removeKeys: bootstrapKeys(user).length > 0 ? null : t('actions.removeKeysNone'),
     resync: resyncableDevices(user).length > 0 ? null : t('actions.resyncNeedsDevice'),
+    askMfa: hasMfa ? t('actions.askMfaNeedsNoMfa') : null,
   };
+  const window = user.onboardingWindow;
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : t('cell.unknown'));
-  const showOutcome = action.issued || action.removed || action.resynced;
+  const showOutcome = action.issued || action.removed || action.resynced || action.asked;
 
   return (
     <section className="card status-panel" aria-labelledby="status-panel-h" data-testid="status-panel">
       <h4 id="status-panel-h" tabIndex={-1} ref={heading}>
         {t('panel.heading', { userName: user.userName })}
       </h4>
+      <p className="hint" role="status" data-testid="status-panel-source">
+        {ready ? t('panel.readAt') : t('panel.reading', { userName: user.userName })}
+      </p>
+      {window?.expired && (
+        <p className="notice" data-testid="invite-expired">
+          {t('panel.inviteExpired', { expiresAt: date(window.expiresAt) })}
+        </p>
+      )}
+      {window?.open && !window.expired && <p className="hint">{t('panel.windowOpen', { expiresAt: date(window.expiresAt) })}</p>}
       <h5>{t('panel.keysHeading')}</h5>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
       <ul className="status-keys">
@@ -55,9 +68,9 @@ export function UserPanel() {
       <h5>{t('panel.actionsHeading')}</h5>
       {!action.kind && (
         <ul className="status-actions">
-          {(['resend', 'resetMfa', 'removeKeys', 'resync'] as const).map((kind) => (
+          {(['resend', 'resetMfa', 'removeKeys', 'resync', 'askMfa'] as const).map((kind) => (
             <li key={kind}>
-              <button type="button" className={kind === 'resetMfa' || kind === 'removeKeys' ? 'danger' : 'secondary'} disabled={!!why[kind]} aria-describedby={`status-why-${kind}`} onClick={() => start(kind)}>
+              <button type="button" className={kind === 'resetMfa' || kind === 'removeKeys' ? 'danger' : 'secondary'} disabled={!ready || !!why[kind]} aria-describedby={`status-why-${kind}`} onClick={() => start(kind)}>
                 {t(`actions.${kind}`)}
               </button>
               <span id={`status-why-${kind}`} className="hint">

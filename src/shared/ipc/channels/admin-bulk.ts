@@ -26,7 +26,10 @@ export const bulkImportSchema = z.object({
   encoding: z.enum(['utf-8', 'euc-kr']),
   delimiter: z.enum([',', ';']),
   rowCount: z.number(),
+  /** The first problems, by line (at most 500 are listed)… */
   problems: z.array(rowProblemSchema),
+  /** …and how many there are. */
+  problemCount: z.number(),
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
   ready: z.boolean(),
@@ -67,10 +70,20 @@ export const bulkRunSchema = z.object({
   summaryFile: z.string().nullable(),
   /** Passwords of an earlier session could not be unsealed (OS keychain changed): those users got new ones. */
   passwordsReissued: z.number(),
+  /** The progress event this view is current with: events up to it are already in `users`. */
+  seq: z.number(),
 });
+
+/**
+ * A progress event: the counts, and only the users that changed since the previous event, so a
+ * run's progress traffic grows with the number of users, not its square. Events are numbered;
+ * after a gap the screen asks for the whole view again.
+ */
+export const bulkProgressSchema = bulkRunSchema.omit({ users: true }).extend({ changed: z.array(bulkUserSchema) });
 
 export type BulkImport = z.output<typeof bulkImportSchema>;
 export type BulkRun = z.output<typeof bulkRunSchema>;
+export type BulkProgress = z.output<typeof bulkProgressSchema>;
 export type BulkUser = z.output<typeof bulkUserSchema>;
 
 export const savedRunSchema = z.object({
@@ -83,9 +96,12 @@ export const savedRunSchema = z.object({
   cancelled: z.boolean(),
   /** Signed in to the run's account: it can be resumed now. */
   sameAccount: z.boolean(),
+  /** Its key is sealed to a passphrase (no OS keychain when it started): resuming asks for it. */
+  needsPassphrase: z.boolean(),
 });
 
 const byRun = z.object({ runId }).strict();
+const keyPassphrase = z.string().min(SHEET_PASSPHRASE_MIN).max(256);
 
 export const adminBulkChannels = {
   /** Asks for a CSV, reads and checks it (file rules, then the account: existing users, unknown groups). */
@@ -104,6 +120,8 @@ export const adminBulkChannels = {
         concurrency: z.number().int().min(1).max(BULK_CONCURRENCY_MAX).default(BULK_CONCURRENCY_DEFAULT),
         /** null: the MFA policy on each user; else on this group (a group of the file). */
         attachTo: z.string().regex(/^[\w+=,.@-]{1,128}$/).nullable().default(null),
+        /** Needed where the OS keychain is weak or missing (app:info secretStorage): the run key is sealed to it. */
+        keyPassphrase: keyPassphrase.nullable().default(null),
       })
       .strict(),
     output: bulkRunSchema.nullable(),
@@ -119,7 +137,17 @@ export const adminBulkChannels = {
   /** Runs in this computer's journal that were not closed (crash, sign-out, cancel). */
   'admin:bulk:savedRuns': defineChannel({ input: z.object({}).strict(), output: z.object({ runs: z.array(savedRunSchema) }) }),
   /** Opens a saved run from its journal and continues it. */
-  'admin:bulk:resumeSaved': defineChannel({ input: byRun, output: bulkRunSchema }),
+  'admin:bulk:resumeSaved': defineChannel({
+    input: z
+      .object({
+        runId,
+        keyPassphrase: keyPassphrase.nullable().default(null),
+        /** The passphrase is lost: a new key, and users whose password was sealed to the old one get new ones. */
+        forgetPasswords: z.boolean().default(false),
+      })
+      .strict(),
+    output: bulkRunSchema,
+  }),
   /** One user's temporary password to the clipboard, cleared after 30 s. */
   'admin:bulk:copyPassword': defineChannel({
     input: z.object({ runId, userName }).strict(),
@@ -135,6 +163,6 @@ export const adminBulkChannels = {
 } as const;
 
 export const adminBulkEvents = {
-  /** Counts, rate and per-user status, at most a few times a second while a run works. */
-  'admin:bulk:progress': bulkRunSchema,
+  /** Counts, rate and the users whose status changed, at most a few times a second while a run works. */
+  'admin:bulk:progress': bulkProgressSchema,
 } as const;

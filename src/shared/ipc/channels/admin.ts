@@ -33,8 +33,11 @@ const profileSignInResult = z.discriminatedUnion('status', [
 
 const checkValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** When AWS generated the credential report a check used, and when it can make the next one (4 hours later). */
+export const reportAgeSchema = z.object({ generatedAt: z.string(), nextAt: z.string() });
+
 export const readinessCheckSchema = z.object({
-  id: z.enum(['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys']),
+  id: z.enum(['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys', 'credentialReport']),
   status: z.enum(['ok', 'fail', 'unknown']),
   /** For `unknown`: the IAM action the admin may not call, and the AWS error name. */
   missingPermission: z.string().nullable(),
@@ -44,7 +47,10 @@ export const readinessCheckSchema = z.object({
     .nullable(),
   policyState: z.enum(['missing', 'current', 'outdated']).nullable(),
   users: z.array(z.string()),
-  keys: z.array(z.object({ userName: z.string(), accessKeyId: z.string(), ageDays: z.number() })),
+  /** From the credential report keys have a slot (access_key_1/2) and no id; read user by user, an id. */
+  keys: z.array(z.object({ userName: z.string(), accessKeyId: z.string().nullable(), slot: z.number().nullable(), ageDays: z.number(), lastUsedDate: z.string().nullable() })),
+  /** The credential report this row was answered from; null when read user by user. */
+  report: reportAgeSchema.nullable(),
 });
 
 export const policyBlockerSchema = z.object({
@@ -118,7 +124,17 @@ export const adminChannels = {
 
   'admin:readiness': defineChannel({
     input: empty,
-    output: z.object({ checks: z.array(readinessCheckSchema), reportGeneratedAt: z.string().nullable() }),
+    output: z.object({
+      checks: z.array(readinessCheckSchema),
+      /** When AWS generated the credential report the user checks used (null when it could not be read). */
+      reportGeneratedAt: z.string().nullable(),
+      checkedAt: z.string(),
+    }),
+  }),
+  /** Saves the credential report exactly as AWS produced it (CSV), after a save dialog. */
+  'admin:credentialReport:save': defineChannel({
+    input: z.object({ dialogTitle: z.string().max(200), filterName: z.string().max(100) }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), generatedAt: z.string(), users: z.number() }),
   }),
   /** Applies the CIS baseline (never weakening a stricter field). */
   'admin:applyCisPasswordPolicy': defineChannel({ input: empty, output: z.object({ applied: z.literal(true) }) }),
@@ -146,12 +162,31 @@ export const adminChannels = {
   }),
   'admin:policySimulate': defineChannel({
     input: empty,
-    output: z.object({ rows: z.array(z.object({ action: z.string(), withoutMfa: decision, withMfa: decision })) }),
+    /** Without MFA while onboarding is open, without MFA otherwise, and with MFA. */
+    output: z.object({ rows: z.array(z.object({ action: z.string(), withoutMfaOnboarding: decision, withoutMfa: decision, withMfa: decision })) }),
   }),
   'admin:listGroups': defineChannel({ input: empty, output: z.object({ groups: z.array(z.string()) }) }),
+  /**
+   * Attaches the policy to a group. Members without an MFA device would be locked out at once: the
+   * first call only names them (attached: false) unless `confirmMembersWithoutMfa`; then onboarding
+   * is opened for them first when `openOnboardingDays` is given.
+   */
   'admin:attachPolicyToGroup': defineChannel({
-    input: z.object({ groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/) }).strict(),
-    output: z.object({ attached: z.literal(true) }),
+    input: z
+      .object({
+        groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/),
+        confirmMembersWithoutMfa: z.boolean().optional(),
+        openOnboardingDays: z.number().int().min(1).max(30).optional(),
+      })
+      .strict(),
+    output: z.object({
+      attached: z.boolean(),
+      membersWithoutMfa: z.array(z.string()),
+      /** The signed-in admin is one of them (their own keys would stop working without MFA). */
+      includesYou: z.boolean(),
+      openedFor: z.array(z.string()),
+      expiresAt: z.string().nullable(),
+    }),
   }),
 } as const;
 

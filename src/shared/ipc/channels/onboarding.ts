@@ -116,13 +116,20 @@ export const onboardingChannels = {
     input: z.object({ keepCliAccess: z.boolean() }).strict(),
     output: z.object({
       consoleUrl: z.string(),
+      /** The invite's bootstrap key is gone (always, once finish succeeds). */
       keyDeleted: z.boolean(),
+      /** The onboarding window is closed: the long-term key can register no MFA device any more. */
+      windowClosed: z.boolean(),
+      /** Command-line access: an AWS profile whose credential_process asks for an MFA code once per session. */
       profile: z
         .object({
           name: z.string(),
           preferredName: z.string(),
           configFile: z.string(),
-          credentialsFile: z.string(),
+          /** Where the app keeps the profile's key (and the cached MFA session). */
+          storeFile: z.string(),
+          /** 'keychain': encrypted by the OS keychain; 'plain': no keychain here, readable by this user only. */
+          protection: z.enum(['keychain', 'plain']),
           mfaSerial: z.string(),
         })
         .nullable(),

@@ -85,11 +85,15 @@ describe('onboarding handlers against the sandbox', () => {
     expect(await fails('onboarding:proveMfa', { code: totpAtStep(seed, now() - 1) })).toMatchObject({ code: 'onboarding.codeAlreadyUsed' });
     expect(sandbox.requestLog.filter((e) => e.action === 'GetSessionToken')).toHaveLength(0);
     await ok('onboarding:proveMfa', { code: totpAtStep(seed, now()) });
+    // "Prove it" closed the onboarding window with the MFA session; the invite's expiry policy is now inert.
+    expect(sandbox.state.getUser('jdoe')?.tags).not.toHaveProperty('iam-onboarding-window');
     expect(await ok('onboarding:finish', { keepCliAccess: false })).toEqual({
       consoleUrl: 'https://acme-prod.signin.aws.amazon.com/console',
       keyDeleted: true,
+      windowClosed: true,
       profile: null,
     });
+    expect(sandbox.state.listAccessKeys('jdoe')).toEqual([]);
 
     const everything = JSON.stringify(outputs.filter((o) => !JSON.stringify(o).includes('"key"'))) + logLines.join('\n');
     for (const secret of [user.password, NEW_PASSWORD, user.secretAccessKey!, seed]) expect(everything).not.toContain(secret);
@@ -131,7 +135,7 @@ describe('onboarding handlers against the sandbox', () => {
     expect(sandbox.state.listVirtualMfaDevices()).toHaveLength(1);
   });
 
-  it('a wrong temporary password typed by hand: ChangePassword is refused and reported as such', async () => {
+  it('a wrong temporary password typed by hand: AWS\'s AccessDenied does not say why, and the message names both causes', async () => {
     const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
     await ok('onboarding:signIn', {
       method: 'manual',
@@ -141,7 +145,7 @@ describe('onboarding handlers against the sandbox', () => {
       secretAccessKey: user.secretAccessKey,
       temporaryPassword: 'Not-The-Temporary-1',
     });
-    expect(await fails('onboarding:changePassword', { newPassword: NEW_PASSWORD })).toMatchObject({ code: 'onboarding.wrongTemporaryPassword' });
+    expect(await fails('onboarding:changePassword', { newPassword: NEW_PASSWORD })).toMatchObject({ code: 'onboarding.wrongPasswordOrRefused' });
     expect(await fails('onboarding:changePassword', { newPassword: 'Not-The-Temporary-1' })).toMatchObject({ code: 'onboarding.sameAsTemporary' });
     expect(sandbox.state.checkPassword('jdoe', user.password)).toBe(true);
   });
@@ -162,6 +166,13 @@ describe('onboarding handlers against the sandbox', () => {
     expect(sandbox.state.listMfaDevices('jdoe')).toHaveLength(1);
     await ok('onboarding:proveMfa', { code: totpAtStep(user.mfa!.base32Seed, now()) });
     expect(await ok('onboarding:finish', { keepCliAccess: false })).toMatchObject({ keyDeleted: true });
+  });
+
+  it('onboarding not open (finished, expired or never opened): registering a device is refused with a message to ask the admin, and nothing is created', async () => {
+    const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true, onboardingWindow: false, passwordResetRequired: false });
+    await signIn(user);
+    expect(await fails('onboarding:startMfa')).toMatchObject({ code: 'onboarding.mfaDenied', params: { action: 'iam:CreateVirtualMFADevice' } });
+    expect(sandbox.state.listVirtualMfaDevices()).toEqual([]);
   });
 
   it('cancel wipes the session', async () => {
