@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { MAX_TAGS_PER_USER } from '../../../src/shared/admin-limits';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { checkTag, checkUserName } from '../../../src/shared/iam-names/iam-names';
 import { CsvValidation } from './csv-validate';
@@ -48,7 +49,7 @@ export interface CsvImport {
 
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_COLUMNS = 64;
-const MAX_TAGS = 50;
+const MAX_TAGS = MAX_TAGS_PER_USER;
 /** An AWS limit: a user belongs to at most 10 groups. */
 const MAX_GROUPS = 10;
 const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
