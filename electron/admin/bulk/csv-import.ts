@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { MAX_TAGS_PER_USER } from '../../../src/shared/admin-limits';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { checkTag, checkUserName } from '../../../src/shared/iam-names/iam-names';
+import { CSV_CHUNK_BYTES, csvRecordParser, type CsvRecord } from './csv-records';
 import { CsvValidation } from './csv-validate';
 
 /** One user to provision, as read from the CSV. */
@@ -89,20 +89,19 @@ class NotUtf8 extends Error {}
 
 async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: boolean): Promise<CsvImport> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-  const source = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const source = createReadStream(path, { highWaterMark: CSV_CHUNK_BYTES });
   const delimiter = await detectDelimiter(path);
   let columns: Array<'userName' | 'email' | 'groups' | 'tags' | null> | null = null;
   const rows: BulkRow[] = [];
   const validation = new CsvValidation();
 
-  const parser = parse({
+  const parser = csvRecordParser({
     delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     relax_quotes: true,
     max_record_size: 64 * 1024,
-    info: true,
   });
 
   const feed = (async () => {
@@ -134,7 +133,7 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: b
   })();
 
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<CsvRecord>) {
       const { record: cells, info } = record;
       if (!columns) {
         if (cells.length > MAX_COLUMNS) throw new AppError('adminBulk.tooManyColumns', { max: MAX_COLUMNS, found: cells.length });
