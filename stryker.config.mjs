@@ -17,9 +17,22 @@ process.env.MUTATION_TESTS = [...new Set(selected.flatMap((m) => m.tests))].join
 // the whole app re-checks every dependant of a mutated file, 8× slower for the same verdicts on
 // the mutated file itself.
 const checkerTsconfig = 'test/mutation/tsconfig.run.json';
+const mutated = selected.flatMap((m) => m.mutate);
+// A renderer file (src/ outside src/shared) compiles with the DOM, as tsconfig.web.json has it.
+const renderer = mutated.some((f) => f.startsWith('src/') && !f.startsWith('src/shared/'));
 writeFileSync(
   new URL(`./${checkerTsconfig}`, import.meta.url),
-  JSON.stringify({ extends: '../../tsconfig.node.json', files: selected.flatMap((m) => m.mutate).map((f) => `../../${f}`), include: [], exclude: [] }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      extends: '../../tsconfig.node.json',
+      ...(renderer ? { compilerOptions: { lib: ['ES2023', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', types: ['node', 'vite/client'] } } : {}),
+      files: mutated.map((f) => `../../${f}`),
+      include: [],
+      exclude: [],
+    },
+    null,
+    2,
+  ) + '\n',
 );
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -29,7 +42,7 @@ export default {
   // dry run only the module's own tests: a mutant must be killed by the tests written for it.
   coverageAnalysis: 'perTest',
   vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
-  mutate: selected.flatMap((m) => m.mutate),
+  mutate: mutated,
   // Mutants that do not compile are not bugs a test should catch; tsc weeds them out first.
   checkers: ['typescript'],
   tsconfigFile: checkerTsconfig,
