@@ -1,4 +1,4 @@
-import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { armor, Decrypter, Encrypter, Stanza } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { NativeScryptIdentity, NativeScryptRecipient } from '../../../../electron/invites/native-scrypt';
 
@@ -37,5 +37,59 @@ describe('native scrypt recipient/identity: the same age format as every other i
     const d = new Decrypter();
     d.addIdentity(new NativeScryptIdentity('p', 11));
     await expect(d.decrypt(file)).rejects.toThrow(/work factor is too high/);
+  });
+});
+
+describe('native scrypt identity: the stanza checks age makes, one by one', () => {
+  const fileKey = new Uint8Array(16).map((_, i) => i + 1);
+  const wrap = async (logN = 10, pass = 'pw') => (await new NativeScryptRecipient(pass, logN).wrapFileKey(fileKey))[0]!;
+  const open = (stanzas: Stanza[], max = 12, pass = 'pw') => new NativeScryptIdentity(pass, max).unwrapFileKey(stanzas);
+
+  it('unwraps its own stanza, at the cap exactly; a fresh salt each time', async () => {
+    const s = await wrap(12);
+    expect(s.args[0]).toBe('scrypt');
+    expect(s.args).toHaveLength(3);
+    expect(s.args[2]).toBe('12');
+    expect(s.body).toHaveLength(32);
+    expect(await open([s], 12)).toEqual(fileKey);
+    expect((await wrap()).args[1]).not.toBe((await wrap()).args[1]);
+    expect(await open([await wrap(10, 'pw')], 12, 'other')).toBeNull();
+  });
+
+  it('refuses what age refuses', async () => {
+    const s = await wrap();
+    const other = new Stanza(['X25519', 'abc'], new Uint8Array(32));
+    const variant = (args: string[], body: Uint8Array = s.body) => new Stanza(args, body);
+    await expect(open([s, other])).rejects.toThrow(/not the only one/);
+    await expect(open([other, s])).rejects.toThrow(/not the only one/);
+    for (const args of [
+      ['scrypt', s.args[1]!],
+      ['scrypt', s.args[1]!, '10', 'extra'],
+      ['scrypt', s.args[1]!, '010'],
+      ['scrypt', s.args[1]!, '0'],
+      ['scrypt', s.args[1]!, '1x'],
+      ['scrypt', s.args[1]!, 'x1'],
+    ]) {
+      await expect(open([variant(args)]), args.join(' ')).rejects.toThrow(/invalid scrypt stanza/);
+    }
+    // The salt: 16 bytes, canonical unpadded base64.
+    await expect(open([variant(['scrypt', `${s.args[1]}==`, '10'])])).rejects.toThrow(/invalid scrypt stanza/);
+    await expect(open([variant(['scrypt', s.args[1]!.slice(0, 20), '10'])])).rejects.toThrow(/invalid scrypt stanza/);
+    await expect(open([variant(['scrypt', `${s.args[1]}AA`, '10'])])).rejects.toThrow(/invalid scrypt stanza/);
+    await expect(open([variant(s.args, s.body.subarray(0, 31))])).rejects.toThrow(/invalid stanza/);
+    await expect(open([variant(s.args, new Uint8Array([...s.body, 0]))])).rejects.toThrow(/invalid stanza/);
+    await expect(open([await wrap(13)], 12)).rejects.toThrow(/work factor is too high/);
+    // Not a scrypt stanza at all: nothing to unwrap here, no error.
+    expect(await open([other])).toBeNull();
+    expect(await open([])).toBeNull();
+  });
+
+  it('a changed wrapped key or tag does not unwrap (null: age cannot tell it from a wrong passphrase)', async () => {
+    const s = await wrap();
+    for (const at of [0, 15, 16, 31]) {
+      const body = s.body.slice();
+      body[at]! ^= 1;
+      expect(await open([new Stanza(s.args, body)]), `byte ${at}`).toBeNull();
+    }
   });
 });
