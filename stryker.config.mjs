@@ -52,7 +52,8 @@ export default {
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
   htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
-  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
+  // Committed: CI runs incrementally against the last full run's results (README, "Mutation testing").
+  incrementalFile: `test/mutation/incremental/${reportName}.json`,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', 'dist-electron', 'release', 'reports', 'test-results', 'playwright-report', 'test/e2e/artifacts'],
   // The per-module floors live in test/mutation/thresholds.json; this is only Stryker's own colouring.
