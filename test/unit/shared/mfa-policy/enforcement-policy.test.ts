@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnforcementPolicy, canonicalPolicyJson, ENFORCEMENT_POLICY_DESCRIPTION } from '../../../../src/shared/mfa-policy/enforcement-policy';
+import { buildEnforcementPolicy, canonicalPolicyJson, ENFORCEMENT_POLICY_DESCRIPTION, ENFORCEMENT_POLICY_NAME } from '../../../../src/shared/mfa-policy/enforcement-policy';
 
 /**
  * The document's own rules, apart from what it allows (the sandbox tests evaluate that, statement
@@ -40,5 +40,11 @@ describe('canonicalPolicyJson', () => {
     expect(canonicalPolicyJson({ x: [{ b: 1, a: null }] })).toBe('{"x":[{"a":null,"b":1}]}');
     expect(canonicalPolicyJson('s')).toBe('"s"');
     expect(canonicalPolicyJson(null)).toBe('null');
+  });
+});
+
+describe('the enforcement policy name', () => {
+  it('is a name IAM accepts for a managed policy (1–128 of letters, digits and +=,.@_-)', () => {
+    expect(ENFORCEMENT_POLICY_NAME).toMatch(/^[\w+=,.@-]{1,128}$/);
   });
 });
