@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockFile, readRecord, readSession, recordFile, sessionFile, storeDir, writeRecord, writeSession, type CliRecord } from '../../../../electron/cli-access/cli-store';
 import { keychainVault, plainVault, type CliVault } from '../../../../electron/cli-access/cli-vault';
-import { REFRESH_BEFORE_MS, runCredentialProcess, type HelperDeps } from '../../../../electron/cli-access/credential-process';
+import { CREDENTIAL_PROCESS_FLAG, REFRESH_BEFORE_MS, runCredentialProcess, type HelperDeps } from '../../../../electron/cli-access/credential-process';
 import { createAwsClientFactory } from '../../../../electron/aws/client-factory';
 import { createProcessSecretStore } from '../../../../electron/platform/node-ports';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
@@ -217,4 +217,80 @@ describe('the command-line profile store', () => {
     expect(keychain.open(keychain.seal('비밀'))).toBe('비밀');
     expect(keychain.seal('비밀')).not.toContain('비밀');
   });
+
+  it('the record is pretty JSON with a final newline; the session file a line of its own', async () => {
+    const { dir, record } = await setup();
+    const recordText = readFileSync(recordFile(dir, record.profile), 'utf8');
+    expect(JSON.parse(recordText)).toEqual(record);
+    expect(recordText).toBe(`${JSON.stringify(JSON.parse(recordText), null, 2)}\n`);
+    await writeSession(dir, record, plainVault, session(3600_000));
+    const text = readFileSync(sessionFile(dir, record.profile), 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n')).toHaveLength(2);
+  });
+
+  it('a data folder whose name holds ".json" still gets its session and lock next to the record', () => {
+    expect(sessionFile('/d/x.json', 'p')).toBe(join('/d/x.json', 'p.session.json'));
+    expect(lockFile('/d/x.json', 'p')).toBe(join('/d/x.json', 'p.lock'));
+  });
 });
+
+describe('credential_process helper, what it says and what it closes', () => {
+  it('without its arguments: exit 2 and the usage line, naming the flag the app writes into the AWS config', async () => {
+    const h = helper(plainVault, []);
+    expect(await runCredentialProcess([CREDENTIAL_PROCESS_FLAG], h.deps)).toBe(2);
+    expect(h.err).toEqual(['usage: --credential-process --data-dir DIR --profile NAME\n']);
+    expect(CREDENTIAL_PROCESS_FLAG).toBe('--credential-process');
+  });
+
+  it('a key exactly five minutes old is no longer waited for', async () => {
+    sb.setConsistencyDelayMs(600_000);
+    const { dir, record, serial } = await setup({ keyAgeMs: 0 });
+    const created = Date.parse(record.keyCreatedAt);
+    const h = helper(plainVault, [sb.scenario.mfaCode(serial)], { now: () => created + 5 * 60_000 });
+    expect(await runCredentialProcess(args(dir, record), h.deps)).toBe(1);
+    expect(h.slept).toEqual([]);
+  });
+
+  it('a lock exactly two minutes old is still waited for; a millisecond older it is taken over', async () => {
+    const { dir, record } = await setup();
+    const lock = lockFile(dir, record.profile);
+    const t = Math.floor(Date.now() / 1000) - 200;
+    writeFileSync(lock, '');
+    utimesSync(lock, t, t);
+    const at = helper(plainVault, [null], { now: () => t * 1000 + 120_000, sleep: async () => rmSync(lock) });
+    expect(await runCredentialProcess(args(dir, record), at.deps)).toBe(1);
+    expect(at.slept).toEqual([250]);
+    writeFileSync(lock, '');
+    utimesSync(lock, t, t);
+    const after = helper(plainVault, [null], { now: () => t * 1000 + 120_001 });
+    expect(await runCredentialProcess(args(dir, record), after.deps)).toBe(1);
+    expect(after.slept).toEqual([]);
+    expect(after.asked).toHaveLength(1);
+  });
+
+  it('an STS answer without complete credentials is an error, and the STS client is closed on every path', async () => {
+    const { dir, record, serial } = await setup();
+    const destroyed: string[] = [];
+    const make = (answer: unknown) => (() => ({ send: async () => answer, destroy: () => void destroyed.push('x') })) as unknown as HelperDeps['sts'];
+    const incomplete = helper(plainVault, ['123456']);
+    incomplete.deps.sts = make({ Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't' } });
+    expect(await runCredentialProcess(args(dir, record), incomplete.deps)).toBe(1);
+    expect(incomplete.err.join('')).toContain('sts:GetSessionToken failed: incomplete answer');
+    expect(destroyed).toHaveLength(1);
+    // A real client, on the success path and the no-terminal path: destroyed each time.
+    for (const answers of [[sb.scenario.mfaCode(serial, 3)], [null]]) {
+      const h = helper(plainVault, answers);
+      const real = h.deps.sts;
+      h.deps.sts = (r, c) => {
+        const client = real(r, c);
+        const destroy = client.destroy.bind(client);
+        client.destroy = () => (destroyed.push('real'), destroy());
+        return client;
+      };
+      await runCredentialProcess(args(dir, record), h.deps);
+    }
+    expect(destroyed).toEqual(['x', 'real', 'real']);
+  });
+});
+
