@@ -46,9 +46,10 @@ export default {
   // Mutants that do not compile are not bugs a test should catch; tsc weeds them out first.
   checkers: ['typescript'],
   tsconfigFile: checkerTsconfig,
-  // 2 CPU cores in CI: Stryker gives one of the three to the TypeScript checker, which is idle most
-  // of the time, and two to test runners. A busy machine needs room before a slow mutant times out.
-  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 3),
+  // 2 CPU cores in CI. Stryker gives half of its processes to TypeScript checkers (idle most of the
+  // time once a mutant is checked) and half to test runners: 4 keeps two test runners on two cores.
+  // A busy machine needs room before a slow mutant times out (timeoutMS).
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 4),
   timeoutMS: 10_000,
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
