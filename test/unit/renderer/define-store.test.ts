@@ -5,7 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * exactly the stores not kept — to the state they were made with, not merely emptied.
  */
 const listeners = new Map<string, Array<(p: unknown) => void>>();
-let mod: typeof import('../../../src/app/define-store');
+type Store<T> = { getState(): T; setState(s: Partial<T>, replace?: boolean): void };
+/** define-store.ts as this test uses it (the module is typed for the DOM, this test for Node). */
+interface DefineStoreModule {
+  defineStore<T extends object>(name: string, onLock: 'reset' | { keep: string }, init: (set: (s: Partial<T>) => void) => T): Store<T>;
+  wipeStores(): void;
+  registeredStores(): ReadonlyMap<string, { store: unknown; initial: object; onLock: unknown }>;
+}
+let mod: DefineStoreModule;
 
 beforeAll(async () => {
   (globalThis as { window?: unknown }).window = {
@@ -17,7 +24,9 @@ beforeAll(async () => {
       },
     },
   };
-  mod = await import('../../../src/app/define-store');
+  // A computed path, as in store-lock.test.ts.
+  const path = '../../../src/app/define-store';
+  mod = (await import(/* @vite-ignore */ path)) as DefineStoreModule;
 });
 
 describe('defineStore', () => {

@@ -130,7 +130,7 @@ describe('dispatch: the one path every IPC call takes', () => {
 
   it('names an unknown channel as printable text of at most 100 characters, whatever arrived', async () => {
     const { handlers } = app();
-    const name = (channel: unknown) => dispatch(handlers, channel, {}, ctx, log).then((r) => (r as { error: { params: { channel: string } } }).error.params.channel);
+    const name = (channel: unknown) => dispatch(handlers, channel, {}, ctx, log).then((r) => (r as unknown as { error: { params: { channel: string } } }).error.params.channel);
     expect(await name('x'.repeat(500))).toBe('x'.repeat(100));
     expect(await name('nope')).toBe('nope');
     expect(await name(null)).toBe('(null)');

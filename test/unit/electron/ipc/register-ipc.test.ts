@@ -2,9 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The recording Electron stand-in the e2e tests load main with: it keeps the handler registerIpc
 // installs, so it can be called the way Electron calls it.
-vi.mock('electron', async () => await import('../../../e2e/support/electron-stub/electron.mjs'));
+// A computed path: the stand-in is plain JavaScript, without declarations.
+const STUB = '../../../e2e/support/electron-stub/electron.mjs';
+vi.mock('electron', async () => (await import(/* @vite-ignore */ STUB)) as object);
 
-const { installed } = (await import('../../../e2e/support/electron-stub/electron.mjs')) as unknown as {
+const { installed } = (await import(/* @vite-ignore */ STUB)) as {
   installed: { ipc: Record<string, (event: unknown, channel: unknown, payload: unknown) => Promise<unknown>> };
 };
 const { registerIpc } = await import('../../../../electron/ipc/register-ipc');
