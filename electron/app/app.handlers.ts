@@ -15,6 +15,7 @@ export function createAppHandlers(deps: AppDeps): FeatureHandlers<'app'> {
       endpointOverride: deps.aws.endpointOverride('iam') ?? deps.aws.endpointOverride('sts'),
       region: deps.aws.region,
     }),
+    'app:serverClock': async () => ({ offsetMs: deps.serverClock.now() - deps.clock.now() }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url, overrideOrigins)) throw new AppError('app.urlNotAllowed');
       await deps.platform.links.open(url);

@@ -1,3 +1,4 @@
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../src/shared/admin-limits';
 import { decryptInvite } from '../invites/invite-codec';
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
@@ -35,6 +36,11 @@ export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboar
     'onboarding:changePassword': async ({ newPassword }) => changePassword(session, newPassword),
     'onboarding:startMfa': async () => startMfa(deps, session),
     'onboarding:showMfaKey': async () => ({ key: manualEntryKey(session) }),
+    'onboarding:copyMfaKey': async () => {
+      // The seed without the reading spaces: authenticator apps take it either way, some only without.
+      deps.platform.clipboard.writeText(manualEntryKey(session).replace(/\s+/g, ''), PASSWORD_CLIPBOARD_CLEAR_MS);
+      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
+    },
     'onboarding:enableMfa': async ({ code1, code2 }) => enableMfa(deps, session, code1, code2),
     'onboarding:proveMfa': async ({ code }) => proveMfa(deps, session, code),
     'onboarding:finish': async ({ keepCliAccess }) => finish(deps, session, keepCliAccess),

@@ -1,3 +1,4 @@
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../shared/errors/app-error';
 import { resources } from '../i18n/resources';
@@ -13,15 +14,32 @@ export function errorMessageKey(code: string): string {
   return `errors:${code}`;
 }
 
-/** Shows an AppError in the user's language; falls back to a generic message naming the code. */
-export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; onRetry?: () => void }) {
+/** An AppError in the user's language; a generic message naming the code when there is no text for it. */
+export function useErrorText(): (error: AppErrorShape) => string {
   const { t, i18n } = useTranslation();
+  return (error) => {
+    const key = errorMessageKey(error.code);
+    return i18n.exists(key) ? t(key, error.params ?? {}) : t('errors:unknown', { code: error.code });
+  };
+}
+
+interface Props {
+  error: AppErrorShape | null;
+  onRetry?: () => void;
+  id?: string;
+}
+
+/**
+ * An error that belongs to no single field, shown where the user acts (next to the button that
+ * failed). It can take focus, so a form moves the user to it when it appears (see use-field-errors).
+ */
+export const ErrorMessage = forwardRef<HTMLDivElement, Props>(function ErrorMessage({ error, onRetry, id }, ref) {
+  const { t } = useTranslation();
+  const text = useErrorText();
   if (!error) return null;
-  const key = errorMessageKey(error.code);
-  const text = i18n.exists(key) ? t(key, error.params ?? {}) : t('errors:unknown', { code: error.code });
   return (
-    <div className="error-message" role="alert" data-error-code={error.code}>
-      <p>{text}</p>
+    <div className="error-message" role="alert" data-error-code={error.code} id={id} ref={ref} tabIndex={-1}>
+      <p>{text(error)}</p>
       {onRetry && (error.retryable ?? false) && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('nav.retry')}
@@ -29,4 +47,4 @@ export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; 
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isParticlePair, withParticle } from './korean-particles';
 import { resources, SUPPORTED_LANGUAGES, type Language } from './resources';
 
 const STORAGE_KEY = 'language';
@@ -25,6 +26,19 @@ export async function initI18n(): Promise<void> {
     ns: Object.keys(resources.ko),
     interpolation: { escapeValue: false },
     returnNull: false,
+  });
+  addFormatters();
+}
+
+/**
+ * `{{name, josa(p: 을/를)}}` in Korean strings: the particle chosen from the word (see
+ * korean-particles.ts); `q: ‘’` quotes the word first ("‘jdoe’를").
+ */
+function addFormatters(): void {
+  i18next.services.formatter?.add('josa', (value: unknown, _lng, options: Record<string, unknown>) => {
+    const word = String(value ?? '');
+    const quoted = typeof options.q === 'string' && options.q.length === 2 ? `${options.q[0]}${word}${options.q[1]}` : word;
+    return isParticlePair(options.p) ? withParticle(quoted, options.p) : quoted;
   });
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../../app/route-store';
+import { FocusHeading } from '../../components/screen-heading';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { useOnboardingStore } from './onboarding-store';
 
@@ -12,7 +13,7 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
   const p = result.profile;
   return (
     <div className="card" data-testid="step-done">
-      <h3 tabIndex={-1}>{t('finish.doneTitle')}</h3>
+      <FocusHeading level={2}>{t('finish.doneTitle')}</FocusHeading>
       {result.keyDeleted && <p className="success">{t('finish.keyDeleted')}</p>}
       {p && (
         <div className="success" data-testid="profile-written">
@@ -42,10 +43,12 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
           {t('finish.home')}
         </button>
       </div>
-      <h4>{t('finish.nextTitle')}</h4>
-      <ul>
+      <h3>{t('finish.nextTitle')}</h3>
+      {/* Self-service resync needs a long-term key: only the command-line path keeps one. */}
+      <ul data-testid="next-steps" data-path={p ? 'cli' : 'console'}>
         <li>{t('finish.next1')}</li>
-        <li>{t('finish.next2')}</li>
+        <li>{t('finish.nextPhone')}</li>
+        <li>{t(p ? 'finish.nextCodesRefusedCli' : 'finish.nextCodesRefusedConsole')}</li>
         <li>{t('finish.next3')}</li>
       </ul>
       <p className="hint">{t('finish.wiped')}</p>

@@ -104,6 +104,11 @@ export const onboardingChannels = {
     input: z.object({}).strict(),
     output: z.object({ key: z.string() }),
   }),
+  /** The manual-entry key to the clipboard (for a desktop authenticator), cleared after 30 s. */
+  'onboarding:copyMfaKey': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ copied: z.literal(true), clearAfterMs: z.number() }),
+  }),
   'onboarding:enableMfa': defineChannel({
     input: z.object({ code1: sixDigits, code2: sixDigits }).strict(),
     output: z.object({ enabled: z.literal(true) }),

@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import { useEffect } from 'react';
+
+/**
+ * Screens that show a secret once (a new user's password, an invite not saved yet) say what would
+ * be lost; leaving them — another tab, Home, sign out — asks first. The idle lock does not ask:
+ * the secrets are already wiped then.
+ */
+interface LeaveGuardState {
+  /** Guard id → what leaving would lose (in the user's language), or null when nothing. */
+  reasons: Record<string, string | null>;
+  /** A leave waiting for the admin's answer. */
+  pending: { reasons: string[]; proceed(): void } | null;
+  set(id: string, reason: string | null): void;
+  remove(id: string): void;
+  /** Runs `proceed` now, or after the user confirms when something would be lost. */
+  requestLeave(proceed: () => void): void;
+  confirm(): void;
+  stay(): void;
+}
+
+export const useLeaveGuard = create<LeaveGuardState>((set, get) => ({
+  reasons: {},
+  pending: null,
+  set: (id, reason) => set((s) => ({ reasons: { ...s.reasons, [id]: reason } })),
+  remove: (id) =>
+    set((s) => {
+      const { [id]: _gone, ...rest } = s.reasons;
+      return { reasons: rest };
+    }),
+  requestLeave(proceed) {
+    const reasons = Object.values(get().reasons).filter((r): r is string => !!r);
+    if (reasons.length === 0) proceed();
+    else set({ pending: { reasons, proceed } });
+  },
+  confirm() {
+    const p = get().pending;
+    set({ pending: null });
+    p?.proceed();
+  },
+  stay: () => set({ pending: null }),
+}));
+
+/** While mounted, leaving asks first if `reason` is set. */
+export function useGuardLeave(id: string, reason: string | null): void {
+  const setReason = useLeaveGuard((s) => s.set);
+  const remove = useLeaveGuard((s) => s.remove);
+  useEffect(() => setReason(id, reason), [id, reason, setReason]);
+  useEffect(() => () => remove(id), [id, remove]);
+}
