@@ -19,12 +19,18 @@ import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
+import { InviteGenerations } from './users/invite-generations';
+import { BulkRunHolder } from './bulk/run-holder';
+import { createHandoffHandlers } from './bulk/handoff.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
   const profileSignIn = new ProfileSignIn(deps, session);
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
+  // Which invite of each user is current: the status tab's reissues supersede older results.
+  const generations = new InviteGenerations();
+  const bulkRuns = new BulkRunHolder();
   // Idle lock and flow end drop the admin's credentials like a sign-out does.
   deps.lifecycle.register('admin', () => {
     profileSignIn.cancel();
@@ -98,8 +104,9 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
     'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
 
-    ...createAdminUsersHandlers(deps, session),
-    ...createAdminBulkHandlers(deps, session),
-    ...createAdminStatusHandlers(deps, session),
+    ...createAdminUsersHandlers(deps, session, generations),
+    ...createAdminBulkHandlers(deps, session, generations, bulkRuns),
+    ...createHandoffHandlers(deps, session, generations, bulkRuns),
+    ...createAdminStatusHandlers(deps, session, generations),
   };
 }

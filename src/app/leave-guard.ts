@@ -10,11 +10,11 @@ interface LeaveGuardState {
   /** Guard id → what leaving would lose (in the user's language), or null when nothing. */
   reasons: Record<string, string | null>;
   /** A leave waiting for the admin's answer. */
-  pending: { reasons: string[]; proceed(): void } | null;
+  pending: { reasons: string[]; proceed(): void; onStay?: () => void } | null;
   set(id: string, reason: string | null): void;
   remove(id: string): void;
   /** Runs `proceed` now, or after the user confirms when something would be lost. */
-  requestLeave(proceed: () => void): void;
+  requestLeave(proceed: () => void, onStay?: () => void): void;
   confirm(): void;
   stay(): void;
 }
@@ -28,17 +28,21 @@ export const useLeaveGuard = create<LeaveGuardState>((set, get) => ({
       const { [id]: _gone, ...rest } = s.reasons;
       return { reasons: rest };
     }),
-  requestLeave(proceed) {
+  requestLeave(proceed, onStay) {
     const reasons = Object.values(get().reasons).filter((r): r is string => !!r);
     if (reasons.length === 0) proceed();
-    else set({ pending: { reasons, proceed } });
+    else set({ pending: { reasons, proceed, ...(onStay ? { onStay } : {}) } });
   },
   confirm() {
     const p = get().pending;
     set({ pending: null });
     p?.proceed();
   },
-  stay: () => set({ pending: null }),
+  stay() {
+    const p = get().pending;
+    set({ pending: null });
+    p?.onStay?.();
+  },
 }));
 
 /** While mounted, leaving asks first if `reason` is set. */

@@ -17,9 +17,11 @@ import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
 import { RunKey } from './run-key';
+import type { BulkRunHolder } from './run-holder';
+import type { InviteGenerations } from '../users/invite-generations';
 
-export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
-  let checked: { path: string; rows: BulkRow[]; ready: boolean } | null = null;
+export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations, holder: BulkRunHolder): FeatureHandlers<'admin:bulk'> {
+  let checked: { path: string; rows: BulkRow[]; ready: boolean; badLines: Set<number>; blockers: number } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -27,6 +29,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
   const stop = () => {
     runner?.kill();
     runner = null;
+    holder.detach();
   };
   session.onSignOut(stop);
   deps.lifecycle.register('adminBulk', stop);
@@ -39,7 +42,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
     const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
     const ready = problems.length === 0 && fromAccount.blockers.length === 0;
-    checked = { path, rows: file.rows, ready };
+    checked = { path, rows: file.rows, ready, badLines: new Set(problems.map((p) => p.line)), blockers: fromAccount.blockers.length };
     return {
       fileName: basename(path),
       encoding: file.encoding,
@@ -64,7 +67,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
 
   const newRunner = (o: { journal: BulkJournal; key: RunKey; acct: RunAccount; jobs: BulkRunner['jobs']; concurrency: number; reissued?: number }, ctx: HandlerContext) => {
     const { header } = o.journal;
-    return new BulkRunner(
+    const made = new BulkRunner(
       {
         iam: (signal) => runIam(session.iam(), signal),
         journal: o.journal,
@@ -82,6 +85,14 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       (view) => ctx.emit('admin:bulk:progress', view),
       o.reissued ?? 0,
     );
+    // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
+    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
+    return made;
+  };
+  /** A newer invite (status tab) replaced this user's key and password: the run's copy is worthless. */
+  const assertCurrent = (userName: string) => {
+    const f = holder.facts;
+    if (f && generations.supersededSince(f.account.accountId, userName, f.stamp)) throw new AppError('adminBulk.passwordSuperseded', { userName });
   };
 
   return {
@@ -96,11 +107,15 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows }, ctx) => {
       const acct = account();
-      if (!checked?.ready) throw new AppError('adminBulk.notReady');
+      if (!checked) throw new AppError('adminBulk.notReady');
+      // "Skip the invalid rows and create the rest": only rows with no problem at all; a problem
+      // with the account (a blocker) still stops everything.
+      const rows = checked.ready ? checked.rows : skipInvalidRows && checked.blockers === 0 ? checked.rows.filter((r) => !checked!.badLines.has(r.line)) : null;
+      if (!rows || rows.length === 0) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
-      const groups = new Set(checked.rows.flatMap((r) => r.groups));
+      const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
@@ -116,7 +131,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         partition: acct.partition,
         attachTo,
         inviteValidDays,
-        users: checked.rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
+        users: rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
       });
       const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays)));
       runner?.kill();
@@ -180,6 +195,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     },
 
     'admin:bulk:copyPassword': async ({ runId, userName }) => {
+      assertCurrent(userName);
       deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
@@ -187,7 +203,14 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     'admin:bulk:exportPasswords': async ({ runId, passphrase, dialogTitle, filterName }) => {
       const r = current(runId);
       const entries: Array<[string, string]> = [];
-      for (const u of r.view().users) if (u.status === 'done' && u.hasPassword) entries.push([u.userName, await r.password(u.userName)]);
+      let superseded = 0;
+      for (const u of r.view().users) {
+        if (u.status !== 'done' || !u.hasPassword) continue;
+        // A password replaced by a newer invite would be handed out wrong: left out, and counted.
+        const f = holder.facts;
+        if (f && generations.supersededSince(f.account.accountId, u.userName, f.stamp)) superseded++;
+        else entries.push([u.userName, await r.password(u.userName)]);
+      }
       if (entries.length === 0) throw new AppError('adminBulk.noPasswords');
       const day = new Date(deps.clock.now()).toISOString().slice(0, 10);
       const path = await deps.platform.dialogs.saveFile({
@@ -195,10 +218,10 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         defaultPath: join(deps.platform.paths.home, `passwords-${day}.csv.age`),
         filters: [{ name: filterName, extensions: ['age'] }],
       });
-      if (!path) return { saved: false, path: null, count: 0 };
+      if (!path) return { saved: false, path: null, count: 0, superseded };
       await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
-      return { saved: true, path, count: entries.length };
+      return { saved: true, path, count: entries.length, superseded };
     },
 
     'admin:bulk:finish': async ({ runId }) => {
@@ -207,6 +230,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         if (runner.busy) throw new AppError('adminBulk.runActive');
         runner.kill();
         runner = null;
+        holder.detach();
       }
       const journal = openJournal(paths.journal);
       try {

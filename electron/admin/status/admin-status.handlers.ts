@@ -10,12 +10,13 @@ import type { FeatureHandlers } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
 import { namingMissingPermission, tagAction } from '../iam-call';
 import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
+import type { InviteGenerations } from '../users/invite-generations';
 import type { RunAccount } from '../users/provisioning-run';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
 import { readAllStatuses, readUserStatus, UserVanished } from './user-status';
 
-export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:status'> {
+export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations): FeatureHandlers<'admin:status'> {
   /** The last listing (no secrets): the CSV export and the checks on confirmed devices use it. */
   let rows = new Map<string, UserStatusRow>();
   /** The last temporary password, for "copy" until the admin closes the result. */
@@ -89,6 +90,8 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
         const path = await askPath(userName, dialogTitle, filterName);
         if (!path) return notSaved(userName);
         held = null;
+        // From the first change on, every earlier invite of this user is stale (even if this one fails part-way).
+        generations.reissued(account().accountId, userName);
         const done = await reissueInvite(deps, session.iam(), { live: user, confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });
         held = { userName, password: done.password };
         deps.log.info('adminStatus.inviteResent', { userName });
@@ -103,6 +106,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession):
         const path = await askPath(userName, dialogTitle, filterName);
         if (!path) return notSaved(userName);
         held = null;
+        generations.reissued(account().accountId, userName);
         const iam = session.iam();
         const removed = await removeMfaDevices(iam, await live(userName), serialNumbers);
         const done = await reissueInvite(deps, iam, { live: await live(userName), confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });

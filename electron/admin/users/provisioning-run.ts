@@ -34,6 +34,8 @@ export class ProvisioningRun {
     readonly input: CreateUserInput,
     readonly account: RunAccount,
     private readonly log: Logger,
+    /** True once a newer invite for this user exists (see invite-generations.ts). */
+    private readonly superseded: () => boolean = () => false,
   ) {
     this.steps = planSteps(input);
   }
@@ -54,7 +56,7 @@ export class ProvisioningRun {
 
   /** Every step done but the invite never saved: leaving now would strand the user without credentials. */
   get needsInvite(): boolean {
-    return this.phase === 'done' && this.saved === null && this.secrets.password !== null;
+    return this.phase === 'done' && this.saved === null && this.secrets.password !== null && !this.superseded();
   }
 
   /** Runs every step not yet done, in order; stops at the first failure. */
@@ -121,6 +123,7 @@ export class ProvisioningRun {
 
   /** The secrets the invite needs; only once every step is done and until wiped. */
   inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string } {
+    this.assertCurrent();
     const { password, accessKeyId, secretAccessKey } = this.secrets;
     if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey) throw new AppError('adminUsers.secretsGone');
     return { password, accessKeyId, secretAccessKey };
@@ -139,6 +142,7 @@ export class ProvisioningRun {
 
   /** The password for the clipboard (after it has been shown). */
   password(): string {
+    this.assertCurrent();
     if (!this.secrets.password) throw new AppError('adminUsers.secretsGone');
     return this.secrets.password;
   }
@@ -146,6 +150,11 @@ export class ProvisioningRun {
   /** True if the text holds a secret of this run. */
   containsSecret(text: string): boolean {
     return [this.secrets.password, this.secrets.secretAccessKey].some((s) => !!s && text.includes(s));
+  }
+
+  /** A newer invite deleted this run's key and replaced its password: nothing of it may be handed out. */
+  private assertCurrent(): void {
+    if (this.superseded()) throw new AppError('adminUsers.inviteSuperseded', { userName: this.userName });
   }
 
   /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */
@@ -169,6 +178,7 @@ export class ProvisioningRun {
       ...(this.error ? { error: this.error } : {}),
       accessKeyId: this.secrets.accessKeyId,
       somethingCreated: this.somethingCreated,
+      superseded: this.superseded(),
       invite:
         this.phase === 'done'
           ? {

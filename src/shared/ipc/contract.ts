@@ -9,6 +9,7 @@ import { onboardingChannels, onboardingEvents } from './channels/onboarding';
 import { adminChannels, adminEvents } from './channels/admin';
 import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
+import { adminHandoffChannels, adminHandoffEvents } from './channels/admin-handoff';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
@@ -18,6 +19,7 @@ export const channels = {
   ...adminChannels,
   ...adminUsersChannels,
   ...adminBulkChannels,
+  ...adminHandoffChannels,
   ...adminStatusChannels,
   ...resyncChannels,
 } as const;
@@ -28,6 +30,7 @@ export const events = {
   ...adminEvents,
   ...adminUsersEvents,
   ...adminBulkEvents,
+  ...adminHandoffEvents,
   ...adminStatusEvents,
   ...resyncEvents,
 } as const;

@@ -22,7 +22,7 @@ export function BulkPage() {
 
   return (
     <section className="admin-bulk" aria-labelledby="admin-bulk-title">
-      <h3 id="admin-bulk-title">{t('title')}</h3>
+      <h2 id="admin-bulk-title">{t('title')}</h2>
       <p className="subtitle">{t('intro')}</p>
       {finished && (
         <p className="success" role="status">

@@ -26,7 +26,7 @@ export function PasswordSheet({ run }: { run: BulkRun }) {
       <p className="notice">{t('result.passwordsIntro')}</p>
       {hasPasswords && (
         <form className="bulk-sheet" onSubmit={submit} noValidate>
-          <h5>{t('result.sheetHeading')}</h5>
+          <h4>{t('result.sheetHeading')}</h4>
           <p className="hint">{t('result.sheetIntro')}</p>
           <div className="field">
             <label htmlFor="bulk-pass">{t('result.passphrase')}</label>
@@ -61,7 +61,7 @@ export function PasswordSheet({ run }: { run: BulkRun }) {
           )}
         </form>
       )}
-      <h5>{t('result.finishHeading')}</h5>
+      <h4>{t('result.finishHeading')}</h4>
       <p className="hint">{t('result.finishIntro')}</p>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>

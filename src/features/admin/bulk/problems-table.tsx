@@ -6,7 +6,7 @@ export function ProblemsTable({ problems }: { problems: BulkImport['problems'] }
   const { t } = useTranslation('adminBulk');
   return (
     <div className="bulk-problems">
-      <h4 id="bulk-problems-title">{t('file.problemsHeading', { count: problems.length })}</h4>
+      <h3 id="bulk-problems-title">{t('file.problemsHeading', { count: problems.length })}</h3>
       <p className="notice">{t('file.problemsIntro')}</p>
       <table aria-labelledby="bulk-problems-title">
         <thead>

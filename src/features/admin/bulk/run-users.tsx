@@ -19,7 +19,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
 
   return (
     <>
-      <h5 id="bulk-users-title">{t('run.usersHeading')}</h5>
+      <h4 id="bulk-users-title">{t('run.usersHeading')}</h4>
       {copied && (
         <p className="success" role="status">
           {t('result.copied', { userName: copied })}

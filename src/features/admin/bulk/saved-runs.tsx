@@ -12,7 +12,7 @@ export function SavedRuns() {
 
   return (
     <div className="card bulk-saved" aria-labelledby="bulk-saved-title">
-      <h4 id="bulk-saved-title">{t('saved.heading')}</h4>
+      <h3 id="bulk-saved-title">{t('saved.heading')}</h3>
       <ul>
         {saved.map((r) => (
           <li key={r.runId} data-testid={`saved-run-${r.runId}`}>

@@ -22,7 +22,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
   return (
     <form onSubmit={submit} className="bulk-start">
       <p className="success">{t('file.ready', { count: checked.rowCount })}</p>
-      <h4 id="bulk-preview-title">{t('file.previewHeading')}</h4>
+      <h3 id="bulk-preview-title">{t('file.previewHeading')}</h3>
       <div className="bulk-table-scroll">
         <table aria-labelledby="bulk-preview-title">
           <thead>

@@ -16,7 +16,7 @@ export function AttachToGroup() {
   const chosen = group || groups[0] || '';
   return (
     <div className="card">
-      <h4>{t('policy.attach.title')}</h4>
+      <h3>{t('policy.attach.title')}</h3>
       <p className="hint">{t('policy.attach.intro')}</p>
       <div className="field">
         <label htmlFor="attach-group">{t('policy.attach.group')}</label>

@@ -93,7 +93,7 @@ export function CheckRow({ check }: { check: ReadinessCheck }) {
         <span className="admin-status" data-status={check.status}>
           {t(`readiness.status.${check.status}`)}
         </span>
-        <h4>{t(`${base}.title`)}</h4>
+        <h3>{t(`${base}.title`)}</h3>
       </div>
       <p data-testid={`check-${check.id}-detail`}>{detail}</p>
       {check.status === 'fail' && <Fix check={check} />}

@@ -27,7 +27,7 @@ export function ActionResult() {
             {issued.deletedKeyIds.length > 0 && <li>{t('result.deletedKeys', { keys: issued.deletedKeyIds.join(', ') })}</li>}
             <li className="mono">{t('result.newKey', { accessKeyId: issued.newAccessKeyId })}</li>
           </ul>
-          <h5>{t('result.passwordHeading')}</h5>
+          <h4>{t('result.passwordHeading')}</h4>
           {issued.temporaryPassword ? (
             <>
               <p className="notice">{t('result.passwordOnce')}</p>

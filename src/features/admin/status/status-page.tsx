@@ -41,7 +41,7 @@ export function StatusPage() {
 
   return (
     <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading}>
-      <h3 id="admin-status-title">{t('title')}</h3>
+      <h2 id="admin-status-title">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
       <ErrorMessage error={error} onRetry={() => void load()} />
       {missing.length > 0 && (

@@ -29,10 +29,10 @@ export function UserPanel() {
 
   return (
     <section className="card status-panel" aria-labelledby="status-panel-h" data-testid="status-panel">
-      <h4 id="status-panel-h" tabIndex={-1} ref={heading}>
+      <h3 id="status-panel-h" tabIndex={-1} ref={heading}>
         {t('panel.heading', { userName: user.userName })}
-      </h4>
-      <h5>{t('panel.keysHeading')}</h5>
+      </h3>
+      <h4>{t('panel.keysHeading')}</h4>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
       <ul className="status-keys">
         {(user.accessKeys ?? []).map((k) => (
@@ -42,7 +42,7 @@ export function UserPanel() {
           </li>
         ))}
       </ul>
-      <h5>{t('panel.devicesHeading')}</h5>
+      <h4>{t('panel.devicesHeading')}</h4>
       {user.mfaDevices && user.mfaDevices.length === 0 && <p className="hint">{t('panel.noDevices')}</p>}
       <ul className="status-devices">
         {(user.mfaDevices ?? []).map((d) => (
@@ -52,7 +52,7 @@ export function UserPanel() {
         ))}
       </ul>
 
-      <h5>{t('panel.actionsHeading')}</h5>
+      <h4>{t('panel.actionsHeading')}</h4>
       {!action.kind && (
         <ul className="status-actions">
           {(['resend', 'resetMfa', 'removeKeys', 'resync'] as const).map((kind) => (

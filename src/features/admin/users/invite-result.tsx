@@ -21,7 +21,7 @@ export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinishe
       <p className="success">{t('result.created', { userName: run.userName })}</p>
 
       <section aria-labelledby="invite-file-h">
-        <h4 id="invite-file-h">{t('result.inviteHeading')}</h4>
+        <h3 id="invite-file-h">{t('result.inviteHeading')}</h3>
         <p className="hint">{t('result.inviteHint')}</p>
         {saved && (
           <p className="success" data-testid="invite-saved">
@@ -41,7 +41,7 @@ export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinishe
       {saved && (
         <>
           <section aria-labelledby="invite-password-h">
-            <h4 id="invite-password-h">{t('result.passwordHeading')}</h4>
+            <h3 id="invite-password-h">{t('result.passwordHeading')}</h3>
             {password ? (
               <>
                 <p className="notice">{t('result.passwordOnce')}</p>
@@ -63,7 +63,7 @@ export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinishe
           </section>
 
           <section aria-labelledby="invite-message-h">
-            <h4 id="invite-message-h">{t('result.messageHeading')}</h4>
+            <h3 id="invite-message-h">{t('result.messageHeading')}</h3>
             <p className="hint">{t('result.messageHint')}</p>
             <div className="field">
               <label htmlFor="invite-message">{t('result.messageLabel')}</label>

@@ -104,6 +104,8 @@ export const adminBulkChannels = {
         concurrency: z.number().int().min(1).max(BULK_CONCURRENCY_MAX).default(BULK_CONCURRENCY_DEFAULT),
         /** null: the MFA policy on each user; else on this group (a group of the file). */
         attachTo: z.string().regex(/^[\w+=,.@-]{1,128}$/).nullable().default(null),
+        /** Start with the rows that have no problem, leaving out the ones listed as problems. */
+        skipInvalidRows: z.boolean().default(false),
       })
       .strict(),
     output: bulkRunSchema.nullable(),
@@ -128,7 +130,8 @@ export const adminBulkChannels = {
   /** Every user's temporary password as a CSV, encrypted with age to the admin's passphrase. */
   'admin:bulk:exportPasswords': defineChannel({
     input: z.object({ runId, passphrase: z.string().min(SHEET_PASSPHRASE_MIN).max(256), ...dialogText, filterName: z.string().max(100) }).strict(),
-    output: z.object({ saved: z.boolean(), path: z.string().nullable(), count: z.number() }),
+    /** `superseded`: users left out because a newer invite replaced their password (status tab). */
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), count: z.number(), superseded: z.number() }),
   }),
   /** The admin is done with the run: its key (and so the sealed passwords) is deleted; not offered again. */
   'admin:bulk:finish': defineChannel({ input: byRun, output: z.object({ finished: z.literal(true) }) }),
