@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { BULK_PREVIEW_ROWS, PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
+import { BULK_PREVIEW_ROWS } from '../../../src/shared/admin-limits';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -42,12 +42,14 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
     const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
     const ready = problems.length === 0 && fromAccount.blockers.length === 0;
-    checked = { path, rows: file.rows, ready, badLines: new Set(problems.map((p) => p.line)), blockers: fromAccount.blockers.length };
+    const badLines = new Set(problems.map((p) => p.line));
+    checked = { path, rows: file.rows, ready, badLines, blockers: fromAccount.blockers.length };
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
       rowCount: file.rows.length,
+      validRowCount: file.rows.filter((r) => !badLines.has(r.line)).length,
       problems,
       blockers: fromAccount.blockers,
       ready,
@@ -88,11 +90,6 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
     holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
     return made;
-  };
-  /** A newer invite (status tab) replaced this user's key and password: the run's copy is worthless. */
-  const assertCurrent = (userName: string) => {
-    const f = holder.facts;
-    if (f && generations.supersededSince(f.account.accountId, userName, f.stamp)) throw new AppError('adminBulk.passwordSuperseded', { userName });
   };
 
   return {
@@ -192,12 +189,6 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       runner.start();
       deps.log.info('adminBulk.resumed', { runId, users: jobs.length, reissued, keyReplaced: key.replaced });
       return runner.view();
-    },
-
-    'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      assertCurrent(userName);
-      deps.platform.clipboard.writeText(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
-      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
     'admin:bulk:exportPasswords': async ({ runId, passphrase, dialogTitle, filterName }) => {

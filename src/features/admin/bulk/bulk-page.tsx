@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { ImportSection } from './import-section';
 import { RunPanel } from './run-panel';
 import { SavedRuns } from './saved-runs';
+import { SheetOpener } from './sheet-opener';
 import { useBulkStore } from './bulk-store';
 
 /** Bulk provisioning: unfinished runs to resume, the CSV check, then the run and its passwords. */
@@ -36,6 +37,7 @@ export function BulkPage() {
         <>
           <SavedRuns />
           <ImportSection />
+          <SheetOpener />
         </>
       )}
     </section>

@@ -26,6 +26,8 @@ export const bulkImportSchema = z.object({
   encoding: z.enum(['utf-8', 'euc-kr']),
   delimiter: z.enum([',', ';']),
   rowCount: z.number(),
+  /** Rows with no problem: what "skip the invalid rows and create the rest" would create. */
+  validRowCount: z.number(),
   problems: z.array(rowProblemSchema),
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
@@ -122,11 +124,6 @@ export const adminBulkChannels = {
   'admin:bulk:savedRuns': defineChannel({ input: z.object({}).strict(), output: z.object({ runs: z.array(savedRunSchema) }) }),
   /** Opens a saved run from its journal and continues it. */
   'admin:bulk:resumeSaved': defineChannel({ input: byRun, output: bulkRunSchema }),
-  /** One user's temporary password to the clipboard, cleared after 30 s. */
-  'admin:bulk:copyPassword': defineChannel({
-    input: z.object({ runId, userName }).strict(),
-    output: z.object({ copied: z.literal(true), clearAfterMs: z.number() }),
-  }),
   /** Every user's temporary password as a CSV, encrypted with age to the admin's passphrase. */
   'admin:bulk:exportPasswords': defineChannel({
     input: z.object({ runId, passphrase: z.string().min(SHEET_PASSPHRASE_MIN).max(256), ...dialogText, filterName: z.string().max(100) }).strict(),
