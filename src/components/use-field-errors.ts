@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId } from 'react';
 import type { AppErrorShape } from '../shared/errors/app-error';
 import { useErrorText } from './error-message';
 
@@ -8,15 +8,15 @@ import { useErrorText } from './error-message';
  * is on screen and read out. `fieldFor` maps an error code to a field id (or null).
  */
 export function useFieldErrors(error: AppErrorShape | null, fieldFor: (code: string) => string | null) {
-  const formErrorRef = useRef<HTMLDivElement>(null);
+  const formErrorId = `form-error-${useId().replace(/:/g, '')}`;
   const text = useErrorText();
   const fieldId = error ? fieldFor(error.code) : null;
   useEffect(() => {
     if (!error) return;
-    const target = fieldId ? document.getElementById(fieldId) : formErrorRef.current;
+    const target = document.getElementById(fieldId ?? formErrorId);
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
-  }, [error, fieldId]);
+  }, [error, fieldId, formErrorId]);
   return {
     /** The error to show under field `id`, if it is about that field. */
     on: (id: string): AppErrorShape | null => (error && fieldId === id ? error : null),
@@ -25,9 +25,9 @@ export function useFieldErrors(error: AppErrorShape | null, fieldFor: (code: str
     /** Props for <TextField> / <CodeField>: the message and its code (tests and support read the code). */
     propsFor: (id: string): { error?: string; errorCode?: string } =>
       error && fieldId === id ? { error: text(error), errorCode: error.code } : {},
-    /** The error about no field (for <ErrorMessage ref={formErrorRef}>). */
+    /** The error about no field, for <ErrorMessage id={formErrorId}> next to the button. */
     formError: error && !fieldId ? error : null,
-    formErrorRef,
+    formErrorId,
   };
 }
 

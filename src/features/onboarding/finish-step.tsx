@@ -35,7 +35,7 @@ export function FinishStep() {
           {t('finish.keepCliHint')}
         </span>
       </div>
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('finish.submitting') : t(keepCli ? 'finish.submitKeep' : 'finish.submitDelete')}

@@ -98,7 +98,7 @@ export function InviteSignInForm() {
         hint={t('signIn.temporaryPasswordHint')}
         {...(missing ? { error: t('signIn.fieldErrors.temporaryPassword') } : errors.propsFor(PASSWORD))}
       />
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !invite}>
           {busy ? t('signIn.verifying') : t('signIn.submit')}

@@ -74,7 +74,7 @@ export function ManualSignInForm() {
           />
         );
       })}
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('signIn.verifying') : t('signIn.submit')}

@@ -43,17 +43,15 @@ export function MfaStep() {
   useEffect(() => {
     if (!mfa && !busy && !error) void startMfa();
   }, [mfa, busy, error, startMfa]);
-  // Codes that were refused are of no more use: the fields are emptied for the next pair.
-  useEffect(() => {
-    if (error && CODE_ERRORS[error.code]) {
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    await enableMfa(code1.replace(/\s/g, ''), code2.replace(/\s/g, ''));
+    // Codes that were refused are of no more use: the fields are emptied for the next pair.
+    const refused = useOnboardingStore.getState().error;
+    if (refused && CODE_ERRORS[refused.code]) {
       setCode1('');
       setCode2('');
     }
-  }, [error]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void enableMfa(code1.replace(/\s/g, ''), code2.replace(/\s/g, ''));
   };
   const codeProps = (id: string) => {
     const p = errors.propsFor(id);
@@ -61,7 +59,7 @@ export function MfaStep() {
   };
 
   return (
-    <form className="card" data-testid="step-mfa" onSubmit={onSubmit} aria-busy={busy} noValidate>
+    <form className="card" data-testid="step-mfa" onSubmit={(e) => void onSubmit(e)} aria-busy={busy} noValidate>
       <FocusHeading level={2}>{t('mfa.title')}</FocusHeading>
       <ResumeNotice />
       <p>{t('mfa.intro')}</p>
@@ -104,7 +102,7 @@ export function MfaStep() {
         <CodeField id={CODE1} label={t('mfa.code1')} hint={t('mfa.code1Hint')} value={code1} placeholder={t('codePlaceholder')} onChange={(v) => setCode1(onlyDigits(v))} {...codeProps(CODE1)} />
         <CodeField id={CODE2} label={t('mfa.code2')} hint={t('mfa.code2Hint')} value={code2} placeholder={t('codePlaceholder')} onChange={(v) => setCode2(onlyDigits(v))} {...codeProps(CODE2)} />
       </div>
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !mfa || !code1 || !code2}>
           {busy ? t('mfa.submitting') : t('mfa.submit')}

@@ -113,7 +113,7 @@ export function PasswordStep() {
         {t('password.show')}
       </label>
       {policy && <PasswordRules results={results} confirmOk={confirmOk} />}
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !policy}>
           {busy ? t('password.submitting') : t('password.submit')}

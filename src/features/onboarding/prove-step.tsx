@@ -26,16 +26,15 @@ export function ProveStep() {
   useEffect(() => {
     void loadServerClock();
   }, [loadServerClock]);
-  useEffect(() => {
-    if (error && ABOUT_CODE.has(error.code)) setCode('');
-  }, [error]);
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    void prove(code.replace(/\s/g, ''));
+    await prove(code.replace(/\s/g, ''));
+    const refused = useOnboardingStore.getState().error;
+    if (refused && ABOUT_CODE.has(refused.code)) setCode('');
   };
   const p = errors.propsFor(CODE);
   return (
-    <form className="card" data-testid="step-prove" onSubmit={onSubmit} aria-busy={busy} noValidate>
+    <form className="card" data-testid="step-prove" onSubmit={(e) => void onSubmit(e)} aria-busy={busy} noValidate>
       <FocusHeading level={2}>{t('prove.title')}</FocusHeading>
       <ResumeNotice />
       {!resumed && <p className="success">{t('prove.enabled')}</p>}
@@ -49,7 +48,7 @@ export function ProveStep() {
         onChange={(v) => setCode(onlyDigits(v))}
         {...(p.error ? { problem: p.error, problemCode: p.errorCode } : {})}
       />
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void retry()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void retry()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !code}>
           {busy ? t('prove.submitting') : t('prove.submit')}

@@ -68,7 +68,7 @@ export function ResyncCodes() {
         <CodeField id="resync-code2" label={t('codes.code2')} value={code2} onChange={setCode2} {...problemProps('resync-code2', problems.code2)} />
       </div>
       <WindowCountdown serverOffsetMs={serverOffsetMs} />
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void submit()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void submit()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('codes.busy') : t('codes.submit')}

@@ -41,7 +41,7 @@ export function ResyncVerify() {
         onChange={setCode}
         {...(bad ? { problem: t('codes.fieldErrors.notSixDigits') } : errors.propsFor('resync-proof').error ? { problem: errors.propsFor('resync-proof').error, problemCode: errors.propsFor('resync-proof').errorCode } : {})}
       />
-      <ErrorMessage error={errors.formError} ref={errors.formErrorRef} onRetry={() => void submit()} />
+      <ErrorMessage error={errors.formError} id={errors.formErrorId} onRetry={() => void submit()} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('verify.busy') : t('verify.submit')}

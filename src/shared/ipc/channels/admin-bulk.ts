@@ -3,7 +3,6 @@ import { defineChannel } from '../define';
 import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, SHEET_PASSPHRASE_MIN } from '../../admin-limits';
 
 const runId = z.string().regex(/^[0-9a-f-]{8,64}$/);
-const userName = z.string().min(1).max(64);
 const dialogText = { dialogTitle: z.string().max(200) };
 
 
