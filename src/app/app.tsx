@@ -39,7 +39,7 @@ export function App() {
         {t('nav.skipToContent')}
       </a>
       <AppHeader />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" data-route={route} tabIndex={-1}>
         {lockedReason === 'idle' && (
           <div className="notice" role="status" data-testid="locked-notice">
             <p>{t('locked.idle')}</p>
