@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { isParticlePair, withParticle } from './korean-particles';
+import { josaFormat } from './korean-particles';
 import { resources, SUPPORTED_LANGUAGES, type Language } from './resources';
 
 const STORAGE_KEY = 'language';
@@ -30,16 +30,9 @@ export async function initI18n(): Promise<void> {
   addFormatters();
 }
 
-/**
- * `{{name, josa(p: 을/를)}}` in Korean strings: the particle chosen from the word (see
- * korean-particles.ts); `q: ‘’` quotes the word first ("‘jdoe’를").
- */
+/** Korean particles chosen from the word: `{{name, josa(p: 을/를)}}` (see korean-particles.ts). */
 function addFormatters(): void {
-  i18next.services.formatter?.add('josa', (value: unknown, _lng, options: Record<string, unknown>) => {
-    const word = String(value ?? '');
-    const quoted = typeof options.q === 'string' && options.q.length === 2 ? `${options.q[0]}${word}${options.q[1]}` : word;
-    return isParticlePair(options.p) ? withParticle(quoted, options.p) : quoted;
-  });
+  i18next.services.formatter?.add('josa', josaFormat);
 }
 
 export async function setLanguage(lng: Language): Promise<void> {

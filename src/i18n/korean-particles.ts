@@ -43,3 +43,13 @@ export function particleFor(word: string, pair: ParticlePair): string {
 export const withParticle = (word: string, pair: ParticlePair): string => word + particleFor(word, pair);
 
 export const isParticlePair = (p: unknown): p is ParticlePair => typeof p === 'string' && PAIRS.includes(p);
+
+/**
+ * The i18next formatter behind `{{name, josa(p: 을/를)}}`; `q: ‘’` quotes the word first
+ * ("‘jdoe’를").
+ */
+export function josaFormat(value: unknown, _lng: string | undefined, options: Record<string, unknown>): string {
+  const word = String(value ?? '');
+  const quoted = typeof options.q === 'string' && options.q.length === 2 ? `${options.q[0]}${word}${options.q[1]}` : word;
+  return isParticlePair(options.p) ? withParticle(quoted, options.p) : quoted;
+}
