@@ -164,5 +164,177 @@ for (const lang of ['ko', 'en'] as const) {
       await checkScreen(page, lang, 'wizard-done', title(t('onboarding:finish.doneTitle'), t('onboarding:title'), app));
       expect(sandbox.state.listAccessKeys(done.userName)).toEqual([]);
     });
+
+    test(`admin: guard before leaving a shown-once secret, superseded result, bulk hand-off, finish confirmed — keyboard only`, async ({ launchApp }) => {
+      test.setTimeout(150_000);
+      const { page, ports, home, t } = await open(launchApp, lang, true);
+      const app = t('common:appName');
+      const adminTitle = (tab: string) => title(t(`admin:nav.${tab}`), t('admin:title'), app);
+      await press(page, page.getByTestId('job-admin'));
+      await checkScreen(page, lang, 'admin-sign-in', title(t('admin:signIn.title'), t('admin:title'), app));
+      await tabTo(page, page.locator('input[name="admin-method"][value="profile"]'));
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(page.locator('input[name="admin-method"][value="keys"]')).toBeChecked();
+      await typeInto(page, page.locator('#admin-key-id'), sandbox.admin.accessKeyId);
+      await typeInto(page, page.locator('#admin-secret'), sandbox.admin.secretAccessKey);
+      await press(page, page.getByRole('button', { name: t('admin:keys.signIn'), exact: true }));
+
+      // Readiness, with the CIS baseline named by version and an honest word on expiry.
+      await expect(page.getByTestId('readiness-summary')).toBeVisible();
+      await checkScreen(page, lang, 'admin-readiness', adminTitle('readiness'));
+      await press(page, page.getByRole('button', { name: t('admin:readiness.checks.passwordPolicy.apply', { version: '4.0.1' }) }));
+      await expect(page.getByTestId('cis-confirm')).toContainText(t('admin:readiness.checks.passwordPolicy.expiryNone'));
+      await checkScreen(page, lang, 'admin-cis-confirm', adminTitle('readiness'));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('cis-confirm')).toBeHidden();
+      await press(page, page.getByTestId('admin-tab-policy'));
+      await expect(page.getByTestId('policy-state')).toBeVisible();
+      await checkScreen(page, lang, 'admin-policy', adminTitle('policy'));
+
+      // Create a user, and try to leave before saving the invite: asked; "stay" keeps the result.
+      const userName = `tour.new.${lang}`;
+      await press(page, page.getByTestId('admin-tab-users'));
+      await checkScreen(page, lang, 'admin-users', adminTitle('users'));
+      await typeInto(page, page.locator('#cu-name'), userName);
+      await press(page, page.getByRole('button', { name: t('adminUsers:form.submit') }));
+      await expect(page.locator('.provision-run')).toHaveAttribute('data-phase', 'done');
+      await expect(page.locator('.invite-result .success').first()).toHaveText(t('adminUsers:result.created', { userName }));
+      await checkScreen(page, lang, 'admin-users-result', adminTitle('users'));
+      const firstKey = sandbox.state.listAccessKeys(userName)[0]!.accessKeyId;
+      await press(page, page.getByTestId('admin-tab-status'));
+      await expect(page.getByTestId('leave-guard')).toContainText(t('adminUsers:guard.inviteNotSaved', { userName }));
+      await checkScreen(page, lang, 'admin-leave-guard', adminTitle('users'));
+      await page.keyboard.press('Enter'); // "Stay" has focus first
+      await expect(page.getByTestId('leave-guard')).toBeHidden();
+      await expect(page.getByTestId('admin-tab-users')).toHaveAttribute('aria-current', 'page');
+      await press(page, page.getByTestId('admin-tab-status'));
+      await press(page, page.getByTestId('leave-guard').getByRole('button', { name: t('common:leaveGuard.leave') }));
+
+      // A resend from the status tab: the new password (grouped), and leaving it unsaved asks too.
+      const invitePath = join(home.home, `${userName}.invite.age`);
+      await press(page, page.getByRole('button', { name: t('adminStatus:table.manageLabel', { userName }), exact: true }));
+      await press(page, page.getByTestId('status-panel').getByRole('button', { name: t('adminStatus:actions.resend'), exact: true }));
+      ports.dialogs.queueSave(invitePath);
+      await press(page, page.getByRole('button', { name: t('adminStatus:confirm.confirmResend', { userName }) }));
+      const shown = page.getByTestId('status-temporary-password');
+      await expect(shown).toBeVisible();
+      const password = (await shown.textContent())!;
+      expect(sandbox.state.checkPassword(userName, password)).toBe(true);
+      await expect(shown.locator('.group').first()).toHaveText(password.slice(0, 4));
+      await checkScreen(page, lang, 'admin-status-resend', adminTitle('status'));
+      await press(page, page.getByTestId('admin-tab-users'));
+      await expect(page.getByTestId('leave-guard')).toContainText(t('adminStatus:guard.passwordNotCopied', { userName }));
+      await press(page, page.getByTestId('leave-guard').getByRole('button', { name: t('common:leaveGuard.leave') }));
+
+      // The Users tab's result knows it is superseded: no "Save invite…", and AWS has only the new key.
+      await expect(page.getByTestId('invite-superseded')).toContainText(t('adminUsers:result.superseded', { userName }));
+      await expect(page.getByRole('button', { name: t('adminUsers:result.save') })).toHaveCount(0);
+      await checkScreen(page, lang, 'admin-users-superseded', adminTitle('users'));
+      const keys = sandbox.state.listAccessKeys(userName).map((k) => k.accessKeyId);
+      expect(keys).toHaveLength(1);
+      expect(keys).not.toContain(firstKey);
+      await press(page, page.getByRole('button', { name: t('adminUsers:result.discardStale') }));
+      await expect(page.locator('#cu-name')).toBeVisible();
+
+      // Bulk: a template, a file with one bad row, "skip the invalid rows", the hand-off, the sheet.
+      await press(page, page.getByTestId('admin-tab-bulk'));
+      await checkScreen(page, lang, 'admin-bulk', adminTitle('bulk'));
+      const template = join(home.home, 'template.csv');
+      ports.dialogs.queueSave(template);
+      await press(page, page.getByRole('button', { name: t('adminBulk:template.save') }));
+      await expect(page.getByTestId('template-saved')).toBeVisible();
+      expect(readFileSync(template, 'utf8').split('\r\n')[0]).toBe(lang === 'ko' ? '\ufeff"사용자","이메일","그룹","태그"' : '\ufeff"userName","email","groups","tags"');
+      const good = [`hand.${lang}.a`, `hand.${lang}.b`];
+      const csvFile = join(home.home, 'hires.csv');
+      writeFileSync(csvFile, ['userName,email,groups,tags', `${good[0]},a@example.com,,`, 'bad name!,x@example.com,,', `${good[1]},b@example.com,,`].join('\r\n') + '\r\n');
+      ports.dialogs.queueOpen(csvFile);
+      await press(page, page.getByRole('button', { name: t('adminBulk:chooseFile') }));
+      await expect(page.getByTestId('bulk-skip-invalid')).toBeVisible();
+      await checkScreen(page, lang, 'admin-bulk-problems', adminTitle('bulk'));
+      await press(page, page.getByTestId('bulk-skip-invalid'));
+      await expect(page.getByTestId('bulk-skipping')).toBeVisible();
+      await checkScreen(page, lang, 'admin-bulk-skip', adminTitle('bulk'));
+      const out = join(home.home, 'invites');
+      mkdirSync(out);
+      ports.dialogs.queueFolder(out);
+      await press(page, page.getByRole('button', { name: t('adminBulk:options.start', { count: 2 }) }));
+      await expect(page.locator('.bulk-run')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+      expect(sandbox.state.listUsers().map((u) => u.userName).filter((n) => n.startsWith(`hand.${lang}`)).sort()).toEqual(good);
+      await expect(page.getByTestId('handoff')).toBeVisible();
+      await checkScreen(page, lang, 'admin-bulk-handoff', adminTitle('bulk'));
+      // Reveal to read aloud: the password AWS has.
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[0] }) }));
+      const revealed = (await page.getByTestId(`revealed-${good[0]}`).textContent())!;
+      expect(sandbox.state.checkPassword(good[0]!, revealed)).toBe(true);
+      // The message to send: says where to get the app, never the password.
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.copyMessageLabel', { userName: good[0] }) }));
+      await expect(page.getByTestId('handoff-done')).toHaveText(t('adminBulk:handoff.messageCopied', { userName: good[0] }));
+      expect(ports.clipboard.read()).toContain(`${good[0]}.invite.age`);
+      expect(ports.clipboard.read()).not.toContain(revealed);
+      // Printed slips: one per user, each with that user's password (window.print is recorded).
+      await page.evaluate(() => {
+        const w = window as unknown as { __printed: string[][]; print(): void };
+        w.__printed = [];
+        w.print = () => w.__printed.push([...document.querySelectorAll('.print-slips .slip')].map((s) => s.textContent ?? ''));
+      });
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.printAll', { count: 2 }) }));
+      await expect(page.getByTestId('handoff-done')).toHaveText(t('adminBulk:handoff.printed', { count: 2 }));
+      const printed = await page.evaluate(() => (window as unknown as { __printed: string[][] }).__printed);
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toHaveLength(2);
+      expect(printed[0]![0]).toContain(good[0]);
+      expect(printed[0]![0]).toContain(revealed);
+      await expect(page.getByTestId('print-slips')).toHaveCount(0); // gone from the page after printing
+      // The sheet, then finishing (asked first).
+      const sheet = join(home.home, 'passwords.csv.age');
+      await typeInto(page, page.locator('#bulk-pass'), 'correct horse battery');
+      await typeInto(page, page.locator('#bulk-pass-again'), 'correct horse battery');
+      ports.dialogs.queueSave(sheet);
+      await press(page, page.getByRole('button', { name: t('adminBulk:result.export') }));
+      await expect(page.getByTestId('bulk-sheet-saved')).toBeVisible();
+      await press(page, page.getByRole('button', { name: t('adminBulk:result.finish'), exact: true }));
+      await expect(page.getByTestId('finish-run-confirm')).toBeVisible();
+      await checkScreen(page, lang, 'admin-bulk-finish-confirm', adminTitle('bulk'));
+      await press(page, page.getByTestId('finish-run-confirm').getByRole('button', { name: t('adminBulk:result.finishConfirm') }));
+      await expect(page.getByText(t('adminBulk:result.finished'))).toBeVisible();
+      // The saved sheet, opened inside the app with its passphrase.
+      await press(page, page.locator('.bulk-sheet-open summary'));
+      await typeInto(page, page.locator('#sheet-pass'), 'wrong horse battery');
+      ports.dialogs.queueOpen(sheet);
+      await press(page, page.getByRole('button', { name: t('adminBulk:sheet.open') }));
+      await expect(page.locator('#sheet-pass-error')).toHaveText(t('adminBulk:errors.sheetWrongPassphrase'));
+      await typeInto(page, page.locator('#sheet-pass'), 'correct horse battery');
+      ports.dialogs.queueOpen(sheet);
+      await press(page, page.getByRole('button', { name: t('adminBulk:sheet.open') }));
+      await expect(page.getByTestId('sheet-open')).toBeVisible();
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[1] }) }));
+      expect(sandbox.state.checkPassword(good[1]!, (await page.getByTestId(`revealed-${good[1]}`).textContent())!)).toBe(true);
+      await checkScreen(page, lang, 'admin-bulk-sheet', adminTitle('bulk'));
+      expect(existsSync(invitePath)).toBe(true);
+    });
+
+    test(`resync: sign-in and the two codes with a countdown — keyboard only`, async ({ launchApp }) => {
+      const { page, t } = await open(launchApp, lang, false);
+      const app = t('common:appName');
+      const user = sandbox.scenario.newUser({ userName: `tour.drift.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
+      await press(page, page.getByTestId('job-resync'));
+      await expect(page.locator('.resync-sign-in > h2')).toBeFocused();
+      await checkScreen(page, lang, 'resync-sign-in', title(t('resync:steps.signIn'), t('resync:title'), app));
+      // No AWS profile on this computer: typing the key is already chosen, and said why.
+      await expect(page.locator('input[name="resync-method"][value="keys"]')).toBeChecked();
+      await typeInto(page, page.locator('#resync-key-id'), user.accessKeyId!);
+      await typeInto(page, page.locator('#resync-secret'), user.secretAccessKey!);
+      await press(page, page.getByRole('button', { name: t('resync:signIn.submit') }));
+      await expect(page.locator('.resync-codes > h2')).toBeFocused();
+      await expect(page.getByTestId('countdown')).toBeVisible();
+      // Two codes that are not consecutive: refused by AWS, said under the first code, focus there.
+      await typeInto(page, page.locator('#resync-code1'), '000000');
+      await typeInto(page, page.locator('#resync-code2'), '111111');
+      await press(page, page.getByRole('button', { name: t('resync:codes.submit'), exact: true }));
+      await expect(page.locator('#resync-code1-error')).toHaveAttribute('data-error-code', 'resync.invalidCodes');
+      await expect(page.locator('#resync-code1')).toBeFocused();
+      await checkScreen(page, lang, 'resync-codes', title(t('resync:steps.codes'), t('resync:title'), app));
+    });
   });
 }

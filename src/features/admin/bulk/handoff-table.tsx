@@ -81,9 +81,9 @@ export function HandoffTable({ source, users, withMessages }: { source: string; 
                       <span className="hint">{t('handoff.hidden')}</span>
                     )}
                   </td>
-                  <td className="row-actions">
+                  <td>
                     {!u.superseded && (
-                      <>
+                      <div className="row-actions">
                         <button
                           type="button"
                           className="secondary small"
@@ -102,7 +102,7 @@ export function HandoffTable({ source, users, withMessages }: { source: string; 
                             {t('handoff.copyMessage')}
                           </button>
                         )}
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>

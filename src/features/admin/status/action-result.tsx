@@ -43,7 +43,7 @@ export function ActionResult() {
           ) : (
             <p className="hint">{t('result.passwordHidden')}</p>
           )}
-          <button type="button" className="secondary" onClick={() => void copyPassword()}>
+          <button type="button" className={issued.temporaryPassword && !passwordCopied ? 'primary' : 'secondary'} onClick={() => void copyPassword()}>
             {t('result.copyPassword')}
           </button>
           {passwordCopied && (
@@ -55,7 +55,7 @@ export function ActionResult() {
       )}
       <ErrorMessage error={action.error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void closeResult()}>
+        <button type="button" className={issued?.temporaryPassword && !passwordCopied ? 'secondary' : 'primary'} onClick={() => void closeResult()}>
           {t('result.close')}
         </button>
       </div>
