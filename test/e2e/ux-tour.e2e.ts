@@ -286,13 +286,29 @@ for (const lang of ['ko', 'en'] as const) {
       expect(printed[0]![0]).toContain(good[0]);
       expect(printed[0]![0]).toContain(revealed);
       await expect(page.getByTestId('print-slips')).toHaveCount(0); // gone from the page after printing
-      // The sheet, then finishing (asked first).
+      // A newer invite for one of them (status tab): the run's copy of that password is superseded.
+      await press(page, page.getByTestId('admin-tab-status'));
+      await press(page, page.getByRole('button', { name: t('adminStatus:table.manageLabel', { userName: good[1] }), exact: true }));
+      await press(page, page.getByTestId('status-panel').getByRole('button', { name: t('adminStatus:actions.resend'), exact: true }));
+      ports.dialogs.queueSave(join(home.home, `${good[1]}.invite.age`));
+      await press(page, page.getByRole('button', { name: t('adminStatus:confirm.confirmResend', { userName: good[1] }) }));
+      await expect(page.getByTestId('status-temporary-password')).toBeVisible();
+      await press(page, page.getByRole('button', { name: t('adminStatus:result.copyPassword') }));
+      await press(page, page.getByTestId('admin-tab-bulk'));
+      await expect(page.locator(`tr[data-user="${good[1]}"]`)).toContainText(t('adminBulk:handoff.superseded'));
+      await expect(page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[1] }) })).toHaveCount(0);
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.printAll', { count: 1 }) }));
+      await expect(page.getByTestId('handoff-done')).toContainText(t('adminBulk:handoff.printedSuperseded', { count: 1 }));
+      const printedAgain = await page.evaluate(() => (window as unknown as { __printed: string[][] }).__printed);
+      expect(printedAgain[1]).toHaveLength(1);
+      expect(printedAgain[1]![0]).toContain(good[0]);
+      // The sheet (the superseded password left out, and said so), then finishing (asked first).
       const sheet = join(home.home, 'passwords.csv.age');
       await typeInto(page, page.locator('#bulk-pass'), 'correct horse battery');
       await typeInto(page, page.locator('#bulk-pass-again'), 'correct horse battery');
       ports.dialogs.queueSave(sheet);
       await press(page, page.getByRole('button', { name: t('adminBulk:result.export') }));
-      await expect(page.getByTestId('bulk-sheet-saved')).toBeVisible();
+      await expect(page.getByTestId('bulk-sheet-saved')).toContainText(t('adminBulk:result.exportedSuperseded', { count: 1 }));
       await press(page, page.getByRole('button', { name: t('adminBulk:result.finish'), exact: true }));
       await expect(page.getByTestId('finish-run-confirm')).toBeVisible();
       await checkScreen(page, lang, 'admin-bulk-finish-confirm', adminTitle('bulk'));
@@ -308,8 +324,9 @@ for (const lang of ['ko', 'en'] as const) {
       ports.dialogs.queueOpen(sheet);
       await press(page, page.getByRole('button', { name: t('adminBulk:sheet.open') }));
       await expect(page.getByTestId('sheet-open')).toBeVisible();
-      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[1] }) }));
-      expect(sandbox.state.checkPassword(good[1]!, (await page.getByTestId(`revealed-${good[1]}`).textContent())!)).toBe(true);
+      await expect(page.locator('[data-testid="sheet-open"] tbody tr')).toHaveCount(1);
+      await press(page, page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[0] }) }));
+      expect(sandbox.state.checkPassword(good[0]!, (await page.getByTestId(`revealed-${good[0]}`).textContent())!)).toBe(true);
       await checkScreen(page, lang, 'admin-bulk-sheet', adminTitle('bulk'));
       expect(existsSync(invitePath)).toBe(true);
     });
