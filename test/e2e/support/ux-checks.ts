@@ -4,7 +4,11 @@ import i18next, { type TFunction } from 'i18next';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { josaFormat } from '../../../src/i18n/korean-particles';
+import type { BrowserShell, BrowserShellOptions } from '../../../scripts/browser-shell/launch-browser-shell';
+import { createNodePorts } from '../../../electron/platform/node-ports';
+import type { Sandbox } from '../../sandbox/index';
 import { ARTIFACTS, expect } from './fixtures';
+import { tempHome } from './temp-home';
 
 export type Lang = 'ko' | 'en';
 export const TOUR_DIR = `${ARTIFACTS}tour/`;
@@ -108,3 +112,27 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
 
 /** The id of the element that has focus. */
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** A window title as the app builds it: the most specific part first. */
+export const title = (...parts: string[]) => parts.join(' — ');
+
+/**
+ * The app on a throwaway home, in `lang`, pointed at the sandbox — with the admin's keys in its
+ * environment, or without them (a new hire's machine).
+ */
+export async function openTourApp(
+  launchApp: (o: Omit<BrowserShellOptions, 'browser'>) => Promise<BrowserShell>,
+  sandbox: Sandbox,
+  lang: Lang,
+  withAdminKeys: boolean,
+) {
+  const home = tempHome();
+  const ports = createNodePorts({ userData: home.userData, home: home.home });
+  const { AWS_ACCESS_KEY_ID: _i, AWS_SECRET_ACCESS_KEY: _s, ...userEnv } = sandbox.env;
+  const shell = await launchApp({
+    env: { ...(withAdminKeys ? sandbox.env : userEnv), AWS_CONFIG_FILE: home.awsConfigFile, AWS_SHARED_CREDENTIALS_FILE: home.awsCredentialsFile },
+    locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+    ports,
+  });
+  return { page: shell.page, ports, home, t: await translator(lang) };
+}
