@@ -92,6 +92,15 @@ for (const lang of ['ko', 'en'] as const) {
       const keys = sandbox.state.listAccessKeys(userName).map((k) => k.accessKeyId);
       expect(keys).toHaveLength(1);
       expect(keys).not.toContain(firstKey);
+      // Not only hidden: main refuses to save it, even asked directly.
+      const staleSave = await page.evaluate(async () => {
+        const run = await window.api.invoke('admin:users:current', {});
+        return window.api.invoke('admin:users:saveInvite', { runId: run!.runId, dialogTitle: 'x', filterName: 'y' }).then(
+          () => 'allowed',
+          (e: { code?: string }) => e.code ?? 'error',
+        );
+      });
+      expect(staleSave).toBe('adminUsers.inviteSuperseded');
       await press(page, page.getByRole('button', { name: t('adminUsers:result.discardStale') }));
       await expect(page.locator('#cu-name')).toBeVisible();
 
@@ -156,6 +165,22 @@ for (const lang of ['ko', 'en'] as const) {
       await expect(page.locator(`.handoff-table tr[data-user="${good[1]}"]`)).toContainText(t('adminBulk:handoff.superseded'));
       await expect(page.getByRole('button', { name: t('adminBulk:handoff.revealLabel', { userName: good[1] }) })).toHaveCount(0);
       await press(page, page.getByRole('button', { name: t('adminBulk:handoff.printAll', { count: 1 }) }));
+      // A renderer that skips the screen gets no more: main refuses the superseded password and a
+      // message that carries a password.
+      const abuse = await page.evaluate(
+        async ([stale, fresh, pw]) => {
+          const run = await window.api.invoke('admin:bulk:current', {});
+          const source = run!.runId;
+          const codeOf = (p: Promise<unknown>) => p.then(() => 'allowed', (e: { code?: string }) => e.code ?? 'error');
+          return {
+            reveal: await codeOf(window.api.invoke('admin:handoff:reveal', { source, userName: stale! })),
+            slips: await window.api.invoke('admin:handoff:slips', { source, userNames: [stale!, fresh!] }).then((r) => ({ users: r.slips.map((x) => x.userName), superseded: r.superseded })),
+            message: await codeOf(window.api.invoke('admin:handoff:copyMessage', { source, userName: fresh!, text: `hello ${pw}` })),
+          };
+        },
+        [good[1], good[0], revealed] as const,
+      );
+      expect(abuse).toEqual({ reveal: 'adminBulk.passwordSuperseded', slips: { users: [good[0]], superseded: [good[1]] }, message: 'adminUsers.messageHasSecret' });
       // Slips only for the passwords that still work.
       await expect(page.getByTestId('handoff-done')).toHaveText(t('adminBulk:handoff.printed', { count: 1 }));
       const printedAgain = await page.evaluate(() => (window as unknown as { __printed: string[][] }).__printed);
