@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../src/shared/mfa-policy/enforcement-policy';
 import { startSandbox, type Sandbox } from '../sandbox/index';
+import { oathtoolCode } from './support/oathtool';
 import { expect, test } from './support/fixtures';
 import { checkScreen, press, tabTo, typeInto, openTourApp, title, type Lang } from './support/ux-checks';
 
@@ -215,5 +216,49 @@ for (const lang of ['ko', 'en'] as const) {
       expect(existsSync(invitePath)).toBe(true);
     });
 
+
+    test(`admin: policy simulation and every status action (reset MFA, remove keys, resync) — keyboard only`, async ({ launchApp }) => {
+      test.setTimeout(90_000);
+      const { page, ports, home, t } = await open(launchApp, lang, true);
+      const lost = sandbox.scenario.newUser({ userName: `lost.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
+      const drift = sandbox.scenario.newUser({ userName: `drift.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
+      const stale = sandbox.scenario.newUser({ userName: `oldkey.${lang}`, attachEnforcementPolicy: true });
+      await press(page, page.getByTestId('job-admin'));
+      await tabTo(page, page.locator('input[name="admin-method"][value="profile"]'));
+      await page.keyboard.press('ArrowUp'); // wraps to the last method: typed keys
+      await typeInto(page, page.locator('#admin-key-id'), sandbox.admin.accessKeyId);
+      await typeInto(page, page.locator('#admin-secret'), sandbox.admin.secretAccessKey);
+      await press(page, page.getByRole('button', { name: t('admin:keys.signIn'), exact: true }));
+      await press(page, page.getByTestId('admin-tab-policy'));
+      await press(page, page.getByRole('button', { name: t('admin:policy.simulate.run') }));
+      await expect(page.getByTestId('simulate-table')).toBeVisible();
+
+      await press(page, page.getByTestId('admin-tab-status'));
+      const manage = (userName: string) => press(page, page.getByRole('button', { name: t('adminStatus:table.manageLabel', { userName }), exact: true }));
+      const action = (key: string) => press(page, page.getByTestId('status-panel').getByRole('button', { name: t(`adminStatus:actions.${key}`), exact: true }));
+      // A lost phone: the device removed, a new invite; the password copied by keyboard.
+      await manage(lost.userName);
+      await action('resetMfa');
+      ports.dialogs.queueSave(join(home.home, `${lost.userName}.invite.age`));
+      await press(page, page.getByRole('button', { name: t('adminStatus:confirm.confirmResetMfa', { userName: lost.userName }) }));
+      await press(page, page.getByRole('button', { name: t('adminStatus:result.copyPassword') }));
+      expect(sandbox.state.checkPassword(lost.userName, ports.clipboard.read())).toBe(true);
+      expect(sandbox.state.listMfaDevices(lost.userName)).toEqual([]);
+      await press(page, page.getByRole('button', { name: t('adminStatus:result.close'), exact: true }));
+      // A bootstrap key left behind: removed after confirming.
+      await manage(stale.userName);
+      await action('removeKeys');
+      await press(page, page.getByRole('button', { name: t('adminStatus:confirm.confirmRemoveKeys', { userName: stale.userName }) }));
+      await expect(page.getByTestId('status-result')).toBeVisible();
+      expect(sandbox.state.listAccessKeys(stale.userName)).toEqual([]);
+      // A drifted phone: the two codes the user reads out (oathtool), resynced.
+      await manage(drift.userName);
+      await action('resync');
+      const now = Date.now();
+      await typeInto(page, page.locator('#status-resync-code1'), oathtoolCode(drift.mfa!.base32Seed, now - 30_000));
+      await typeInto(page, page.locator('#status-resync-code2'), oathtoolCode(drift.mfa!.base32Seed, now));
+      await press(page, page.getByRole('button', { name: t('adminStatus:resync.submit'), exact: true }));
+      await expect(page.getByTestId('status-result')).toContainText(t('adminStatus:result.resynced', { userName: drift.userName }));
+    });
   });
 }
