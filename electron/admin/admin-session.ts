@@ -90,6 +90,13 @@ export class AdminSession {
     return this.stsClient;
   }
 
+  /** Builds a client of another service with the session's credentials (the caller destroys it or keeps it per session). */
+  client<T>(build: (credentials: AwsCredentials) => T): T {
+    this.expireIfDue(true);
+    if (!this.credentials) throw new AppError('admin.notSignedIn');
+    return build(this.credentials);
+  }
+
   /** The signed-in account as provisioning needs it: where users sign in, which policy to attach. */
   account(): AdminAccount {
     const id = this.requireIdentity();

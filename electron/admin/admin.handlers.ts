@@ -22,6 +22,7 @@ import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
 import { InviteGenerations } from './users/invite-generations';
 import { BulkRunHolder } from './bulk/run-holder';
 import { createHandoffHandlers } from './bulk/handoff.handlers';
+import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
@@ -108,5 +109,6 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     ...createAdminBulkHandlers(deps, session, generations, bulkRuns),
     ...createHandoffHandlers(deps, session, generations, bulkRuns),
     ...createAdminStatusHandlers(deps, session, generations),
+    ...createAdminGuardHandlers(deps, session),
   };
 }

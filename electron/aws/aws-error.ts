@@ -14,7 +14,8 @@ export function awsErrorName(error: unknown): string {
 }
 
 export const isAwsError = (error: unknown, code: string): boolean => awsErrorName(error) === code;
-export const isAccessDenied = (error: unknown): boolean => /^(AccessDenied|UnauthorizedOperation)$/.test(awsErrorName(error));
+// IAM, STS, S3, CloudTrail and EventBridge say AccessDenied(Exception); EC2 UnauthorizedOperation; SNS AuthorizationError.
+export const isAccessDenied = (error: unknown): boolean => /^(AccessDenied|UnauthorizedOperation|AuthorizationError)$/.test(awsErrorName(error));
 export const isNoSuchEntity = (error: unknown): boolean => awsErrorName(error) === 'NoSuchEntity';
 
 export function awsErrorMessage(error: unknown): string {

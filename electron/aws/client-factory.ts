@@ -1,4 +1,10 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -6,7 +12,17 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { ServerClock } from './server-clock';
 
 export type AwsCredentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
-export type AwsService = 'iam' | 'sts' | 'sso-oidc' | 'sso';
+export type AwsService = 'iam' | 'sts' | 'sso-oidc' | 'sso' | AccountGuardService;
+/** The services the account guard (CloudTrail, alerts, S3 exposure, security groups) calls; all regional. */
+export type AccountGuardService = 'cloudtrail' | 'eventbridge' | 'sns' | 's3' | 's3-control' | 'ec2';
+export interface AccountGuardClients {
+  cloudtrail: CloudTrailClient;
+  eventbridge: EventBridgeClient;
+  sns: SNSClient;
+  s3: S3Client;
+  's3-control': S3ControlClient;
+  ec2: EC2Client;
+}
 export type SessionEndpoints = Partial<Record<AwsService, string>>;
 
 export interface AwsClientFactoryOptions {
@@ -26,6 +42,8 @@ export interface AwsClientFactory {
   sts(credentials: AwsCredentials, region?: string, endpoints?: SessionEndpoints): STSClient;
   ssoOidc(region?: string): SSOOIDCClient;
   sso(region?: string): SSOClient;
+  /** A client of one of the account-guard services in `region`. */
+  guard<S extends AccountGuardService>(service: S, credentials: AwsCredentials, region: string): AccountGuardClients[S];
   /** The endpoint override in force for a service, if any (shown in the UI header). */
   endpointOverride(service: AwsService): string | null;
 }
@@ -35,6 +53,13 @@ const ENV_NAMES: Record<AwsService, string> = {
   sts: 'AWS_ENDPOINT_URL_STS',
   'sso-oidc': 'AWS_ENDPOINT_URL_SSO_OIDC',
   sso: 'AWS_ENDPOINT_URL_SSO',
+  // The SDK's service-specific names: AWS_ENDPOINT_URL_ + the service id in upper snake case.
+  cloudtrail: 'AWS_ENDPOINT_URL_CLOUDTRAIL',
+  eventbridge: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
+  sns: 'AWS_ENDPOINT_URL_SNS',
+  s3: 'AWS_ENDPOINT_URL_S3',
+  's3-control': 'AWS_ENDPOINT_URL_S3_CONTROL',
+  ec2: 'AWS_ENDPOINT_URL_EC2',
 };
 
 /** Reads the standard endpoint overrides from an environment, so the app runs against AWS, the sandbox or any compatible endpoint. */
@@ -85,6 +110,21 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
       withServerClock(new STSClient({ ...common('sts', region ?? options.region, endpoints), credentials }) as never) as STSClient,
     ssoOidc: (region) => withServerClock(new SSOOIDCClient({ ...common('sso-oidc', region ?? options.region) }) as never) as SSOOIDCClient,
     sso: (region) => withServerClock(new SSOClient({ ...common('sso', region ?? options.region) }) as never) as SSOClient,
+    guard: (service, credentials, region) => {
+      const config = { ...common(service, region), credentials };
+      const endpoint = options.endpoints?.[service];
+      const make = {
+        cloudtrail: () => new CloudTrailClient(config),
+        eventbridge: () => new EventBridgeClient(config),
+        sns: () => new SNSClient(config),
+        // An overridden endpoint (the sandbox, LocalStack) takes path-style bucket addressing.
+        s3: () => new S3Client({ ...config, ...(endpoint ? { forcePathStyle: true } : {}) }),
+        // S3 Control puts the account id in front of the host; an overridden endpoint is used as it is.
+        's3-control': () => new S3ControlClient({ ...config, ...(endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}) }),
+        ec2: () => new EC2Client(config),
+      }[service];
+      return withServerClock(make() as never) as never;
+    },
     endpointOverride: (service) => options.endpoints?.[service] ?? null,
   };
 }

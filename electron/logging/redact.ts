@@ -1,5 +1,5 @@
 /** Field names whose values are secrets whatever they look like. */
-const SECRET_KEYS = /pass(word|phrase)?|secret|token|seed|sessionToken|credential|otp|code|privateKey/i;
+const SECRET_KEYS = /pass(word|phrase)?|secret|token|seed|sessionToken|credential|otp|code|privateKey|webhook|invocationEndpoint/i;
 /** Value shapes that are secrets wherever they appear. */
 const SECRET_SHAPES: RegExp[] = [
   /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, // access key ids (not secret alone, but pair with the secret in incidents)
@@ -7,6 +7,7 @@ const SECRET_SHAPES: RegExp[] = [
   /\b[A-Z2-7]{32,}\b/g, // base32 TOTP seeds
   /otpauth:\/\/[^\s"']+/g,
   /\bIQo[A-Za-z0-9/+=]{20,}/g, // session tokens
+  /https:\/\/hooks\.slack(-gov)?\.com\/[^\s"']+/g, // Slack webhook URLs: whoever has one can post to the channel
 ];
 
 export const REDACTED = '[redacted]';

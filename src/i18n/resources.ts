@@ -10,6 +10,7 @@ import koAdmin from './ko/admin.json';
 import koAdminUsers from './ko/admin-users.json';
 import koAdminBulk from './ko/admin-bulk.json';
 import koAdminStatus from './ko/admin-status.json';
+import koAdminGuard from './ko/admin-guard.json';
 import koResync from './ko/resync.json';
 import koInvite from './ko/invite.json';
 import enCommon from './en/common.json';
@@ -20,6 +21,7 @@ import enAdmin from './en/admin.json';
 import enAdminUsers from './en/admin-users.json';
 import enAdminBulk from './en/admin-bulk.json';
 import enAdminStatus from './en/admin-status.json';
+import enAdminGuard from './en/admin-guard.json';
 import enResync from './en/resync.json';
 import enInvite from './en/invite.json';
 
@@ -27,6 +29,6 @@ export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const resources = {
-  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminBulk: koAdminBulk, adminStatus: koAdminStatus, resync: koResync, invite: koInvite },
-  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminBulk: enAdminBulk, adminStatus: enAdminStatus, resync: enResync, invite: enInvite },
+  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminBulk: koAdminBulk, adminStatus: koAdminStatus, adminGuard: koAdminGuard, resync: koResync, invite: koInvite },
+  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminBulk: enAdminBulk, adminStatus: enAdminStatus, adminGuard: enAdminGuard, resync: enResync, invite: enInvite },
 } as const;

@@ -26,11 +26,12 @@ test.describe('account readiness', () => {
     sandbox.scenario.newUser({ userName: 'console.nomfa', passwordResetRequired: false, withAccessKey: false });
     const old = sandbox.scenario.newUser({ userName: 'ci.bot', withAccessKey: true, withMfa: true });
     sandbox.scenario.ageAccessKey(old.accessKeyId as string, 120);
+    sandbox.guard.addSecurityGroup('eu-west-1', 'bastion', [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
     const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
     await signInWithKeys(page, sandbox.admin);
 
-    await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 6개');
-    for (const id of ['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys']) {
+    await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 10개');
+    for (const id of ['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys', 'cloudTrail', 'rootAlerts', 's3PublicAccess', 'securityGroups']) {
       await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'fail');
     }
     // Root: guidance in the user's language, the steps of seeds 001/002.
@@ -40,6 +41,13 @@ test.describe('account readiness', () => {
     await expect(page.getByTestId('old-keys')).toContainText(old.accessKeyId as string);
     await expect(page.getByTestId('old-keys')).toContainText('120일');
     await expect(page.getByTestId('password-policy-diff')).toContainText('최소 길이');
+    // Seed 004: the account itself.
+    await expect(page.getByTestId('open-groups')).toContainText('eu-west-1');
+    await expect(page.getByTestId('open-groups')).toContainText('bastion');
+    const s3 = page.getByTestId('check-s3PublicAccess');
+    await s3.getByRole('button', { name: '퍼블릭 액세스 차단 켜기…' }).click();
+    await expect(s3.getByRole('alertdialog')).toContainText('정적 웹사이트'); // what it may break, before anything changes
+    expect(sandbox.guard.view().accountPublicAccessBlock).toBeNull();
     await page.screenshot({ path: `${ARTIFACTS}admin-readiness-failing-ko.png`, fullPage: true });
     expect(sandbox.state.getAccountPasswordPolicy()).toBeUndefined();
   });
@@ -48,6 +56,7 @@ test.describe('account readiness', () => {
     sandbox.scenario.setRootFlags({ mfaEnabled: true, accessKeysPresent: false });
     sandbox.scenario.setPasswordPolicy({ MinimumPasswordLength: 16, RequireSymbols: true, MaxPasswordAge: 90 });
     sandbox.scenario.newUser({ userName: 'already.onboarded', withMfa: true, attachEnforcementPolicy: true });
+    sandbox.guard.guardLikeTheSeeds(); // rules made by hand as the seeds describe count as alerts
     const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
     await signInWithKeys(page, sandbox.admin);
 
@@ -92,6 +101,10 @@ test.describe('account readiness', () => {
       enforcementPolicy: 'iam:GetPolicy',
       consoleUsersWithoutMfa: 'iam:ListUsers',
       oldAccessKeys: 'iam:ListUsers',
+      cloudTrail: 'cloudtrail:DescribeTrails',
+      rootAlerts: 'events:ListRules',
+      s3PublicAccess: 's3:GetAccountPublicAccessBlock',
+      securityGroups: 'ec2:DescribeRegions',
     };
     for (const [id, permission] of Object.entries(expected)) {
       await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'unknown');

@@ -44,13 +44,19 @@ async function main(): Promise<void> {
     'AWS_ENDPOINT_URL_STS',
     'AWS_ENDPOINT_URL_SSO_OIDC',
     'AWS_ENDPOINT_URL_SSO',
+    'AWS_ENDPOINT_URL_CLOUDTRAIL',
+    'AWS_ENDPOINT_URL_EVENTBRIDGE',
+    'AWS_ENDPOINT_URL_SNS',
+    'AWS_ENDPOINT_URL_S3',
+    'AWS_ENDPOINT_URL_S3_CONTROL',
+    'AWS_ENDPOINT_URL_EC2',
   ])
     process.stdout.write(`export ${k}=${quote(sb.env[k] as string)}\n`);
 
   const err = (s: string): void => {
     process.stderr.write(s + '\n');
   };
-  err(`# IAM/STS/SSO sandbox listening on ${sb.url} (account ${sb.accountId}, alias sandbox, region ${sb.region})`);
+  err(`# AWS sandbox (IAM, STS, SSO, CloudTrail, EventBridge, SNS, S3, EC2) listening on ${sb.url} (account ${sb.accountId}, alias sandbox, region ${sb.region})`);
   err(`# admin user: ${sb.admin.userName} (AdministratorAccess); credentials are in the exports above`);
   err(`# try the wizard with:`);
   err(`#   user name:          ${demo.userName}`);
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
   err(`#   secret access key:  ${demo.secretAccessKey}`);
   err(`# example: aws --endpoint-url ${sb.url} iam list-users`);
   err(`# control surface: ${sb.url}/__sandbox/info ; SSO device approval: ${sb.url}/__sandbox/sso/device`);
+  err(`# simulate a root sign-in: curl -X POST -d '{"result":"Success"}' ${sb.url}/__sandbox/guard/root-sign-in ; deliveries: ${sb.url}/__sandbox/guard/deliveries`);
   err(`# Ctrl-C to stop`);
 
   let stopping = false;

@@ -7,6 +7,9 @@ import { createRequestHandler } from './server';
 import { SsoState } from './sso';
 import { ADMIN_POLICY_ARN, AccountState } from './state';
 import { createStateView } from './state-view';
+import { createGuardControl, createGuardSandbox } from './services/guard-sandbox';
+import { GuardState } from './services/guard-state';
+import { createGuardRouter, serviceOf } from './services/router';
 import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
 
 export type {
@@ -51,7 +54,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let baseUrl = '';
   const sso = new SsoState(state, () => baseUrl);
   const control = createControlHandler(() => sandbox as Sandbox, faults, sso);
-  const handler = createRequestHandler({ state, faults, sso, requestLog, control });
+  const guardState = new GuardState(state);
+  const guard = createGuardSandbox(guardState);
+  const guardRouter = createGuardRouter(state, guardState, requestLog, faults);
+  const handler = createRequestHandler({
+    state,
+    faults,
+    sso,
+    requestLog,
+    control,
+    guard: { serviceOf, handle: guardRouter, control: createGuardControl(guard) },
+  });
   const server = createServer((req, res) => {
     handler(req, res).catch((e: unknown) => {
       console.error('[sandbox] unhandled', e);
@@ -73,6 +86,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     AWS_ENDPOINT_URL_STS: baseUrl,
     AWS_ENDPOINT_URL_SSO_OIDC: baseUrl,
     AWS_ENDPOINT_URL_SSO: baseUrl,
+    AWS_ENDPOINT_URL_CLOUDTRAIL: baseUrl,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: baseUrl,
+    AWS_ENDPOINT_URL_SNS: baseUrl,
+    AWS_ENDPOINT_URL_S3: baseUrl,
+    AWS_ENDPOINT_URL_S3_CONTROL: baseUrl,
+    AWS_ENDPOINT_URL_EC2: baseUrl,
     AWS_ACCESS_KEY_ID: adminKey.accessKeyId,
     AWS_SECRET_ACCESS_KEY: adminKey.secretAccessKey,
   };
@@ -88,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     requestLog,
     state: createStateView(state),
     sso: { approve: (code, account) => sso.approve(code, account), deny: (code) => sso.deny(code) },
+    guard,
     setClockSkewMs: (ms) => {
       state.clockSkewMs = ms;
     },

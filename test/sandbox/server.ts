@@ -11,6 +11,7 @@ import { readClaim } from './sigv4';
 import type { SsoState, JsonReply } from './sso';
 import type { AccountState } from './state';
 import { stsActions } from './sts-actions';
+import type { GuardService } from './services/protocol';
 import type { RequestLogEntry } from './types';
 import { IAM_NS, STS_NS, renderError, renderResponse } from './xml';
 
@@ -22,6 +23,12 @@ export interface ServerContext {
   sso: SsoState;
   requestLog: RequestLogEntry[];
   control: (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<void> | void;
+  /** CloudTrail, EventBridge, SNS, S3, S3 Control and EC2 (test/sandbox/services/). */
+  guard?: {
+    serviceOf(req: IncomingMessage, url: URL): GuardService | null;
+    handle(service: GuardService, req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL, requestId: string): Promise<void>;
+    control(req: IncomingMessage, res: ServerResponse, body: Buffer, path: string): Promise<void>;
+  };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -196,7 +203,10 @@ export function createRequestHandler(ctx: ServerContext) {
       if (isRest) return sendJson(res, { status: 413, action: 'Unknown', errorType: 'RequestEntityTooLargeException', body: { message: msg } });
       return sendXml(res, 413, renderError(IAM_NS, 'Sender', 'RequestEntityTooLarge', msg, requestId));
     }
+    if (ctx.guard && url.pathname.startsWith('/__sandbox/guard/')) return ctx.guard.control(req, res, body, url.pathname.slice('/__sandbox/guard'.length));
     if (url.pathname.startsWith('/__sandbox')) return ctx.control(req, res, body, url);
+    const guardService = ctx.guard?.serviceOf(req, url);
+    if (guardService) return ctx.guard?.handle(guardService, req, res, body, url, requestId);
     if (isRest) return handleRestJson(req, res, body, url, requestId);
     return handleQuery(req, res, body, url, requestId);
   };

@@ -151,10 +151,17 @@ export const AWS_MANAGED_POLICIES: Array<{ name: string; path: string; descripti
   {
     name: 'ReadOnlyAccess',
     path: '/',
-    description: 'Provides read-only access to AWS services and resources (sandbox subset: IAM and STS).',
+    description: 'Provides read-only access to AWS services and resources (sandbox subset: IAM, STS and the account-guard services).',
     document: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:Generate*', 'iam:Simulate*', 'sts:Get*'], Resource: '*' }],
+      Statement: [
+        { Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:Generate*', 'iam:Simulate*', 'sts:Get*'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: ['cloudtrail:Describe*', 'cloudtrail:Get*', 'cloudtrail:List*', 'events:Describe*', 'events:List*', 'events:TestEventPattern', 'sns:Get*', 'sns:List*', 's3:Get*', 's3:List*', 'ec2:Describe*'],
+          Resource: '*',
+        },
+      ],
     },
   },
 ];

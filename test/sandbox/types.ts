@@ -1,5 +1,6 @@
 import type { FaultControl } from './faults';
 import type { PasswordPolicy } from './password-policy';
+import type { GuardSandbox } from './services/guard-sandbox';
 
 export type { FaultControl, FaultSpec } from './faults';
 export type { PasswordPolicy } from './password-policy';
@@ -15,7 +16,7 @@ export interface SandboxOptions {
 
 export interface RequestLogEntry {
   time: Date;
-  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'unknown';
+  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'cloudtrail' | 'events' | 'sns' | 'ec2' | 's3' | 's3-control' | 'unknown';
   action: string;
   status: number;
   errorCode?: string;
@@ -115,5 +116,7 @@ export interface Sandbox {
   state: SandboxState;
   sso: { approve(userCode: string, account?: { accountId: string; roleName: string }): void; deny(userCode: string): void };
   setClockSkewMs(ms: number): void;
+  /** CloudTrail, EventBridge, SNS, S3, S3 Control, EC2: simulated root events, deliveries, scenarios, state. */
+  guard: GuardSandbox;
   stop(): Promise<void>;
 }

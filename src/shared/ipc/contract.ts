@@ -11,6 +11,7 @@ import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
 import { adminHandoffChannels, adminHandoffEvents } from './channels/admin-handoff';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
+import { adminGuardChannels, adminGuardEvents } from './channels/admin-guard';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
@@ -21,6 +22,7 @@ export const channels = {
   ...adminBulkChannels,
   ...adminHandoffChannels,
   ...adminStatusChannels,
+  ...adminGuardChannels,
   ...resyncChannels,
 } as const;
 
@@ -32,6 +34,7 @@ export const events = {
   ...adminBulkEvents,
   ...adminHandoffEvents,
   ...adminStatusEvents,
+  ...adminGuardEvents,
   ...resyncEvents,
 } as const;
 

@@ -4,6 +4,7 @@ import { accountActions } from './account';
 import { groupActions } from './groups';
 import { mfaActions } from './mfa';
 import { policyActions } from './policies';
+import { roleActions } from './roles';
 import { simulateActions } from './simulate';
 import { userActions } from './users';
 
@@ -16,4 +17,5 @@ export const iamActions: ActionTable = {
   ...mfaActions,
   ...accountActions,
   ...simulateActions,
+  ...roleActions,
 };

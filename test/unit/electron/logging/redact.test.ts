@@ -19,6 +19,13 @@ describe('the logger redacts secrets whatever field they hide in', () => {
     });
   });
 
+  it('hides Slack webhook URLs: by field name and by shape, in text and errors', () => {
+    const hook = ['https://hooks.slack.com/services', 'T0AAAAAAA', 'B0BBBBBBB', 'abcdefghijklmnop'].join('/');
+    const out = JSON.stringify(redact({ slackWebhookUrl: 'anything', invocationEndpoint: 'https://example.com/x', note: `posting to ${hook} now`, error: new Error(`ValidationException for ${hook}`) }));
+    expect(out).not.toContain('abcdefghijklmnop');
+    expect(out).not.toContain('example.com/x');
+  });
+
   it('replaces secret-shaped values in free text, nested objects and errors', () => {
     const out = JSON.stringify(
       redact({
