@@ -14,6 +14,8 @@ import { invitePayloadFor } from '../test/e2e/support/onboarding-invite';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repeat, row } from './support/repeat';
+import { show } from './support/stats';
 
 async function call(handlers: HandlerTable, channel: string, payload: unknown): Promise<Record<string, unknown>> {
   const out = await dispatch(handlers, channel, payload, { emit: () => {} }, silentLogger);
@@ -21,7 +23,23 @@ async function call(handlers: HandlerTable, channel: string, payload: unknown): 
   return out.value as Record<string, unknown>;
 }
 
-export async function run(): Promise<void> {
+export const measures = {
+  async onboarding() {
+    return measure();
+  },
+};
+
+export async function report(): Promise<void> {
+  const r = await repeat('onboarding.bench.ts', 'onboarding');
+  console.log('One complete onboarding of a fresh user through the real handlers (sandbox in process):');
+  console.log('\n| measure | median (min–max) |\n|---|---|');
+  row('AWS calls (target ≤ 8)', show(r.calls!, 0));
+  row('screens (target 5)', show(r.screens!, 0));
+  row('handler time incl. invite scrypt (ms)', show(r.ms!, 0));
+  row('end state right (MFA on, bootstrap key deleted): 1 = yes', show(r.ok!, 0));
+}
+
+async function measure(): Promise<Record<string, number>> {
   const sandbox = await startSandbox({ accountAlias: 'acme-prod' });
   try {
     const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
@@ -58,12 +76,9 @@ export async function run(): Promise<void> {
     const ms = performance.now() - started;
 
     const calls = sandbox.requestLog.map((e) => `${e.service}:${e.action}`);
-    console.log(`AWS calls for one complete onboarding: ${calls.length} (target <= 8) — ${calls.length <= 8 ? 'met' : 'MISSED'}`);
-    console.log(`  ${calls.join(' → ')}`);
-    console.log(`screens a user passes: ${screens.length} (target 5) — ${screens.join(' → ')}`);
-    console.log(`handler time (sandbox, incl. invite scrypt): ${ms.toFixed(0)} ms`);
+    process.stderr.write(`  calls: ${calls.join(' → ')}\n  screens: ${screens.join(' → ')}\n`);
     const ok = sandbox.state.listMfaDevices('jdoe').length === 1 && sandbox.state.listAccessKeys('jdoe').length === 0;
-    console.log(`end state: MFA enabled, bootstrap key deleted — ${ok ? 'yes' : 'NO'}`);
+    return { calls: calls.length, screens: screens.length, ms, ok: ok ? 1 : 0 };
   } finally {
     await sandbox.stop();
   }

@@ -23,12 +23,15 @@ import { InviteGenerations } from './users/invite-generations';
 import { BulkRunHolder } from './bulk/run-holder';
 import { createHandoffHandlers } from './bulk/handoff.handlers';
 import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
+import { CredentialReportService } from './credential-report/report-service';
+import { saveCredentialReport } from './credential-report/save-report';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
   const profileSignIn = new ProfileSignIn(deps, session);
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
+  const reports = new CredentialReportService(session, deps);
   // Which invite of each user is current: the status tab's reissues supersede older results.
   const generations = new InviteGenerations();
   const bulkRuns = new BulkRunHolder();
@@ -81,9 +84,13 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
         policyArn: enforcementPolicyArn(id.accountId, partition),
         partition,
         nowMs: deps.serverClock.now(),
+        report: () => reports.get(),
       });
-      return { checks, reportGeneratedAt: new Date(deps.clock.now()).toISOString() };
+      const report = checks.find((c) => c.id === 'credentialReport')?.report ?? null;
+      return { checks, reportGeneratedAt: report?.generatedAt ?? null, checkedAt: new Date(deps.clock.now()).toISOString() };
     },
+    'admin:credentialReport:save': async ({ dialogTitle, filterName }) =>
+      named(async () => saveCredentialReport(deps, session.requireIdentity().accountId, await reports.get(), { dialogTitle, filterName })),
     'admin:applyCisPasswordPolicy': async () => named(async () => {
       const iam = session.iam();
       let current = null;
@@ -108,7 +115,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     ...createAdminUsersHandlers(deps, session, generations),
     ...createAdminBulkHandlers(deps, session, generations, bulkRuns),
     ...createHandoffHandlers(deps, session, generations, bulkRuns),
-    ...createAdminStatusHandlers(deps, session, generations),
+    ...createAdminStatusHandlers(deps, session, reports, generations),
     ...createAdminGuardHandlers(deps, session),
   };
 }

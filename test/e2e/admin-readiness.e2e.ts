@@ -1,3 +1,6 @@
+import { GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createNodePorts } from '../../electron/platform/node-ports';
 import { startSandbox, type Sandbox } from '../sandbox/index';
@@ -27,7 +30,9 @@ test.describe('account readiness', () => {
     const old = sandbox.scenario.newUser({ userName: 'ci.bot', withAccessKey: true, withMfa: true });
     sandbox.scenario.ageAccessKey(old.accessKeyId as string, 120);
     sandbox.guard.addSecurityGroup('eu-west-1', 'bastion', [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
-    const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
+    const home = tempHome();
+    const ports = createNodePorts(home);
+    const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports });
     await signInWithKeys(page, sandbox.admin);
 
     await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 10개');
@@ -38,8 +43,13 @@ test.describe('account readiness', () => {
     await expect(page.getByTestId('check-rootMfa')).toContainText('MFA 코드 2');
     await expect(page.getByTestId('check-rootKeys')).toContainText('루트 사용자(계정 이메일 주소)로 AWS 콘솔에 로그인');
     await expect(page.getByTestId('users-without-mfa')).toHaveText('console.nomfa'); // ci.bot has MFA; admin has no console password
-    await expect(page.getByTestId('old-keys')).toContainText(old.accessKeyId as string);
+    // From the credential report: the key by its slot (the report has no ids), its age, the report's time.
+    await expect(page.getByTestId('old-keys')).toContainText('ci.bot');
+    await expect(page.getByTestId('old-keys')).toContainText('키 1');
     await expect(page.getByTestId('old-keys')).toContainText('120일');
+    await expect(page.getByTestId('check-credentialReport')).toHaveAttribute('data-status', 'ok');
+    await expect(page.getByTestId('check-oldAccessKeys')).toContainText('생성된 자격 증명 보고서 기준');
+    expect(sandbox.requestLog.filter((e) => ['GetLoginProfile', 'ListMFADevices', 'ListAccessKeys'].includes(e.action))).toEqual([]);
     await expect(page.getByTestId('password-policy-diff')).toContainText('최소 길이');
     // Seed 004: the account itself.
     await expect(page.getByTestId('open-groups')).toContainText('eu-west-1');
@@ -50,6 +60,17 @@ test.describe('account readiness', () => {
     expect(sandbox.guard.view().accountPublicAccessBlock).toBeNull();
     await page.screenshot({ path: `${ARTIFACTS}admin-readiness-failing-ko.png`, fullPage: true });
     expect(sandbox.state.getAccountPasswordPolicy()).toBeUndefined();
+
+    // The credential report, downloaded through the UI, is byte for byte the CSV AWS returns.
+    const reportPath = join(home.home, 'credential-report.csv');
+    ports.dialogs.queueSave(reportPath);
+    await page.getByRole('button', { name: '보고서 내려받기(CSV)…' }).click();
+    await expect(page.getByTestId('credential-report-saved')).toContainText(reportPath);
+    const iam = new IAMClient({ endpoint: sandbox.url, region: sandbox.region, credentials: sandbox.admin, maxAttempts: 1 });
+    const aws = await iam.send(new GetCredentialReportCommand({}));
+    iam.destroy();
+    expect(readFileSync(reportPath)).toEqual(Buffer.from(aws.Content as Uint8Array));
+    expect(readFileSync(reportPath, 'utf8')).toContain('\nci.bot,');
   });
 
   test('a passing account after applying the CIS v4.0.1 baseline through the UI (diff and expiry shown first, then asked)', async ({ launchApp }) => {
@@ -99,8 +120,9 @@ test.describe('account readiness', () => {
       rootKeys: 'iam:GetAccountSummary',
       passwordPolicy: 'iam:GetAccountPasswordPolicy',
       enforcementPolicy: 'iam:GetPolicy',
-      consoleUsersWithoutMfa: 'iam:ListUsers',
-      oldAccessKeys: 'iam:ListUsers',
+      consoleUsersWithoutMfa: 'iam:GetCredentialReport',
+      oldAccessKeys: 'iam:GetCredentialReport',
+      credentialReport: 'iam:GetCredentialReport',
       cloudTrail: 'cloudtrail:DescribeTrails',
       rootAlerts: 'events:ListRules',
       s3PublicAccess: 's3:GetAccountPublicAccessBlock',

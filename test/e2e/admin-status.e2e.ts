@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { ChangePasswordCommand, IAMClient } from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,10 +49,14 @@ test.describe('admin: onboarding status', () => {
     sandbox.scenario.createGroup('new-hires');
     sandbox.scenario.createGroup('veterans');
     const fresh = sandbox.scenario.newUser({ userName: 'st.fresh', groups: ['new-hires'], tags: { team: 'blue' } });
-    const half = sandbox.scenario.newUser({ userName: 'st.half', passwordResetRequired: false, groups: ['new-hires'], tags: { team: 'red' } });
+    // Changed the password the wizard's way: signed with the invite's key.
+    const half = sandbox.scenario.newUser({ userName: 'st.half', groups: ['new-hires'], tags: { team: 'red' }, attachEnforcementPolicy: true });
+    const sts = new IAMClient({ region: sandbox.region, endpoint: sandbox.url, credentials: { accessKeyId: half.accessKeyId ?? '', secretAccessKey: half.secretAccessKey ?? '' }, maxAttempts: 1 });
+    await sts.send(new ChangePasswordCommand({ OldPassword: half.password, NewPassword: 'A-new-Passw0rd!st' }));
+    sts.destroy();
     const done = sandbox.scenario.newUser({ userName: 'st.done', passwordResetRequired: false, withMfa: true, groups: ['veterans'], tags: { team: 'blue' } });
     const old = sandbox.scenario.newUser({ userName: 'st.old', groups: ['veterans'] });
-    sandbox.scenario.ageAccessKey(old.accessKeyId ?? '', 120);
+    sandbox.scenario.backdateUser('st.old', 120); // invited 120 days ago, never came
     const evil = sandbox.scenario.newUser({ userName: '=1+2' });
 
     const { page, ports, home } = await openStatus(launchApp);
@@ -63,8 +68,18 @@ test.describe('admin: onboarding status', () => {
     await expect(row(page, 'st.done')).toHaveAttribute('data-status', 'done');
     await expect(row(page, 'st.done').locator('[data-col="mfa"]')).toHaveText('사용');
     await expect(row(page, sandbox.admin.userName)).toHaveAttribute('data-status', 'noConsoleAccess');
+    // The table comes from the credential report: keys by slot (the report has no ids), its age shown.
+    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText('키 1 (120일 경과)');
+    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText('키 1 (0일 경과)');
+    await expect(page.getByTestId('status-report-age')).toContainText('자격 증명 보고서 생성 시각');
+    await expect(row(page, 'st.fresh')).toHaveAttribute('data-source', 'report');
+    expect(sandbox.requestLog.filter((e) => ['GetLoginProfile', 'ListMFADevices', 'ListAccessKeys'].includes(e.action))).toEqual([]);
+    // Opening a user reads it live: the key id is there, and the row follows.
+    await manage(page, 'st.old').click();
+    await expect(panel(page).getByTestId('status-panel-source')).toHaveText('IAM에서 방금 읽었습니다.');
+    await expect(panel(page)).toContainText(old.accessKeyId ?? '');
     await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText(`${old.accessKeyId} (120일 경과)`);
-    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText(`${fresh.accessKeyId} (0일 경과)`);
+    await panel(page).getByRole('button', { name: '사용자 관리 닫기', exact: true }).click();
     await page.screenshot({ path: `${ARTIFACTS}admin-status-table-ko.png`, fullPage: true });
     await expectNoSeriousA11yViolations(page);
 
@@ -92,10 +107,10 @@ test.describe('admin: onboarding status', () => {
     expect(csv.startsWith('\ufeff"사용자","상태"')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(1 + sandbox.state.listUsers().length);
-    expect(csv).toContain(`"'=1+2","첫 로그인 대기 중","예","예","아니요","${evil.accessKeyId}","0"`);
+    expect(csv).toContain(`"'=1+2","첫 로그인 대기 중","예","예","아니요","키 1","0"`);
     expect(csv).not.toMatch(/^"=1\+2"/m);
     expect(csv).toContain('"st.done","완료","예","아니요","예"');
-    expect(csv).toContain('"st.old","첫 로그인 대기 중","예","예","아니요","' + old.accessKeyId + '","120"');
+    expect(csv).toContain('"st.old","첫 로그인 대기 중","예","예","아니요","' + old.accessKeyId + '","120"'); // read live when opened
     for (const u of [fresh, half, done, old, evil]) {
       expect(csv).not.toContain(u.password);
       if (u.secretAccessKey) expect(csv).not.toContain(u.secretAccessKey);

@@ -52,6 +52,23 @@ describe.skipIf(!hasAws)('AWS CLI against the sandbox (skipped when /usr/bin/aws
     expect(sb.state.getUser('cli-user')?.tags).toEqual({ via: 'cli' });
   });
 
+  it('credential report and authorization details as the CLI pages and decodes them', async () => {
+    for (let i = 0; i < 5; i++) sb.scenario.newUser({ userName: `cli.page${i}`, tags: { i: String(i) } });
+    sb.scenario.setCredentialReportDelayMs(0);
+    expect((await aws(['iam', 'generate-credential-report'])).State).toBe('STARTED');
+    const report = await aws(['iam', 'get-credential-report']);
+    // The CLI prints the blob as the base64 text it received.
+    const csv = Buffer.from(report.Content as string, 'base64').toString('utf8');
+    expect(csv.split('\n')[0]).toMatch(/^user,arn,user_creation_time,/);
+    expect(csv).toContain('\ncli.page4,');
+    // --page-size 2: the CLI follows Marker / IsTruncated through every page and merges them.
+    const details = await aws(['iam', 'get-account-authorization-details', '--filter', 'User', '--page-size', '2']);
+    const users = details.UserDetailList as Array<{ UserName: string; Tags?: Array<{ Key: string; Value: string }> }>;
+    expect(users.map((u) => u.UserName)).toEqual(expect.arrayContaining(['admin', 'cli.page0', 'cli.page4']));
+    expect(users.find((u) => u.UserName === 'cli.page3')?.Tags).toEqual([{ Key: 'i', Value: '3' }]);
+    expect(sb.requestLog.filter((e) => e.action === 'GetAccountAuthorizationDetails').length).toBeGreaterThanOrEqual(Math.ceil(users.length / 2));
+  });
+
   it('errors come back as AWS CLI service errors', async () => {
     const err = await run(AWS, ['--endpoint-url', sb.url, 'iam', 'get-user', '--user-name', 'ghost'], { env: cliEnv() }).catch((e: { stderr: string }) => e);
     expect((err as { stderr: string }).stderr).toMatch(/NoSuchEntity.*GetUser.*The user with name ghost cannot be found/s);

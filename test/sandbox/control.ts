@@ -59,6 +59,15 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
         sb.scenario.setAccountAlias((input.alias as string | null | undefined) ?? null);
         return json(res, 200, { ok: true });
       }
+      if (method === 'POST' && path === '/scenario/backdate-user') {
+        sb.scenario.backdateUser(String(input.userName), Number(input.days));
+        return json(res, 200, { ok: true });
+      }
+      if (method === 'POST' && path === '/scenario/credential-report') {
+        if (input.delayMs !== undefined) sb.scenario.setCredentialReportDelayMs(Number(input.delayMs));
+        if (input.ageHours !== undefined) sb.scenario.ageCredentialReport(Number(input.ageHours));
+        return json(res, 200, { ok: true });
+      }
       if (method === 'GET' && path === '/mfa/code') {
         const serial = url.searchParams.get('serialNumber') ?? '';
         return json(res, 200, { code: sb.scenario.mfaCode(serial, Number(url.searchParams.get('offsetSteps') ?? 0)) });

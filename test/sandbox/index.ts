@@ -38,6 +38,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     region: opts.region ?? 'us-east-1',
     now: opts.now ?? Date.now,
   });
+  state.credentialReportDelayMs = opts.credentialReportDelayMs ?? 200;
   const admin = state.createUser('admin');
   state.attach(admin, ADMIN_POLICY_ARN, 'PoliciesPerUser');
   const adminKey = state.createAccessKey('admin');

@@ -92,6 +92,30 @@ export function createScenarios(state: AccountState): Scenarios {
     setAccountAlias(alias) {
       state.accountAlias = alias;
     },
+    backdateUser(userName, days) {
+      const u = state.getUser(userName);
+      const back = (d: Date) => new Date(d.getTime() - days * 86400000);
+      u.createDate = back(u.createDate);
+      if (u.passwordLastUsed) u.passwordLastUsed = back(u.passwordLastUsed);
+      if (u.loginProfile) Object.assign(u.loginProfile, { createDate: back(u.loginProfile.createDate), passwordLastChanged: back(u.loginProfile.passwordLastChanged) });
+      for (const k of u.accessKeys) {
+        k.createDate = back(k.createDate);
+        if (k.lastUsed) k.lastUsed.date = back(k.lastUsed.date);
+      }
+      for (const s of u.mfaSerials) {
+        const d = state.virtualMfas.get(s);
+        if (d?.enableDate) d.enableDate = back(d.enableDate);
+      }
+    },
+    ageCredentialReport(hours) {
+      const r = state.credentialReport;
+      if (!r) return;
+      r.generatedTime = new Date(r.generatedTime.getTime() - hours * 3600_000);
+      r.readyAtMs -= hours * 3600_000;
+    },
+    setCredentialReportDelayMs(ms) {
+      state.credentialReportDelayMs = ms;
+    },
   };
   return scenarios;
 }

@@ -127,6 +127,8 @@ export interface Session {
 export interface CredentialReport {
   generatedTime: Date;
   content: string;
+  /** Until then the report is "being generated" (ReportInProgress / INPROGRESS). */
+  readyAtMs: number;
 }
 
 export const AWS_MANAGED_POLICIES: Array<{ name: string; path: string; description: string; document: object }> = [
@@ -194,6 +196,8 @@ export class AccountState {
   passwordPolicy: PasswordPolicy | null = null;
   rootFlags = { mfaEnabled: false, accessKeysPresent: false };
   credentialReport?: CredentialReport;
+  /** How long a credential report takes to generate (AWS takes seconds; 0 = at once). */
+  credentialReportDelayMs = 0;
   private readonly baseNow: () => number;
   clockSkewMs = 0;
 

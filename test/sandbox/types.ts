@@ -12,6 +12,8 @@ export interface SandboxOptions {
   region?: string;
   /** ms since epoch, for clock tests; default Date.now */
   now?: () => number;
+  /** How long GenerateCredentialReport takes before the report is ready (default 200 ms). */
+  credentialReportDelayMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -62,6 +64,15 @@ export interface Scenarios {
   /** the TOTP code of a device at server time + offsetSteps * 30 s */
   mfaCode(serialNumber: string, offsetSteps?: number): string;
   setAccountAlias(alias: string | null): void;
+  /**
+   * Moves a user's whole history `days` into the past (creation, password, keys, devices, sign-ins):
+   * "invited N days ago". What happens next (a password change, a key use) happens now.
+   */
+  backdateUser(userName: string, days: number): void;
+  /** Moves the last credential report `hours` into the past (4 hours: it has expired, a new one may be generated). */
+  ageCredentialReport(hours: number): void;
+  /** How long the next report takes to generate. */
+  setCredentialReportDelayMs(ms: number): void;
 }
 
 export interface UserView {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { BULK_PREVIEW_ROWS } from '../../../src/shared/admin-limits';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -21,7 +21,8 @@ import type { BulkRunHolder } from './run-holder';
 import type { InviteGenerations } from '../users/invite-generations';
 
 export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations, holder: BulkRunHolder): FeatureHandlers<'admin:bulk'> {
-  let checked: { path: string; rows: BulkRow[]; ready: boolean; badLines: Set<number>; blockers: number } | null = null;
+  /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
+  let checked: { path: string; fingerprint: string; ready: boolean } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -38,24 +39,52 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
-    const file = await importUsersCsv(path);
-    const fromAccount = await checkAgainstAccount(session.iam(), file.rows, acct.policyArn);
-    const problems = [...file.problems, ...fromAccount.problems].sort((a, b) => a.line - b.line);
-    const ready = problems.length === 0 && fromAccount.blockers.length === 0;
-    const badLines = new Set(problems.map((p) => p.line));
-    checked = { path, rows: file.rows, ready, badLines, blockers: fromAccount.blockers.length };
+    const fingerprint = await fileFingerprint(path);
+    const file = await importUsersCsv(path, { keepRows: false });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
+    const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
+    checked = { path, fingerprint, ready };
+    // "Skip the invalid rows": possible when every problem is listed (their lines known) and none is the account's.
+    const listed = v.sorted();
+    const validRowCount = fromAccount.blockers.length === 0 && listed.length === v.problemCount ? v.rowCount - new Set(listed.map((p) => p.line)).size : 0;
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
-      rowCount: file.rows.length,
-      validRowCount: file.rows.filter((r) => !badLines.has(r.line)).length,
-      problems,
+      rowCount: v.rowCount,
+      validRowCount,
+      problems: listed,
+      problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
-      preview: file.rows.slice(0, BULK_PREVIEW_ROWS).map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
-      groups: [...new Set(file.rows.flatMap((r) => r.groups))].sort(),
+      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
+      groups: [...v.groupRows.keys()].sort(),
     };
+  };
+
+  /** The checked file's rows, read again; refused if the file changed since it was checked. */
+  const checkedRows = async (c: { path: string; fingerprint: string }): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    if (file.validation.problemCount > 0) throw new AppError('adminBulk.fileChanged');
+    return file.rows;
+  };
+
+  /**
+   * The rows without any problem, read again (the file must be the one checked): for "skip the
+   * invalid rows and create the rest". The account is asked again, so a user created meanwhile is
+   * left out too.
+   */
+  const rowsWithoutProblems = async (c: { path: string; fingerprint: string }, policyArn: string): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, policyArn);
+    const listed = v.sorted();
+    if (fromAccount.blockers.length > 0 || listed.length !== v.problemCount) throw new AppError('adminBulk.notReady');
+    const bad = new Set(listed.map((p) => p.line));
+    return file.rows.filter((r) => !bad.has(r.line));
   };
 
   const current = (runId: string): BulkRunner => {
@@ -106,12 +135,10 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
 
     'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows }, ctx) => {
       const acct = account();
-      if (!checked) throw new AppError('adminBulk.notReady');
-      // "Skip the invalid rows and create the rest": only rows with no problem at all; a problem
-      // with the account (a blocker) still stops everything.
-      const rows = checked.ready ? checked.rows : skipInvalidRows && checked.blockers === 0 ? checked.rows.filter((r) => !checked!.badLines.has(r.line)) : null;
-      if (!rows || rows.length === 0) throw new AppError('adminBulk.notReady');
+      if (!checked || (!checked.ready && !skipInvalidRows)) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
+      const rows = checked.ready ? await checkedRows(checked) : await rowsWithoutProblems(checked, acct.policyArn);
+      if (rows.length === 0) throw new AppError('adminBulk.notReady');
       const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
@@ -234,6 +261,17 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       return { finished: true as const };
     },
   };
+}
+
+/** SHA-256 of the file's bytes: the run creates exactly the users that were checked. */
+async function fileFingerprint(path: string): Promise<string> {
+  const h = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  } catch (e) {
+    throw new AppError('adminBulk.fileUnreadable', undefined, { cause: e });
+  }
+  return h.digest('hex');
 }
 
 function openJournal(path: string): BulkJournal {

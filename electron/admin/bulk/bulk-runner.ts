@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import type { BulkRun } from '../../../src/shared/ipc/channels/admin-bulk';
+import type { BulkProgress, BulkRun } from '../../../src/shared/ipc/channels/admin-bulk';
 import { inviteFileName } from '../../../src/shared/invites/invite-schema';
 import type { AwsClientFactory } from '../../aws/client-factory';
 import { toAppError } from '../../aws/map-aws-error';
@@ -14,7 +14,8 @@ import type { RunAccount } from '../users/provisioning-run';
 import { WRITE_INVITE, type UserJob } from './bulk-user';
 import type { BulkJournal } from './journal';
 import type { RunKey } from './run-key';
-import { RateMeter, runView } from './run-view';
+import { progressView, RateMeter, runView } from './run-view';
+import { runMemo } from './run-iam';
 import { retryStep, Stopped } from './step-retry';
 
 export interface RunnerDeps {
@@ -50,12 +51,13 @@ export class BulkRunner {
   private readonly meter: RateMeter;
   /** One sender for the whole run: its cache and abort signal are the run's. */
   private readonly iam: IamSender;
+  private readonly memo = runMemo();
   summaryFile: string | null = null;
 
   constructor(
     private readonly d: RunnerDeps,
     readonly jobs: UserJob[],
-    private readonly emit: (view: BulkRun) => void,
+    private readonly emit: (progress: BulkProgress) => void,
     readonly passwordsReissued = 0,
   ) {
     this.meter = new RateMeter(d.clock);
@@ -81,7 +83,8 @@ export class BulkRunner {
     this.cancelled = false;
     this.wakeUp();
     if (this.workers) return;
-    for (const j of this.jobs) if (j.status === 'failed') Object.assign(j, { status: 'pending', step: null, error: undefined });
+    for (const j of this.jobs) if (j.status === 'failed') this.touch(Object.assign(j, { status: 'pending', step: null, error: undefined }));
+    this.cursor = 0;
     this.meter.start(this.jobs.filter((j) => j.status === 'pending').length);
     const pool = Array.from({ length: Math.min(this.d.concurrency, this.jobs.length) }, () => this.worker());
     this.workers = Promise.all(pool).then(() => this.settle());
@@ -117,7 +120,11 @@ export class BulkRunner {
   }
 
   view(): BulkRun {
-    return runView({
+    return runView(this.viewInput());
+  }
+
+  private viewInput() {
+    return {
       journal: this.d.journal.header,
       folder: this.d.folder,
       jobs: this.jobs,
@@ -125,7 +132,28 @@ export class BulkRunner {
       meter: this.meter,
       summaryFile: this.summaryFile,
       passwordsReissued: this.passwordsReissued,
-    });
+      seq: this.seq,
+    };
+  }
+
+  /** Users whose view changed since the last progress event. */
+  private readonly dirty = new Set<UserJob>();
+  /** Number of the last progress event. */
+  private seq = 0;
+  /** Where the search for the next pending user starts (users are taken in order). */
+  private cursor = 0;
+
+  private touch(job: UserJob): UserJob {
+    this.dirty.add(job);
+    return job;
+  }
+
+  private nextPending(): UserJob | undefined {
+    for (; this.cursor < this.jobs.length; this.cursor++) {
+      const j = this.jobs[this.cursor] as UserJob;
+      if (j.status === 'pending') return j;
+    }
+    return undefined;
   }
 
   async password(userName: string): Promise<string> {
@@ -146,9 +174,10 @@ export class BulkRunner {
   private async worker(): Promise<void> {
     for (;;) {
       if (!(await this.gate())) return;
-      const job = this.jobs.find((j) => j.status === 'pending');
+      const job = this.nextPending();
       if (!job) return;
       job.status = 'running';
+      this.touch(job);
       try {
         await this.provision(job);
       } catch (e) {
@@ -168,7 +197,7 @@ export class BulkRunner {
   }
 
   private async provision(job: UserJob): Promise<void> {
-    const ctx = { iam: this.iam, input: job.input, policyArn: this.d.account.policyArn, secrets: job.secrets };
+    const ctx = { iam: this.iam, input: job.input, policyArn: this.d.account.policyArn, secrets: job.secrets, memo: this.memo };
     for (const step of job.steps) {
       if (step.status === 'done') continue;
       if (!(await this.gate())) return this.park(job);
@@ -184,6 +213,7 @@ export class BulkRunner {
     job.inviteWritten = true;
     job.status = 'done';
     job.step = null;
+    this.touch(job);
     // The invite holds them now; the password stays sealed for "copy" and the password sheet.
     job.secrets = { password: null, secretAccessKey: null, accessKeyId: job.secrets.accessKeyId };
     this.meter.userDone();
@@ -194,6 +224,7 @@ export class BulkRunner {
   private async journaled(job: UserJob, id: string, work: () => Promise<Record<string, string> | undefined>, step: StepRecord | null): Promise<void> {
     this.record(job, id, 'started');
     job.step = id;
+    this.touch(job);
     this.inFlight++;
     this.push();
     try {
@@ -210,6 +241,7 @@ export class BulkRunner {
   private async stepData(step: StepRecord, job: UserJob): Promise<Record<string, string> | undefined> {
     if (step.kind === 'createLoginProfile') {
       job.sealed = await this.d.key.seal(job.secrets.password!);
+      this.touch(job);
       return { passwordSealed: job.sealed };
     }
     if (step.kind === 'createAccessKey') return { accessKeyId: job.secrets.accessKeyId! };
@@ -233,6 +265,7 @@ export class BulkRunner {
     const name = inviteFileName(job.input.userName);
     await writeInviteFile(join(this.d.folder, name), bytes);
     job.inviteFile = name;
+    this.touch(job);
     return { inviteFile: name };
   }
 
@@ -245,6 +278,8 @@ export class BulkRunner {
   /** Cancelled between two steps: the user goes back to pending (the summary reports what exists). */
   private park(job: UserJob): void {
     job.status = 'pending';
+    this.touch(job);
+    this.cursor = 0;
     this.push();
   }
 
@@ -253,6 +288,7 @@ export class BulkRunner {
     if (err.code === 'internal') this.d.log.error('adminBulk.userFailed', { userName: job.input.userName, step: job.step, error: e });
     job.status = 'failed';
     job.error = err.toShape();
+    this.touch(job);
     try {
       this.record(job, job.step ?? 'unknown', 'failed', { error: err.code });
     } catch {
@@ -292,7 +328,10 @@ export class BulkRunner {
       if (this.pending) clearTimeout(this.pending);
       this.pending = null;
       this.lastPush = t;
-      this.emit(this.view());
+      this.seq++;
+      const event = progressView(this.viewInput(), this.dirty);
+      this.dirty.clear();
+      this.emit(event);
     } else if (!this.pending) {
       this.pending = setTimeout(() => this.push(true), 150);
       this.pending.unref?.();

@@ -5,30 +5,28 @@ import { ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcem
 import { mapLimit } from '../iam-call';
 import { isAwsError } from '../../aws/aws-error';
 import { listAllGroups, type IamSender } from '../users/list-groups';
-import type { BulkRow, RowProblem } from './csv-import';
+import type { CsvValidation } from './csv-validate';
 
 /** Above this many rows one ListUsers sweep is cheaper than a GetUser per row. */
 const GET_USER_LIMIT = 20;
 
 /**
  * The checks only the account can answer, before anything is created: users that already exist,
- * groups that do not, and whether the MFA policy is there to attach.
+ * groups that do not, and whether the MFA policy is there to attach. Problems go into the file's
+ * validation (which keeps the names and group lines, not the rows).
  */
-export async function checkAgainstAccount(
-  iam: IamSender,
-  rows: readonly BulkRow[],
-  policyArn: string,
-): Promise<{ problems: RowProblem[]; blockers: AppErrorShape[] }> {
-  const problems: RowProblem[] = [];
-  const named = rows.filter((r) => r.userName);
+export async function checkAgainstAccount(iam: IamSender, file: CsvValidation, policyArn: string): Promise<{ blockers: AppErrorShape[] }> {
+  const named = [...file.names()];
   const exists = await existingUsers(iam, named);
-  for (const r of named) if (exists.has(r.userName.toLowerCase())) problems.push({ line: r.line, userName: r.userName, code: 'alreadyExists' });
+  for (const r of named) if (exists.has(r.userName.toLowerCase())) file.problem({ line: r.line, userName: r.userName, code: 'alreadyExists' });
 
-  const wanted = new Set(rows.flatMap((r) => r.groups));
-  if (wanted.size > 0) {
+  if (file.groupRows.size > 0) {
     const known = new Set((await denied('iam:ListGroups', () => listAllGroups(iam))).map((g) => g.groupName));
-    for (const r of rows) {
-      for (const g of r.groups) if (!known.has(g)) problems.push({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
+    for (const [g, rows] of file.groupRows) {
+      if (known.has(g)) continue;
+      for (const r of rows.first) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
+      // Rows past the listed ones are counted, not kept.
+      file.problemCount += rows.count - rows.first.length;
     }
   }
 
@@ -40,11 +38,11 @@ export async function checkAgainstAccount(
     // Without iam:GetPolicy the attach step will say it; anything else is a real failure.
     else if (!isAwsError(e, 'AccessDenied')) throw e;
   }
-  return { problems, blockers };
+  return { blockers };
 }
 
 /** Lower-cased names that are taken (IAM user names are unique regardless of case). */
-async function existingUsers(iam: IamSender, rows: readonly BulkRow[]): Promise<Set<string>> {
+async function existingUsers(iam: IamSender, rows: ReadonlyArray<{ userName: string }>): Promise<Set<string>> {
   const taken = new Set<string>();
   if (rows.length <= GET_USER_LIMIT) {
     await mapLimit(rows, 4, async (r) => {

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { checkTag, checkUserName } from '../../../src/shared/iam-names/iam-names';
+import { CsvValidation } from './csv-validate';
 
 /** One user to provision, as read from the CSV. */
 export interface BulkRow {
@@ -36,8 +37,11 @@ export interface RowProblem {
 }
 
 export interface CsvImport {
+  /** Every row, only when asked for (`keepRows`): checking a file keeps none. */
   rows: BulkRow[];
+  /** Problems by line (the first MAX_LISTED_PROBLEMS; `validation.problemCount` counts all). */
   problems: RowProblem[];
+  validation: CsvValidation;
   encoding: 'utf-8' | 'euc-kr';
   delimiter: ',' | ';';
 }
@@ -66,30 +70,29 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * (EUC-KR/CP949) that Excel writes by default in Korea; comma or semicolon, detected from the
  * header. Every row is checked; all problems are returned at once, nothing is created here.
  */
-export async function importUsersCsv(path: string): Promise<CsvImport> {
+export async function importUsersCsv(path: string, opts: { keepRows?: boolean } = {}): Promise<CsvImport> {
   const info = await stat(path).catch(() => {
     throw new AppError('adminBulk.fileUnreadable');
   });
   if (info.size === 0) throw new AppError('adminBulk.emptyFile');
   if (info.size > CSV_MAX_BYTES) throw new AppError('adminBulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
   try {
-    return await parseFile(path, 'utf-8');
+    return await parseFile(path, 'utf-8', opts.keepRows ?? true);
   } catch (error) {
-    if (error instanceof NotUtf8) return parseFile(path, 'euc-kr');
+    if (error instanceof NotUtf8) return parseFile(path, 'euc-kr', opts.keepRows ?? true);
     throw error;
   }
 }
 
 class NotUtf8 extends Error {}
 
-async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<CsvImport> {
+async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: boolean): Promise<CsvImport> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   const source = createReadStream(path, { highWaterMark: 64 * 1024 });
   const delimiter = await detectDelimiter(path);
   let columns: Array<'userName' | 'email' | 'groups' | 'tags' | null> | null = null;
   const rows: BulkRow[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Map<string, number>();
+  const validation = new CsvValidation();
 
   const parser = parse({
     delimiter,
@@ -108,9 +111,15 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
         if (text.includes('\u0000')) throw new AppError('adminBulk.binaryFile');
         if (parser.destroyed) break;
         if (!parser.write(text)) {
-          await new Promise((r) => {
-            parser.once('drain', r);
-            parser.once('close', r);
+          await new Promise<void>((r) => {
+            // Both listeners go once either fires (they piled up on a long file).
+            const done = () => {
+              parser.off('drain', done);
+              parser.off('close', done);
+              r();
+            };
+            parser.once('drain', done);
+            parser.once('close', done);
           });
         }
       }
@@ -133,15 +142,10 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
         continue;
       }
       const row = toRow(cells, columns, info.lines);
-      if (cells.length > columns.length) {
-        problems.push({ line: info.lines, userName: row.userName, code: 'columnCount', params: { expected: columns.length, found: cells.length } });
-      }
-      problems.push(...checkRow(row));
-      const key = row.userName.toLowerCase(); // IAM user names are case-insensitively unique
-      if (row.userName && seen.has(key)) {
-        problems.push({ line: row.line, userName: row.userName, code: 'duplicateInFile', params: { firstLine: seen.get(key)! } });
-      } else if (row.userName) seen.set(key, row.line);
-      rows.push(row);
+      const extra: RowProblem[] =
+        cells.length > columns.length ? [{ line: info.lines, userName: row.userName, code: 'columnCount', params: { expected: columns.length, found: cells.length } }] : [];
+      validation.add(row, [...extra, ...checkRow(row)]);
+      if (keepRows) rows.push(row);
     }
   } catch (error) {
     if (error instanceof NotUtf8 || error instanceof AppError) throw error;
@@ -154,8 +158,8 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr'): Promise<Cs
     await feed;
   }
   if (!columns) throw new AppError('adminBulk.emptyFile');
-  if (rows.length === 0) throw new AppError('adminBulk.noRows');
-  return { rows, problems, encoding, delimiter };
+  if (validation.rowCount === 0) throw new AppError('adminBulk.noRows');
+  return { rows, problems: validation.sorted(), validation, encoding, delimiter };
 }
 
 /** The header decides: whichever of ',' and ';' appears more often in the first line (both are ASCII in every encoding we read). */

@@ -1,4 +1,4 @@
-import type { BulkRun } from '../../../src/shared/ipc/channels/admin-bulk';
+import type { BulkProgress, BulkRun, BulkUser } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { Clock } from '../../platform/clock';
 import type { UserJob } from './bulk-user';
 import type { JournalHeader } from './journal';
@@ -35,7 +35,17 @@ export class RateMeter {
   }
 }
 
-export function runView(o: {
+/** What the screen sees of one user (no secrets). */
+export const userView = (j: UserJob): BulkUser => ({
+  userName: j.input.userName,
+  status: j.status,
+  step: j.status === 'running' || j.status === 'failed' ? j.step : null,
+  inviteFile: j.inviteFile,
+  ...(j.error ? { error: j.error } : {}),
+  hasPassword: j.sealed !== null,
+});
+
+interface ViewInput {
   journal: JournalHeader;
   folder: string;
   jobs: readonly UserJob[];
@@ -43,10 +53,28 @@ export function runView(o: {
   meter: RateMeter;
   summaryFile: string | null;
   passwordsReissued: number;
-}): BulkRun {
-  const count = (s: UserJob['status']) => o.jobs.filter((j) => j.status === s).length;
-  const done = count('done');
-  const failed = count('failed');
+  seq: number;
+}
+
+/** The whole run, users included: what a channel answers (start, resume, current …). */
+export function runView(o: ViewInput): BulkRun {
+  return { ...counts(o), users: o.jobs.map(userView) };
+}
+
+/** A progress event: the counts and the users that changed since the last one. */
+export function progressView(o: ViewInput, changed: Iterable<UserJob>): BulkProgress {
+  return { ...counts(o), changed: [...changed].map(userView) };
+}
+
+function counts(o: ViewInput): Omit<BulkRun, 'users'> {
+  let done = 0;
+  let failed = 0;
+  let running = 0;
+  for (const j of o.jobs) {
+    if (j.status === 'done') done++;
+    else if (j.status === 'failed') failed++;
+    else if (j.status === 'running') running++;
+  }
   const remaining = o.jobs.length - done - failed;
   const rate = o.meter.perMinute();
   return {
@@ -57,19 +85,12 @@ export function runView(o: {
     total: o.jobs.length,
     done,
     failed,
-    running: count('running'),
+    running,
     remaining,
     ratePerMinute: rate === null ? null : Math.round(rate * 10) / 10,
     secondsLeft: rate === null || o.phase !== 'running' ? null : Math.ceil((remaining / rate) * 60),
-    users: o.jobs.map((j) => ({
-      userName: j.input.userName,
-      status: j.status,
-      step: j.status === 'running' || j.status === 'failed' ? j.step : null,
-      inviteFile: j.inviteFile,
-      ...(j.error ? { error: j.error } : {}),
-      hasPassword: j.sealed !== null,
-    })),
     summaryFile: o.summaryFile,
     passwordsReissued: o.passwordsReissued,
+    seq: o.seq,
   };
 }

@@ -19,7 +19,7 @@ export async function listUserNames(iam: IAMClient, max = 1000): Promise<string[
   return names;
 }
 
-/** Users with a console password and no MFA device: live, one user at a time (never a stale report). */
+/** Users with a console password and no MFA device, user by user (when the credential report is not allowed). */
 export async function consoleUsersWithoutMfa(iam: IAMClient, users: string[]): Promise<string[]> {
   const flags = await mapLimit(users, 4, async (UserName) => {
     try {
@@ -45,7 +45,9 @@ export async function oldAccessKeys(iam: IAMClient, users: string[], nowMs: numb
       .map((k) => ({
         userName: UserName,
         accessKeyId: k.AccessKeyId ?? '',
+        slot: null,
         ageDays: Math.floor((nowMs - (k.CreateDate as Date).getTime()) / 86_400_000),
+        lastUsedDate: null,
       }))
       .filter((k) => k.ageDays > OLD_KEY_DAYS);
   });

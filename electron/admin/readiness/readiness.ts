@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, policyAtLeast } from '../../../src/shared/password-policy/password-policy';
 import type { readinessCheckSchema } from '../../../src/shared/ipc/channels/admin';
 import { tagAction, type ActionTagged } from '../iam-call';
-import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
+import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
+import type { CredentialReport } from '../credential-report/report-service';
 import { readPolicyState } from '../policy/policy-state';
 import { consoleUsersWithoutMfa, listUserNames, oldAccessKeys } from './account-users';
+import { oldKeys, reportAge, usersWithoutMfa } from './report-checks';
 
 export type ReadinessCheck = z.output<typeof readinessCheckSchema>;
 type CheckId = ReadinessCheck['id'];
@@ -19,6 +21,7 @@ const blank = (id: CheckId): ReadinessCheck => ({
   policyState: null,
   users: [],
   keys: [],
+  report: null,
 });
 
 /** One failing call marks its own row "could not check" and never breaks the others. */
@@ -37,14 +40,36 @@ async function guard(id: CheckId, run: () => Promise<Partial<ReadinessCheck>>): 
 
 const fail = (bad: boolean): ReadinessCheck['status'] => (bad ? 'fail' : 'ok');
 
+/**
+ * The user checks answer from the credential report (one download for any number of users). An
+ * admin who may not read it gets the same checks user by user; if that fails too, the row names
+ * the report's permission, the one worth asking for.
+ */
+async function fromReport<T>(report: Promise<CredentialReport>, fromIt: (r: CredentialReport) => T, userByUser: () => Promise<T>): Promise<{ value: T; report: CredentialReport | null }> {
+  try {
+    const r = await report;
+    return { value: fromIt(r), report: r };
+  } catch (error) {
+    if (!isAccessDenied(error)) throw error;
+    try {
+      return { value: await userByUser(), report: null };
+    } catch {
+      throw error;
+    }
+  }
+}
+
 export async function runReadiness(
   iam: IAMClient,
-  opts: { policyArn: string; partition: string; nowMs: number },
+  opts: { policyArn: string; partition: string; nowMs: number; report: () => Promise<CredentialReport> },
 ): Promise<ReadinessCheck[]> {
   const summary = tagAction('iam:GetAccountSummary', iam.send(new GetAccountSummaryCommand({})));
-  const users = listUserNames(iam);
+  const report = opts.report();
+  // Only read when the report is not allowed.
+  let names: Promise<string[]> | null = null;
+  const users = () => (names ??= listUserNames(iam));
   summary.catch(() => {});
-  users.catch(() => {});
+  report.catch(() => {});
   return Promise.all([
     guard('rootMfa', async () => ({ status: fail((await summary).SummaryMap?.AccountMFAEnabled !== 1) })),
     guard('rootKeys', async () => ({ status: fail(((await summary).SummaryMap?.AccountAccessKeysPresent ?? 0) > 0) })),
@@ -69,12 +94,13 @@ export async function runReadiness(
       return { status: fail(s.state !== 'current'), policyState: s.state };
     }),
     guard('consoleUsersWithoutMfa', async () => {
-      const found = await consoleUsersWithoutMfa(iam, await users);
-      return { status: fail(found.length > 0), users: found };
+      const found = await fromReport(report, usersWithoutMfa, async () => consoleUsersWithoutMfa(iam, await users()));
+      return { status: fail(found.value.length > 0), users: found.value, report: found.report && reportAge(found.report) };
     }),
     guard('oldAccessKeys', async () => {
-      const keys = await oldAccessKeys(iam, await users, opts.nowMs);
-      return { status: fail(keys.length > 0), keys };
+      const keys = await fromReport<ReadinessCheck['keys']>(report, (r) => oldKeys(r, opts.nowMs), async () => oldAccessKeys(iam, await users(), opts.nowMs));
+      return { status: fail(keys.value.length > 0), keys: keys.value, report: keys.report && reportAge(keys.report) };
     }),
+    guard('credentialReport', async () => ({ status: 'ok', report: reportAge(await report) })),
   ]);
 }

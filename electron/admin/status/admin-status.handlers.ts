@@ -8,17 +8,40 @@ import { INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invit
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers } from '../../ipc/handler-types';
 import type { AdminSession } from '../admin-session';
-import { namingMissingPermission, tagAction } from '../iam-call';
-import { awsErrorName, isNoSuchEntity } from '../../aws/aws-error';
+import { namingMissingPermission, tagAction, type ActionTagged } from '../iam-call';
+import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
+import type { CredentialReportService } from '../credential-report/report-service';
+import { REPORT_REFRESH_MS } from '../credential-report/report-service';
 import type { InviteGenerations } from '../users/invite-generations';
 import type { RunAccount } from '../users/provisioning-run';
+import { listFromAccountSources, readLive } from './account-status';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
+import type { DirectoryUser } from './user-directory';
 import { readAllStatuses, readUserStatus, UserVanished } from './user-status';
 
-export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations): FeatureHandlers<'admin:status'> {
+export function createAdminStatusHandlers(
+  deps: AppDeps,
+  session: AdminSession,
+  reports: CredentialReportService,
+  generations: InviteGenerations,
+): FeatureHandlers<'admin:status'> {
   /** The last listing (no secrets): the CSV export and the checks on confirmed devices use it. */
   let rows = new Map<string, UserStatusRow>();
+  /** Users read one by one since the report was generated (server ms of the read): newer than the report. */
+  let overlay = new Map<string, { row: UserStatusRow; atMs: number }>();
+  let directory = new Map<string, DirectoryUser>();
+  let lastReport: { passwordLastUsed: (userName: string) => Date | undefined } | null = null;
+  /** What the overlay and directory were read as: another sign-in starts afresh (it may be allowed less). */
+  let readAs: unknown = null;
+  const forThisSignIn = () => {
+    const who = session.requireIdentity();
+    if (readAs === who) return;
+    readAs = who;
+    overlay = new Map();
+    directory = new Map();
+    lastReport = null;
+  };
   /** The last temporary password, for "copy" until the admin closes the result. */
   let held: { userName: string; password: string } | null = null;
   const wipe = () => {
@@ -27,6 +50,9 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
   session.onSignOut(() => {
     wipe();
     rows = new Map();
+    overlay = new Map();
+    directory = new Map();
+    lastReport = null;
   });
   deps.lifecycle.register('adminStatus', wipe);
 
@@ -74,12 +100,69 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
     removedMfaDevices: [],
   });
 
+  const listed = (list: UserStatusRow[]) => {
+    rows = new Map(list.map((r) => [r.userName, r]));
+    return { users: list, listedAt: new Date(deps.clock.now()).toISOString() };
+  };
+
+  /** Without the account-wide sources: every user read one by one (4-6 calls each). */
+  const listUserByUser = async (missing: string) => ({
+    ...listed(await readAllStatuses(session.iam(), deps.serverClock.now())),
+    report: null,
+    reportUnavailable: missing,
+    notRead: 0,
+  });
+
+  /** Only AccessDenied sends the listing the slow way; anything else is a failure to show. */
+  const deniedAction = (error: unknown): string | null => (isAccessDenied(error) ? ((error as ActionTagged).$action ?? 'iam:GetCredentialReport') : null);
+
   return {
     'admin:status:list': async () =>
       namingMissingPermission(async () => {
-        const list = await readAllStatuses(session.iam(), deps.serverClock.now());
-        rows = new Map(list.map((r) => [r.userName, r]));
-        return { users: list, listedAt: new Date(deps.clock.now()).toISOString() };
+        forThisSignIn();
+        const iam = session.iam();
+        let report;
+        try {
+          report = await reports.get();
+        } catch (error) {
+          const missing = deniedAction(error);
+          if (!missing) throw error;
+          return listUserByUser(missing);
+        }
+        const generatedMs = report.generatedAt.getTime();
+        for (const [k, v] of overlay) if (v.atMs < generatedMs) overlay.delete(k);
+        let listing;
+        try {
+          listing = await listFromAccountSources(iam, report, new Map([...overlay].map(([k, v]) => [k, v.row])), deps.serverClock.now());
+        } catch (error) {
+          const missing = deniedAction(error);
+          if (!missing) throw error;
+          return listUserByUser(missing);
+        }
+        directory = listing.directory;
+        const byName = report.byName;
+        lastReport = { passwordLastUsed: (n) => byName.get(n.toLowerCase())?.passwordLastUsed ?? undefined };
+        return {
+          ...listed(listing.rows),
+          report: { generatedAt: report.generatedAt.toISOString(), nextAt: new Date(generatedMs + REPORT_REFRESH_MS).toISOString() },
+          reportUnavailable: null,
+          notRead: listing.notRead,
+        };
+      }),
+
+    'admin:status:detail': async ({ userName }) =>
+      act(userName, async () => {
+        forThisSignIn();
+        const at = deps.serverClock.now();
+        try {
+          const row = await readLive(session.iam(), directory.get(userName.toLowerCase()), userName, lastReport?.passwordLastUsed(userName), at);
+          overlay.set(userName.toLowerCase(), { row, atMs: at });
+          rows.set(row.userName, row);
+          return row;
+        } catch (error) {
+          if (error instanceof UserVanished) throw new AppError('adminStatus.userGone', { userName });
+          throw error;
+        }
       }),
 
     'admin:status:resendInvite': async ({ userName, deleteKeyIds, validDays, dialogTitle, filterName }) =>

@@ -69,7 +69,7 @@ export async function reissueInvite(
   const UserName = o.live.userName;
   if (!o.live.accessKeys) throw new AppError('admin.missingPermission', { permission: 'iam:ListAccessKeys' });
   const replace = keysToReplace(o.live.accessKeys, o.confirmedKeyIds);
-  const kept = o.live.accessKeys.filter((k) => !replace.includes(k.accessKeyId));
+  const kept = o.live.accessKeys.filter((k) => k.accessKeyId === null || !replace.includes(k.accessKeyId));
   // Checked before anything changes: IAM allows two keys, and a kept key is someone's.
   if (kept.length >= MAX_KEYS_PER_USER) throw new AppError('adminStatus.keyLimit', { userName: UserName, keys: kept.map((k) => k.accessKeyId).join(', ') });
 

@@ -17,8 +17,9 @@ export function statusCsv(rows: readonly UserStatusRow[], labels: Labels): strin
       labels.status[r.status],
       flag(r.consolePassword),
       flag(r.consolePassword ? r.passwordResetRequired : false),
-      flag(r.mfaDevices ? r.mfaDevices.length > 0 : null),
-      bootstrap ? bootstrap.map((k) => k.accessKeyId).join(' ') : labels.unknown,
+      flag(r.mfaActive),
+      // Rows from the credential report know keys by slot ("key 1"), rows read live by id.
+      bootstrap ? bootstrap.map((k) => k.accessKeyId ?? `${labels.keySlot} ${k.slot ?? ''}`.trim()).join(' ') : labels.unknown,
       bootstrap ? bootstrap.map((k) => k.ageDays ?? '').join(' ') : labels.unknown,
       r.passwordLastUsed ?? '',
       r.groups ? r.groups.join('; ') : labels.unknown,

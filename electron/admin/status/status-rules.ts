@@ -50,7 +50,7 @@ export const neverUsed = (key: Pick<StatusKey, 'lastUsedKnown' | 'lastUsedDate'>
  * the live rule would otherwise call their CLI key a bootstrap key.
  */
 export function keysToReplace(live: StatusKey[], confirmed: readonly string[]): string[] {
-  return live.filter((k) => neverUsed(k) || (k.bootstrap && confirmed.includes(k.accessKeyId))).map((k) => k.accessKeyId);
+  return live.flatMap((k) => (k.accessKeyId !== null && (neverUsed(k) || (k.bootstrap && confirmed.includes(k.accessKeyId))) ? [k.accessKeyId] : []));
 }
 
 /** IAM allows two access keys per user. */

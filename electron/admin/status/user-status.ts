@@ -35,14 +35,14 @@ export async function listAllUsers(iam: Iam): Promise<User[]> {
   return users;
 }
 
-/** Every user with its status; users deleted while we read are left out. */
+/** Every user with its status, read user by user (when the account-wide sources are not allowed); users deleted while we read are left out. */
 export async function readAllStatuses(iam: Iam, nowMs: number): Promise<UserStatusRow[]> {
   const users = await listAllUsers(iam);
   const rows = await mapLimit(users, USER_CONCURRENCY, (u) => readUserStatus(iam, u, nowMs).catch(skipVanished));
   return rows.filter((r): r is UserStatusRow => r !== null);
 }
 
-function skipVanished(error: unknown): null {
+export function skipVanished(error: unknown): null {
   if (error instanceof UserVanished) return null;
   throw error;
 }
@@ -96,6 +96,7 @@ export async function readUserStatus(iam: Iam, user: User, nowMs: number): Promi
       );
       const key = {
         accessKeyId: AccessKeyId,
+        slot: null,
         status: k.Status === 'Inactive' ? ('Inactive' as const) : ('Active' as const),
         createDate: iso(k.CreateDate),
         ageDays: k.CreateDate ? Math.floor((nowMs - k.CreateDate.getTime()) / DAY_MS) : null,
@@ -113,11 +114,15 @@ export async function readUserStatus(iam: Iam, user: User, nowMs: number): Promi
     status: statusOf(facts),
     consolePassword: facts.consolePassword,
     passwordResetRequired: facts.passwordResetRequired,
+    mfaActive: mfa ? mfa.length > 0 : null,
     mfaDevices: mfa ? mfa.map((d) => ({ serialNumber: d.SerialNumber ?? '', kind: deviceKind(d.SerialNumber ?? ''), enableDate: iso(d.EnableDate) })) : null,
     accessKeys,
     passwordLastUsed: iso(user.PasswordLastUsed),
     groups,
     tags,
+    inlinePolicies: null,
+    attachedPolicies: null,
+    source: 'live',
     missingPermissions: [...missing],
   };
 }

@@ -60,6 +60,8 @@ export interface StepContext {
   input: CreateUserInput;
   policyArn: string;
   secrets: RunSecrets;
+  /** A bulk run's memo: work that is the run's (the MFA policy on a group) is done once for all its users. */
+  memo?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
 }
 
 export function planSteps(input: CreateUserInput): StepRecord[] {
@@ -216,6 +218,15 @@ async function attachPolicy(step: StepRecord, ctx: StepContext): Promise<Effect>
     return 'yes';
   }
   const GroupName = step.group;
+  if (ctx.memo) {
+    // A bulk run: the group gets the policy once, for every user of the run (no undo there).
+    const was = await ctx.memo(`groupPolicy:${GroupName}`, async () => {
+      const on = await groupHasPolicy(ctx.iam, GroupName, PolicyArn);
+      if (!on) await guard('iam:AttachGroupPolicy', () => ctx.iam.send(new AttachGroupPolicyCommand({ GroupName, PolicyArn })), GroupName);
+      return on;
+    });
+    return was ? 'none' : 'yes';
+  }
   // Undo must not detach a policy the group already had: ask once, before the first attach.
   step.policyWasOnGroup ??= await groupHasPolicy(ctx.iam, GroupName, PolicyArn);
   if (step.policyWasOnGroup) return 'none';

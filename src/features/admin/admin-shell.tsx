@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminUsersPage } from './users/admin-users-page';
-import { BulkPage } from './bulk/bulk-page';
 import { useAdminStore, type AdminTab } from './admin-store';
 import { PolicyPage } from './policy/policy-page';
 import { ReadinessPage } from './readiness/readiness-page';
-import { StatusPage } from './status/status-page';
+
+// The two pages with 10,000-row tables (and the virtualiser) load when first opened, outside the initial bundle.
+const BulkPage = lazy(() => import('./bulk/bulk-page').then((m) => ({ default: m.BulkPage })));
+const StatusPage = lazy(() => import('./status/status-page').then((m) => ({ default: m.StatusPage })));
 
 const TABS: AdminTab[] = ['readiness', 'policy', 'users', 'bulk', 'status'];
 
@@ -37,8 +40,10 @@ export function AdminShell() {
         {tab === 'readiness' && <ReadinessPage />}
         {tab === 'policy' && <PolicyPage />}
         {tab === 'users' && <AdminUsersPage />}
-        {tab === 'bulk' && <BulkPage />}
-        {tab === 'status' && <StatusPage />}
+        <Suspense fallback={<p className="hint">{t('nav.loadingPage')}</p>}>
+          {tab === 'bulk' && <BulkPage />}
+          {tab === 'status' && <StatusPage />}
+        </Suspense>
       </div>
     </div>
   );

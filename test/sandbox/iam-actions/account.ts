@@ -1,9 +1,7 @@
 import type { ActionTable } from '../action-types';
 import { AwsError, validationError } from '../errors';
-import { buildCredentialReport } from '../credential-report';
+import { buildCredentialReport, REPORT_REGENERATE_MS } from '../credential-report';
 import { XmlRaw, escapeXml } from '../xml';
-
-const REPORT_TTL_MS = 4 * 3600 * 1000;
 
 export const accountActions: ActionTable = {
   GetAccountSummary: {
@@ -15,22 +13,28 @@ export const accountActions: ActionTable = {
       ),
     }),
   },
+  /**
+   * A new report only when there is none or the last one is at least 4 hours old; while one is
+   * being generated INPROGRESS; else COMPLETE (IAM User Guide, "Getting credential reports").
+   */
   GenerateCredentialReport: {
     handler: ({ state }) => {
-      const now = state.now();
-      const fresh = state.credentialReport && now.getTime() - state.credentialReport.generatedTime.getTime() < REPORT_TTL_MS;
-      if (!fresh) state.credentialReport = { generatedTime: now, content: buildCredentialReport(state) };
-      return fresh
-        ? { State: 'COMPLETE' }
-        : { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+      const now = state.nowMs();
+      const r = state.credentialReport;
+      if (r && now < r.readyAtMs) return { State: 'INPROGRESS', Description: 'Report generation in progress' };
+      if (r && now - r.generatedTime.getTime() < REPORT_REGENERATE_MS) return { State: 'COMPLETE' };
+      state.credentialReport = { generatedTime: new Date(now), content: buildCredentialReport(state), readyAtMs: now + state.credentialReportDelayMs };
+      return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
     },
   },
+  /** API reference: ReportNotPresent (410), ReportInProgress (404), ReportExpired (410); Content is base64. */
   GetCredentialReport: {
     handler: ({ state }) => {
       const r = state.credentialReport;
       if (!r)
         throw new AwsError('ReportNotPresent', 'Credential report not present. Use GenerateCredentialReport to generate a report.', 410);
-      if (state.nowMs() - r.generatedTime.getTime() >= REPORT_TTL_MS)
+      if (state.nowMs() < r.readyAtMs) throw new AwsError('ReportInProgress', 'Credential report is still being generated.', 404);
+      if (state.nowMs() - r.generatedTime.getTime() >= REPORT_REGENERATE_MS)
         throw new AwsError('ReportExpired', 'The credential report is expired. Use GenerateCredentialReport to generate a new report.', 410);
       return { Content: Buffer.from(r.content, 'utf8').toString('base64'), ReportFormat: 'text/csv', GeneratedTime: r.generatedTime };
     },

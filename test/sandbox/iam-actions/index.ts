@@ -1,6 +1,7 @@
 import type { ActionTable } from '../action-types';
 import { accessKeyActions } from './access-keys';
 import { accountActions } from './account';
+import { authorizationDetailsActions } from './authorization-details';
 import { groupActions } from './groups';
 import { mfaActions } from './mfa';
 import { policyActions } from './policies';
@@ -18,4 +19,5 @@ export const iamActions: ActionTable = {
   ...accountActions,
   ...simulateActions,
   ...roleActions,
+  ...authorizationDetailsActions,
 };

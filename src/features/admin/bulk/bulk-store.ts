@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { busyAction } from '../../../app/error-shape';
+import { applyProgress } from './apply-progress';
 
 export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
 export interface StartOptions {
@@ -38,6 +39,19 @@ export const useBulkStore = create<BulkState>((set, get) => {
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
+  let resyncing = false;
+  const resync = async () => {
+    if (resyncing) return;
+    resyncing = true;
+    try {
+      const run = await api.invoke('admin:bulk:current', {});
+      if (run) set({ run });
+    } catch {
+      // the next event tries again
+    } finally {
+      resyncing = false;
+    }
+  };
 
   return {
     saved: [],
@@ -49,8 +63,15 @@ export const useBulkStore = create<BulkState>((set, get) => {
     finished: false,
 
     listen: () =>
-      api.on('admin:bulk:progress', (run) => {
-        if (!get().run || get().run?.runId === run.runId) set({ run });
+      api.on('admin:bulk:progress', (p) => {
+        const run = get().run;
+        const next = run && run.runId === p.runId ? applyProgress(run, p) : null;
+        if (next) {
+          if (next !== run) set({ run: next });
+          return;
+        }
+        // No view yet, another run, or a missed event: ask for the whole run once.
+        if (!run || run.runId === p.runId) void resync();
       }),
 
     load: () =>

@@ -50,7 +50,7 @@ export function ImportSection() {
           {checked.blockers.map((b) => (
             <ErrorMessage key={b.code} error={b} />
           ))}
-          {checked.problems.length > 0 && <ProblemsTable problems={checked.problems} />}
+          {checked.problems.length > 0 && <ProblemsTable problems={checked.problems} total={checked.problemCount} />}
           {!checked.ready && !skipping && (
             <div className="actions">
               <button type="button" className="primary" disabled={busy} onClick={() => void reimport()}>

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
 
 /** Every problem of the file at once: line, user, what is wrong (in the admin's language). */
-export function ProblemsTable({ problems }: { problems: BulkImport['problems'] }) {
+export function ProblemsTable({ problems, total }: { problems: BulkImport['problems']; total: number }) {
   const { t } = useTranslation('adminBulk');
   return (
     <div className="bulk-problems">
-      <h3 id="bulk-problems-title">{t('file.problemsHeading', { count: problems.length })}</h3>
+      <h3 id="bulk-problems-title">{t('file.problemsHeading', { count: total })}</h3>
       <p className="notice">{t('file.problemsIntro')}</p>
       <table aria-labelledby="bulk-problems-title">
         <thead>
@@ -26,6 +26,11 @@ export function ProblemsTable({ problems }: { problems: BulkImport['problems'] }
           ))}
         </tbody>
       </table>
+      {total > problems.length && (
+        <p className="notice" data-testid="bulk-more-problems">
+          {t('file.moreProblems', { count: total - problems.length })}
+        </p>
+      )}
     </div>
   );
 }

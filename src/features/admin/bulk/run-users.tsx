@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
+import { VirtualTbody } from '../../../components/virtual-tbody';
 import type { BulkRun, BulkUser } from '../../../shared/ipc/channels/admin-bulk';
 
 /** Status per user as the run works (the passwords are handed out from the hand-off table once it ends). */
 export function RunUsers({ run }: { run: BulkRun }) {
   const { t } = useTranslation('adminBulk');
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const detail = (u: BulkUser) => {
     if (u.status === 'done') return u.inviteFile;
     if (!u.step) return null;
@@ -15,8 +18,8 @@ export function RunUsers({ run }: { run: BulkRun }) {
   return (
     <>
       <h4 id="bulk-users-title">{t('run.usersHeading')}</h4>
-      <div className="bulk-table-scroll table-scroll">
-        <table aria-labelledby="bulk-users-title" className="bulk-users data-table">
+      <div className="bulk-table-scroll table-scroll" ref={setScroller}>
+        <table aria-labelledby="bulk-users-title" className="bulk-users data-table" aria-rowcount={run.users.length + 1}>
           <thead>
             <tr>
               <th scope="col">{t('run.colUser')}</th>
@@ -24,9 +27,14 @@ export function RunUsers({ run }: { run: BulkRun }) {
               <th scope="col">{t('run.colDetail')}</th>
             </tr>
           </thead>
-          <tbody>
-            {run.users.map((u) => (
-              <tr key={u.userName} data-user={u.userName} data-status={u.status}>
+          <VirtualTbody
+            rows={run.users}
+            scrollElement={scroller}
+            estimate={40}
+            columns={3}
+            rowKey={(u) => u.userName}
+            renderRow={(u, props) => (
+              <tr key={u.userName} {...props} aria-rowindex={props['data-index'] + 2} data-user={u.userName} data-status={u.status}>
                 <td className="mono">{u.userName}</td>
                 <td>{t(`run.status.${u.status}`)}</td>
                 <td>
@@ -34,8 +42,8 @@ export function RunUsers({ run }: { run: BulkRun }) {
                   {u.error && <ErrorMessage error={u.error} />}
                 </td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </div>
     </>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAdminStore } from '../admin-store';
 import { PasswordPolicyFix } from './password-policy-fix';
+import { ReportPanel } from './report-panel';
 import type { ReadinessCheck } from './readiness-store';
 
 function Steps({ k }: { k: string }) {
@@ -16,7 +17,7 @@ function Steps({ k }: { k: string }) {
 }
 
 function Fix({ check }: { check: ReadinessCheck }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const setTab = useAdminStore((s) => s.setTab);
   switch (check.id) {
     case 'rootMfa':
@@ -48,6 +49,8 @@ function Fix({ check }: { check: ReadinessCheck }) {
           <p>{t('readiness.checks.consoleUsersWithoutMfa.fix')}</p>
         </>
       );
+    case 'credentialReport':
+      return null;
     case 'oldAccessKeys':
       return (
         <>
@@ -58,14 +61,16 @@ function Fix({ check }: { check: ReadinessCheck }) {
                 <th scope="col">{t('readiness.checks.oldAccessKeys.user')}</th>
                 <th scope="col">{t('readiness.checks.oldAccessKeys.key')}</th>
                 <th scope="col">{t('readiness.checks.oldAccessKeys.age')}</th>
+                <th scope="col">{t('readiness.checks.oldAccessKeys.lastUsed')}</th>
               </tr>
             </thead>
             <tbody>
               {check.keys.map((k) => (
-                <tr key={k.accessKeyId}>
+                <tr key={`${k.userName}:${k.accessKeyId ?? k.slot}`}>
                   <td className="mono">{k.userName}</td>
-                  <td className="mono">{k.accessKeyId}</td>
+                  <td className="mono">{k.accessKeyId ?? t('readiness.checks.oldAccessKeys.slot', { slot: k.slot })}</td>
                   <td>{t('readiness.checks.oldAccessKeys.days', { count: k.ageDays })}</td>
+                  <td>{k.lastUsedDate ? new Date(k.lastUsedDate).toLocaleDateString(i18n.language) : t('readiness.checks.oldAccessKeys.never')}</td>
                 </tr>
               ))}
             </tbody>
@@ -77,8 +82,9 @@ function Fix({ check }: { check: ReadinessCheck }) {
 }
 
 export function CheckRow({ check }: { check: ReadinessCheck }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const base = `readiness.checks.${check.id}`;
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const detail =
     check.status === 'unknown'
       ? check.missingPermission && /AccessDenied|Unauthorized/.test(check.errorCode ?? '')
@@ -86,7 +92,9 @@ export function CheckRow({ check }: { check: ReadinessCheck }) {
         : t('readiness.couldNotCheck', { code: check.errorCode ?? '' })
       : check.id === 'enforcementPolicy' && check.status === 'fail'
         ? t(`${base}.${check.policyState ?? 'missing'}`)
-        : t(`${base}.${check.status}`);
+        : check.id === 'credentialReport' && check.report
+          ? t(`${base}.ok`, { time: when(check.report.generatedAt), next: when(check.report.nextAt) })
+          : t(`${base}.${check.status}`);
   return (
     <li className="admin-check card" data-status={check.status} data-testid={`check-${check.id}`}>
       <div className="admin-check-head">
@@ -96,7 +104,9 @@ export function CheckRow({ check }: { check: ReadinessCheck }) {
         <h3>{t(`${base}.title`)}</h3>
       </div>
       <p data-testid={`check-${check.id}-detail`}>{detail}</p>
+      {check.report && check.id !== 'credentialReport' && <p className="hint">{t('readiness.reportAge', { time: when(check.report.generatedAt) })}</p>}
       {check.status === 'fail' && <Fix check={check} />}
+      {check.id === 'credentialReport' && check.status === 'ok' && <ReportPanel />}
     </li>
   );
 }

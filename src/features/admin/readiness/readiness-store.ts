@@ -14,7 +14,11 @@ interface ReadinessState {
   applying: boolean;
   applyError: AppErrorShape | null;
   applied: boolean;
+  savingReport: boolean;
+  savedReport: ChannelOutput<'admin:credentialReport:save'> | null;
+  saveReportError: AppErrorShape | null;
   load(): Promise<void>;
+  saveReport(dialogTitle: string, filterName: string): Promise<void>;
   applyCis(): Promise<void>;
 }
 
@@ -26,13 +30,24 @@ export const useReadinessStore = create<ReadinessState>((set, get) => ({
   applying: false,
   applyError: null,
   applied: false,
+  savingReport: false,
+  savedReport: null,
+  saveReportError: null,
   async load() {
     set({ loading: true, error: null });
     try {
       const r = await api.invoke('admin:readiness', {});
-      set({ checks: r.checks, checkedAt: r.reportGeneratedAt, loading: false });
+      set({ checks: r.checks, checkedAt: r.checkedAt, loading: false });
     } catch (e) {
       set({ loading: false, error: toErrorShape(e) });
+    }
+  },
+  async saveReport(dialogTitle, filterName) {
+    set({ savingReport: true, saveReportError: null, savedReport: null });
+    try {
+      set({ savingReport: false, savedReport: await api.invoke('admin:credentialReport:save', { dialogTitle, filterName }) });
+    } catch (e) {
+      set({ savingReport: false, saveReportError: toErrorShape(e) });
     }
   },
   async applyCis() {

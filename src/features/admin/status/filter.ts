@@ -37,3 +37,5 @@ export function filterChoices(rows: readonly UserStatusRow[]): { groups: string[
 export const bootstrapKeys = (r: UserStatusRow) => (r.accessKeys ?? []).filter((k) => k.bootstrap);
 /** Devices a resync can work on (security keys do not drift). */
 export const resyncableDevices = (r: UserStatusRow) => (r.mfaDevices ?? []).filter((d) => d.kind !== 'securityKey');
+/** Ids of the bootstrap keys (a row read live has them; a report row does not). */
+export const bootstrapKeyIds = (r: UserStatusRow): string[] => bootstrapKeys(r).flatMap((k) => (k.accessKeyId ? [k.accessKeyId] : []));

@@ -11,7 +11,7 @@ import { UserPanel } from './user-panel';
 /** Onboarding status: every user, its state, filters, CSV export, and per-user actions. */
 export function StatusPage() {
   const { t, i18n } = useTranslation('adminStatus');
-  const { users, listedAt, loading, error, filter, selected, csv, load, exportCsv, closeResult } = useStatusStore();
+  const { users, listedAt, report, reportUnavailable, notRead, loading, error, filter, selected, csv, load, exportCsv, closeResult } = useStatusStore();
 
   useEffect(() => {
     void load();
@@ -20,8 +20,14 @@ export function StatusPage() {
   }, [load, closeResult]);
 
   const shown = useMemo(() => (users ? filterRows(users, filter) : []), [users, filter]);
-  const missing = [...new Set((users ?? []).flatMap((u) => u.missingPermissions))];
-  const count = (s: string) => (users ?? []).filter((u) => u.status === s).length;
+  const missing = useMemo(() => [...new Set((users ?? []).flatMap((u) => u.missingPermissions))], [users]);
+  const counts = useMemo(() => {
+    const c: Record<string, number> = {};
+    for (const u of users ?? []) c[u.status] = (c[u.status] ?? 0) + 1;
+    return c;
+  }, [users]);
+  const count = (s: string) => counts[s] ?? 0;
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const csvHeader = ['user', 'status', 'console', 'pendingReset', 'mfa', 'bootstrapKeys', 'keyAge', 'lastSignIn', 'groups', 'tags'].map((k) => t(`csv.header.${k}`));
   const onExport = () =>
     void exportCsv(
@@ -34,6 +40,7 @@ export function StatusPage() {
           yes: t('csv.yes'),
           no: t('csv.no'),
           unknown: t('csv.unknown'),
+          keySlot: t('csv.keySlot'),
         },
       },
       shown.map((u) => u.userName),
@@ -43,7 +50,23 @@ export function StatusPage() {
     <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading}>
       <h2 id="admin-status-title">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
+      {loading && !users && <p className="hint">{t('loading')}</p>}
       <ErrorMessage error={error} onRetry={() => void load()} />
+      {report && listedAt && (
+        <p className="hint" data-testid="status-report-age">
+          {t('report.age', { time: time(report.generatedAt), minutes: Math.max(0, Math.round((Date.parse(listedAt) - Date.parse(report.generatedAt)) / 60_000)), next: time(report.nextAt) })}
+        </p>
+      )}
+      {reportUnavailable && (
+        <p className="notice" data-testid="status-report-unavailable">
+          {t('report.unavailable', { permission: reportUnavailable })}
+        </p>
+      )}
+      {notRead > 0 && (
+        <p className="notice" data-testid="status-not-read">
+          {t('report.notRead', { count: notRead })}
+        </p>
+      )}
       {missing.length > 0 && (
         <p className="notice" data-testid="status-missing-permissions">
           {t('missingPermissions', { permissions: missing.join(', ') })}

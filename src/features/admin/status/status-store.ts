@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeys, NO_FILTER, type StatusFilter } from './filter';
+import { bootstrapKeyIds, NO_FILTER, type StatusFilter } from './filter';
 import { toErrorShape } from '../../../app/error-shape';
 
 export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';
@@ -22,9 +22,16 @@ export interface ActionState {
 
 const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false };
 
+type Listing = ChannelOutput<'admin:status:list'>;
+
 interface StatusState {
   users: UserStatusRow[] | null;
   listedAt: string | null;
+  report: Listing['report'];
+  reportUnavailable: string | null;
+  notRead: number;
+  /** The selected user is being read live (the panel's detail). */
+  reading: boolean;
   loading: boolean;
   error: AppErrorShape | null;
   filter: StatusFilter;
@@ -34,6 +41,8 @@ interface StatusState {
   passwordCopied: boolean;
   csv: { error: AppErrorShape | null; saved: ChannelOutput<'admin:status:exportCsv'> | null };
   load(): Promise<void>;
+  /** Reads one user now and puts the answer in its row (key ids, device serials). */
+  readUser(userName: string): Promise<void>;
   setFilter(patch: Partial<StatusFilter>): void;
   select(userName: string | null): void;
   start(kind: ActionKind | null): void;
@@ -57,7 +66,8 @@ export const useStatusStore = create<StatusState>((set, get) => {
     try {
       const done = await fn(user);
       set((s) => ({ action: { ...s.action, ...done, busy: false } }));
-      if (refresh) void get().load();
+      // Only this user changed: read it again rather than the whole account.
+      if (refresh) void get().readUser(user.userName);
       return true;
     } catch (e) {
       set((s) => ({ action: { ...s.action, busy: false, error: toErrorShape(e) } }));
@@ -70,6 +80,10 @@ export const useStatusStore = create<StatusState>((set, get) => {
   return {
     users: null,
     listedAt: null,
+    report: null,
+    reportUnavailable: null,
+    notRead: 0,
+    reading: false,
     loading: false,
     error: null,
     filter: NO_FILTER,
@@ -82,21 +96,33 @@ export const useStatusStore = create<StatusState>((set, get) => {
       set({ loading: true, error: null });
       try {
         const out = await api.invoke('admin:status:list', {});
-        set({ users: out.users, listedAt: out.listedAt, loading: false });
+        set({ users: out.users, listedAt: out.listedAt, report: out.report, reportUnavailable: out.reportUnavailable, notRead: out.notRead, loading: false });
       } catch (e) {
         set({ loading: false, error: toErrorShape(e) });
+      }
+    },
+    async readUser(userName) {
+      set({ reading: true });
+      try {
+        const row = await api.invoke('admin:status:detail', { userName });
+        set((s) => ({ reading: false, users: s.users?.map((u) => (u.userName === row.userName ? row : u)) ?? null }));
+      } catch (e) {
+        set((s) => ({ reading: false, action: { ...s.action, error: toErrorShape(e) } }));
+        if (toErrorShape(e).code === 'adminStatus.userGone') void get().load();
       }
     },
     setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
     select(userName) {
       void get().closeResult();
       set({ selected: userName, action: IDLE });
+      // The listing's report rows have no key ids or device serials; the actions need them.
+      if (userName) void get().readUser(userName);
     },
     start: (kind) => set({ action: { ...IDLE, kind } }),
     setValidDays: (validDays) => set({ validDays }),
     async resend(dialog) {
       await run(async (u) =>
-        invite(await api.invoke('admin:status:resendInvite', { userName: u.userName, deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId), validDays: get().validDays, ...dialog })),
+        invite(await api.invoke('admin:status:resendInvite', { userName: u.userName, deleteKeyIds: bootstrapKeyIds(u), validDays: get().validDays, ...dialog })),
       );
     },
     async resetMfa(dialog) {
@@ -105,7 +131,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
           await api.invoke('admin:status:resetMfa', {
             userName: u.userName,
             serialNumbers: (u.mfaDevices ?? []).map((d) => d.serialNumber),
-            deleteKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId),
+            deleteKeyIds: bootstrapKeyIds(u),
             validDays: get().validDays,
             ...dialog,
           }),
@@ -113,7 +139,7 @@ export const useStatusStore = create<StatusState>((set, get) => {
       );
     },
     async removeKeys() {
-      await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeys(u).map((k) => k.accessKeyId) }) }));
+      await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeyIds(u) }) }));
     },
     async resync(serialNumber, code1, code2) {
       return run(async (u) => {

@@ -1,50 +1,70 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserStatusRow } from '../../../shared/ipc/channels/admin-status';
+import { VirtualTbody } from '../../../components/virtual-tbody';
+import type { StatusKey, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
 import { bootstrapKeys, tagText } from './filter';
 import { useStatusStore } from './status-store';
 
-/** One row per user; "Manage" opens the user's panel with the actions. */
+const COLUMNS = ['user', 'status', 'console', 'mfa', 'bootstrapKey', 'lastSignIn', 'groups', 'tags', 'actions'] as const;
+
+/** One row per user (only the rows in view are in the DOM); "Manage" opens the user's panel with the actions. */
 export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
   const { t, i18n } = useTranslation('adminStatus');
   const selected = useStatusStore((s) => s.selected);
   const select = useStatusStore((s) => s.select);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const unknown = t('cell.unknown');
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const consoleCell = (r: UserStatusRow) =>
     r.consolePassword === null ? unknown : !r.consolePassword ? t('cell.noPassword') : r.passwordResetRequired ? t('cell.pendingReset') : t('cell.passwordSet');
+  // The credential report names keys by slot; a user read live, by id.
+  const keyName = (k: StatusKey) => k.accessKeyId ?? t('cell.keySlot', { slot: k.slot ?? '' });
   const keyCell = (r: UserStatusRow) => {
     if (!r.accessKeys) return unknown;
     const keys = bootstrapKeys(r);
     if (keys.length === 0) return t('cell.noBootstrapKey');
-    return keys.map((k) => `${k.accessKeyId} (${k.ageDays === null ? t('cell.keyAgeUnknown') : t('cell.keyAge', { days: k.ageDays })})`).join(', ');
+    return keys.map((k) => `${keyName(k)} (${k.ageDays === null ? t('cell.keyAgeUnknown') : t('cell.keyAge', { days: k.ageDays })})`).join(', ');
   };
 
   return (
-    <div className="status-table-wrap">
-      <table className="status-table">
+    <div className="status-table-wrap" ref={setScroller} data-testid="status-table-scroll">
+      <table className="status-table" aria-rowcount={rows.length + 1}>
         <caption>{t('table.caption')}</caption>
         <thead>
           <tr>
-            {(['user', 'status', 'console', 'mfa', 'bootstrapKey', 'lastSignIn', 'groups', 'tags', 'actions'] as const).map((c) => (
+            {COLUMNS.map((c) => (
               <th key={c} scope="col">
                 {t(`table.${c}`)}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.userName} data-testid={`status-row-${r.userName}`} data-status={r.status} data-selected={selected === r.userName || undefined}>
+        <VirtualTbody
+          rows={rows}
+          scrollElement={scroller}
+          estimate={42}
+          columns={COLUMNS.length}
+          rowKey={(r) => r.userName}
+          renderRow={(r, props) => (
+            <tr
+              key={r.userName}
+              {...props}
+              aria-rowindex={props['data-index'] + 2}
+              data-testid={`status-row-${r.userName}`}
+              data-status={r.status}
+              data-source={r.source}
+              data-selected={selected === r.userName || undefined}
+            >
               <th scope="row" className="mono">
                 {r.userName}
               </th>
               <td data-col="status">
                 <span className="status-badge" data-status={r.status}>
-                  {t(`status.${r.status}`)}
+                  {r.source === 'notRead' ? t('cell.notRead') : t(`status.${r.status}`)}
                 </span>
               </td>
               <td data-col="console">{consoleCell(r)}</td>
-              <td data-col="mfa">{r.mfaDevices === null ? unknown : r.mfaDevices.length > 0 ? t('cell.mfaOn') : t('cell.mfaOff')}</td>
+              <td data-col="mfa">{r.mfaActive === null ? unknown : r.mfaActive ? t('cell.mfaOn') : t('cell.mfaOff')}</td>
               <td data-col="key" className="mono">
                 {keyCell(r)}
               </td>
@@ -57,8 +77,8 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
                 </button>
               </td>
             </tr>
-          ))}
-        </tbody>
+          )}
+        />
       </table>
     </div>
   );

@@ -10,7 +10,7 @@ import { useStatusStore, type ActionKind } from './status-store';
 /** The selected user: keys and devices, and the four actions, each confirmed first. */
 export function UserPanel() {
   const { t, i18n } = useTranslation('adminStatus');
-  const { users, selected, action, select, start } = useStatusStore();
+  const { users, selected, action, reading, select, start } = useStatusStore();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [selected]);
   const user = users?.find((u) => u.userName === selected);
@@ -18,6 +18,8 @@ export function UserPanel() {
   if (!user) return <ErrorMessage error={action.error} />;
 
   const hasMfa = (user.mfaDevices ?? []).length > 0;
+  // The actions work on key ids and device serials: only a row read live has them.
+  const ready = user.source === 'live' && !reading;
   const why: Record<ActionKind, string | null> = {
     resend: hasMfa ? t('actions.resendNeedsNoMfa') : null,
     resetMfa: hasMfa ? null : t('actions.resetMfaNeedsDevice'),
@@ -32,6 +34,9 @@ export function UserPanel() {
       <h3 id="status-panel-h" tabIndex={-1} ref={heading}>
         {t('panel.heading', { userName: user.userName })}
       </h3>
+      <p className="hint" role="status" data-testid="status-panel-source">
+        {ready ? t('panel.readAt') : t('panel.reading', { userName: user.userName })}
+      </p>
       <h4>{t('panel.keysHeading')}</h4>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
       <ul className="status-keys">
@@ -57,7 +62,7 @@ export function UserPanel() {
         <ul className="status-actions">
           {(['resend', 'resetMfa', 'removeKeys', 'resync'] as const).map((kind) => (
             <li key={kind}>
-              <button type="button" className={kind === 'resetMfa' || kind === 'removeKeys' ? 'danger' : 'secondary'} disabled={!!why[kind]} aria-describedby={`status-why-${kind}`} onClick={() => start(kind)}>
+              <button type="button" className={kind === 'resetMfa' || kind === 'removeKeys' ? 'danger' : 'secondary'} disabled={!ready || !!why[kind]} aria-describedby={`status-why-${kind}`} onClick={() => start(kind)}>
                 {t(`actions.${kind}`)}
               </button>
               <span id={`status-why-${kind}`} className="hint">

@@ -27,7 +27,10 @@ export const bulkImportSchema = z.object({
   rowCount: z.number(),
   /** Rows with no problem: what "skip the invalid rows and create the rest" would create. */
   validRowCount: z.number(),
+  /** The first problems, by line (at most 500 are listed)… */
   problems: z.array(rowProblemSchema),
+  /** …and how many there are. */
+  problemCount: z.number(),
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
   ready: z.boolean(),
@@ -68,10 +71,20 @@ export const bulkRunSchema = z.object({
   summaryFile: z.string().nullable(),
   /** Passwords of an earlier session could not be unsealed (OS keychain changed): those users got new ones. */
   passwordsReissued: z.number(),
+  /** The progress event this view is current with: events up to it are already in `users`. */
+  seq: z.number(),
 });
+
+/**
+ * A progress event: the counts, and only the users that changed since the previous event, so a
+ * run's progress traffic grows with the number of users, not its square. Events are numbered;
+ * after a gap the screen asks for the whole view again.
+ */
+export const bulkProgressSchema = bulkRunSchema.omit({ users: true }).extend({ changed: z.array(bulkUserSchema) });
 
 export type BulkImport = z.output<typeof bulkImportSchema>;
 export type BulkRun = z.output<typeof bulkRunSchema>;
+export type BulkProgress = z.output<typeof bulkProgressSchema>;
 export type BulkUser = z.output<typeof bulkUserSchema>;
 
 export const savedRunSchema = z.object({
@@ -134,6 +147,6 @@ export const adminBulkChannels = {
 } as const;
 
 export const adminBulkEvents = {
-  /** Counts, rate and per-user status, at most a few times a second while a run works. */
-  'admin:bulk:progress': bulkRunSchema,
+  /** Counts, rate and the users whose status changed, at most a few times a second while a run works. */
+  'admin:bulk:progress': bulkProgressSchema,
 } as const;

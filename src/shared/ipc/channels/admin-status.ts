@@ -12,7 +12,10 @@ const dialogText = { dialogTitle: z.string().max(200), filterName: z.string().ma
 
 
 export const statusKeySchema = z.object({
-  accessKeyId: z.string(),
+  /** null when the row comes from the credential report (it has no key ids): the user's detail has them. */
+  accessKeyId: z.string().nullable(),
+  /** access_key_1 / access_key_2 of the credential report; null in a live read. */
+  slot: z.number().int().min(1).max(2).nullable(),
   status: z.enum(['Active', 'Inactive']),
   createDate: z.string().nullable(),
   ageDays: z.number().nullable(),
@@ -29,19 +32,32 @@ export const statusMfaDeviceSchema = z.object({
   enableDate: z.string().nullable(),
 });
 
-/** One user as the status table shows it. A field is null when the admin may not read it (see `missingPermissions`). */
+/** Where a row's facts come from: the account-wide sources, a read of this one user, or not read yet. */
+export const ROW_SOURCES = ['report', 'live', 'notRead'] as const;
+
+/**
+ * One user as the status table shows it. A field is null when it is not known: the admin may not
+ * read it (see `missingPermissions`), or the source does not have it (the credential report has no
+ * key ids and no device serials; the user's detail, read on demand, has them).
+ */
 export const userStatusRowSchema = z.object({
   userName: z.string(),
   arn: z.string(),
   createDate: z.string().nullable(),
   status: z.enum(USER_STATUSES),
   consolePassword: z.boolean().nullable(),
+  /** From the credential report this is inferred (see README, "Onboarding status at scale"). */
   passwordResetRequired: z.boolean().nullable(),
+  mfaActive: z.boolean().nullable(),
   mfaDevices: z.array(statusMfaDeviceSchema).nullable(),
   accessKeys: z.array(statusKeySchema).nullable(),
   passwordLastUsed: z.string().nullable(),
   groups: z.array(z.string()).nullable(),
   tags: z.array(z.object({ key: z.string(), value: z.string() })).nullable(),
+  /** Names of the user's inline policies and ARNs of its attached managed policies. */
+  inlinePolicies: z.array(z.string()).nullable(),
+  attachedPolicies: z.array(z.string()).nullable(),
+  source: z.enum(ROW_SOURCES),
   /** IAM actions that were denied while reading this user. */
   missingPermissions: z.array(z.string()),
 });
@@ -72,14 +88,34 @@ export const csvLabelsSchema = z
     yes: z.string().max(20),
     no: z.string().max(20),
     unknown: z.string().max(20),
+    /** "key" in "key 1": rows from the credential report name keys by slot, not id. */
+    keySlot: z.string().max(20),
   })
   .strict();
 
 export const adminStatusChannels = {
-  /** Every user with its onboarding state (iam:ListUsers + per-user reads, four users at a time). */
+  /**
+   * Every user with its onboarding state, from the credential report and GetAccountAuthorizationDetails
+   * (a handful of calls for any number of users); users the report cannot place are read one by one,
+   * up to a few. Without permission for those sources: iam:ListUsers + per-user reads.
+   */
   'admin:status:list': defineChannel({
     input: z.object({}).strict(),
-    output: z.object({ users: z.array(userStatusRowSchema), listedAt: z.string() }),
+    output: z.object({
+      users: z.array(userStatusRowSchema),
+      listedAt: z.string(),
+      /** The credential report the rows come from: when AWS generated it, and when it can make the next. */
+      report: z.object({ generatedAt: z.string(), nextAt: z.string() }).nullable(),
+      /** Why the account-wide sources were not used (the permission missing), when they were not. */
+      reportUnavailable: z.string().nullable(),
+      /** Users left unread (status unknown until opened): more were outside the report than are read one by one. */
+      notRead: z.number(),
+    }),
+  }),
+  /** One user read now (login profile, MFA devices, keys with ids and last use, tags, groups): the panel's detail. */
+  'admin:status:detail': defineChannel({
+    input: z.object({ userName }).strict(),
+    output: userStatusRowSchema,
   }),
   /**
    * New temporary password + new bootstrap key + new invite. Deletes the confirmed bootstrap keys

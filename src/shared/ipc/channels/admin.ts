@@ -33,8 +33,11 @@ const profileSignInResult = z.discriminatedUnion('status', [
 
 const checkValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** When AWS generated the credential report a check used, and when it can make the next one (4 hours later). */
+export const reportAgeSchema = z.object({ generatedAt: z.string(), nextAt: z.string() });
+
 export const readinessCheckSchema = z.object({
-  id: z.enum(['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys']),
+  id: z.enum(['rootMfa', 'rootKeys', 'passwordPolicy', 'enforcementPolicy', 'consoleUsersWithoutMfa', 'oldAccessKeys', 'credentialReport']),
   status: z.enum(['ok', 'fail', 'unknown']),
   /** For `unknown`: the IAM action the admin may not call, and the AWS error name. */
   missingPermission: z.string().nullable(),
@@ -49,7 +52,10 @@ export const readinessCheckSchema = z.object({
     .nullable(),
   policyState: z.enum(['missing', 'current', 'outdated']).nullable(),
   users: z.array(z.string()),
-  keys: z.array(z.object({ userName: z.string(), accessKeyId: z.string(), ageDays: z.number() })),
+  /** From the credential report keys have a slot (access_key_1/2) and no id; read user by user, an id. */
+  keys: z.array(z.object({ userName: z.string(), accessKeyId: z.string().nullable(), slot: z.number().nullable(), ageDays: z.number(), lastUsedDate: z.string().nullable() })),
+  /** The credential report this row was answered from; null when read user by user. */
+  report: reportAgeSchema.nullable(),
 });
 
 export const policyBlockerSchema = z.object({
@@ -123,7 +129,17 @@ export const adminChannels = {
 
   'admin:readiness': defineChannel({
     input: empty,
-    output: z.object({ checks: z.array(readinessCheckSchema), reportGeneratedAt: z.string().nullable() }),
+    output: z.object({
+      checks: z.array(readinessCheckSchema),
+      /** When AWS generated the credential report the user checks used (null when it could not be read). */
+      reportGeneratedAt: z.string().nullable(),
+      checkedAt: z.string(),
+    }),
+  }),
+  /** Saves the credential report exactly as AWS produced it (CSV), after a save dialog. */
+  'admin:credentialReport:save': defineChannel({
+    input: z.object({ dialogTitle: z.string().max(200), filterName: z.string().max(100) }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), generatedAt: z.string(), users: z.number() }),
   }),
   /** Applies the CIS baseline (never weakening a stricter field). */
   'admin:applyCisPasswordPolicy': defineChannel({ input: empty, output: z.object({ applied: z.literal(true) }) }),

@@ -13,7 +13,7 @@ import type { IamSender } from '../../../../../electron/admin/users/list-groups'
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createProcessSecretStore } from '../../../../../electron/platform/node-ports';
 import type { SecretStore } from '../../../../../electron/platform/ports';
-import type { BulkRun } from '../../../../../src/shared/ipc/channels/admin-bulk';
+import type { BulkProgress } from '../../../../../src/shared/ipc/channels/admin-bulk';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../../../../src/shared/mfa-policy/enforcement-policy';
 import type { Sandbox } from '../../../../sandbox/index';
 
@@ -23,13 +23,20 @@ export interface Users {
   tags?: Record<string, string>;
 }
 
+/** A sandbox in this process, or one in another process (the bench) reached by its URL, with the MFA policy's ARN. */
+export type HarnessTarget = Sandbox | (Pick<Sandbox, 'url' | 'region' | 'accountId' | 'admin'> & { policyArn: string });
+
 /** A bulk run against the sandbox, built as the handlers build it, with hooks for the tests. */
-export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
+export function harness(sandbox: HarnessTarget, o: { maxAttempts?: number; onEvent?: (e: BulkProgress) => void } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'bulk-ud-'));
   const folder = mkdtempSync(join(tmpdir(), 'bulk-out-'));
   const secrets: SecretStore = createProcessSecretStore();
-  if (!sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)) sandbox.scenario.createPolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy('aws'));
-  const policyArn = sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)!.arn;
+  let policyArn: string;
+  if ('policyArn' in sandbox) policyArn = sandbox.policyArn;
+  else {
+    if (!sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)) sandbox.scenario.createPolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy('aws'));
+    policyArn = sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)!.arn;
+  }
   const account = { accountId: sandbox.accountId, accountAlias: null, partition: 'aws', consoleUrl: 'https://x.signin.aws.amazon.com/console', policyArn };
   const client = new IAMClient({
     endpoint: sandbox.url,
@@ -39,7 +46,8 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
     retryMode: 'adaptive',
   });
   const aws = { region: sandbox.region, endpointOverride: () => sandbox.url };
-  const views: BulkRun[] = [];
+  /** Every progress event the runner emitted, in order. */
+  const views: BulkProgress[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   /** Counts concurrent calls on the way to IAM. */
@@ -71,7 +79,7 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
         writeSummary: (j) => writeSummaryCsv(folder, journal.header.runId, j),
       },
       jobs,
-      (v) => void views.push(v),
+      (v) => (o.onEvent ? o.onEvent(v) : void views.push(v)),
       reissued,
     );
 
@@ -82,7 +90,7 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
     views,
     client,
     maxInFlight: () => maxInFlight,
-    async start(users: Users[], concurrency = 4, runId = crypto.randomUUID()) {
+    async start(users: Users[], concurrency = 4, runId = crypto.randomUUID(), attachTo: string | null = null) {
       const paths = makeRunDir(userData, runId);
       const key = await RunKey.create(paths.key, secrets);
       const journal = BulkJournal.create(paths.journal, {
@@ -92,11 +100,11 @@ export function harness(sandbox: Sandbox, o: { maxAttempts?: number } = {}) {
         accountId: sandbox.accountId,
         accountAlias: null,
         partition: 'aws',
-        attachTo: null,
+        attachTo,
         inviteValidDays: 7,
         users: users.map((u) => ({ userName: u.userName, email: null, groups: u.groups ?? [], tags: u.tags ?? {} })),
       });
-      const runner = runnerFor(journal, key, journal.header.users.map((u) => newJob(inputFor(u, null, 7))), concurrency);
+      const runner = runnerFor(journal, key, journal.header.users.map((u) => newJob(inputFor(u, attachTo, 7))), concurrency);
       runner.start();
       return runner;
     },

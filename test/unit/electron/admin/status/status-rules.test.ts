@@ -5,6 +5,7 @@ import { fakeAccessKeyId } from '../../../../support/fake-keys';
 
 const key = (id: string, o: Partial<StatusKey> = {}): StatusKey => ({
   accessKeyId: id,
+  slot: null,
   status: 'Active',
   createDate: null,
   ageDays: 1,

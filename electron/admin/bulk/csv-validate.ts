@@ -1,0 +1,73 @@
+import { BULK_PREVIEW_ROWS } from '../../../src/shared/admin-limits';
+import type { BulkRow, RowProblem } from './csv-import';
+
+/** Problems kept to show (the count says how many there are): a file of 50,000 bad rows needs fixing at its source. */
+export const MAX_LISTED_PROBLEMS = 500;
+
+/**
+ * The validation pass over a CSV as it streams by, keeping what the checks need and not the rows:
+ * each name once with its line (duplicates, and the account check), per group a count and the
+ * first rows, the preview, and the first problems. Tens of bytes per row instead of a row object
+ * (~1 KB); the run reads the file again when it starts.
+ */
+export class CsvValidation {
+  rowCount = 0;
+  problemCount = 0;
+  readonly problems: RowProblem[] = [];
+  readonly preview: BulkRow[] = [];
+  /** Lower-cased user name (IAM names are unique regardless of case) → its first line; a number, not an object, per row. */
+  private readonly lines = new Map<string, number>();
+  /** The spelling of the few names that are not all lower case. */
+  private readonly spelled = new Map<string, string>();
+  /** Group → how many rows name it, and the first rows (as many as can be listed). */
+  readonly groupRows = new Map<string, { count: number; first: Array<{ line: number; userName: string }> }>();
+
+  /** One row: its own problems (from the row checks) and the cross-row ones found here. */
+  add(row: BulkRow, rowProblems: readonly RowProblem[]): void {
+    this.rowCount++;
+    for (const p of rowProblems) this.problem(p);
+    if (row.userName) {
+      const key = row.userName.toLowerCase();
+      const first = this.lines.get(key);
+      if (first !== undefined) this.problem({ line: row.line, userName: row.userName, code: 'duplicateInFile', params: { firstLine: first } });
+      else {
+        this.lines.set(key, row.line);
+        if (key !== row.userName) this.spelled.set(key, row.userName);
+      }
+    }
+    for (const g of row.groups) {
+      let at = this.groupRows.get(g);
+      if (!at) this.groupRows.set(g, (at = { count: 0, first: [] }));
+      at.count++;
+      if (at.first.length < MAX_LISTED_PROBLEMS) at.first.push({ line: row.line, userName: row.userName });
+    }
+    if (this.preview.length < BULK_PREVIEW_ROWS) this.preview.push(row);
+  }
+
+  /** Each distinct user name once, as first written, with its line. */
+  *names(): IterableIterator<{ line: number; userName: string }> {
+    for (const [key, line] of this.lines) yield { line, userName: this.spelled.get(key) ?? key };
+  }
+
+  get nameCount(): number {
+    return this.lines.size;
+  }
+
+  /** Keeps the problems of the lowest lines (the file's come in line order, the account's after them). */
+  problem(p: RowProblem): void {
+    this.problemCount++;
+    this.problems.push(p);
+    if (this.problems.length >= 2 * MAX_LISTED_PROBLEMS) this.trim();
+  }
+
+  /** The problems to show, by line. */
+  sorted(): RowProblem[] {
+    this.trim();
+    return [...this.problems];
+  }
+
+  private trim(): void {
+    this.problems.sort((a, b) => a.line - b.line);
+    this.problems.length = Math.min(this.problems.length, MAX_LISTED_PROBLEMS);
+  }
+}
