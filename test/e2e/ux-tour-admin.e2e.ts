@@ -25,7 +25,7 @@ const open = (launchApp: Parameters<typeof openTourApp>[0], lang: Lang, withAdmi
 for (const lang of ['ko', 'en'] as const) {
   test.describe(`UX tour (${lang})`, () => {
     test(`admin: guard before leaving a shown-once secret, superseded result, bulk hand-off, finish confirmed — keyboard only`, async ({ launchApp }) => {
-      test.setTimeout(150_000);
+      test.setTimeout(240_000);
       const { page, ports, home, t } = await open(launchApp, lang, true);
       const app = t('common:appName');
       const adminTitle = (tab: string) => title(t(`admin:nav.${tab}`), t('admin:title'), app);

@@ -110,9 +110,6 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
   await page.keyboard.type(text);
 }
 
-/** The id of the element that has focus. */
-export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-
 /** A window title as the app builds it: the most specific part first. */
 export const title = (...parts: string[]) => parts.join(' — ');
 
