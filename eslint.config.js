@@ -74,6 +74,19 @@ const layering = [
   },
 ];
 
+/** Every renderer store goes through defineStore, which registers it with the idle lock. */
+const storesRegisterWithTheLock = {
+  name: 'layer/renderer: stores are made with defineStore',
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/shared/**', 'src/app/define-store.ts'],
+  rules: {
+    'no-restricted-syntax': ['error',
+      { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
+      { selector: "ImportDeclaration[source.value='zustand'] > ImportSpecifier[imported.name=/^create(Store)?$/]", message: 'Make stores with defineStore (src/app/define-store.ts): it registers them with the idle lock.' },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/e2e/artifacts/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -101,4 +114,5 @@ export default tseslint.config(
     rules: { 'no-console': 'off', 'no-restricted-syntax': 'off', 'no-empty-pattern': 'off' },
   },
   ...layering,
+  storesRegisterWithTheLock,
 );

@@ -61,6 +61,20 @@ export default defineConfig(({ command }) => ({
             },
           },
           {
+            // The credential_process helper under plain Node (dev, preview, tests); the packaged
+            // app runs the same code as `<app> --credential-process` from main.js.
+            entry: 'electron/cli-access/helper-main.ts',
+            vite: {
+              build: {
+                outDir: 'dist-electron',
+                emptyOutDir: false,
+                sourcemap: false,
+                minify: false,
+                rollupOptions: { external: mainExternals, output: { format: 'es', entryFileNames: 'credential-process.js' } },
+              },
+            },
+          },
+          {
             entry: 'electron/preload.ts',
             onstart: command === 'serve' ? (args) => args.reload() : undefined,
             vite: {

@@ -1,6 +1,6 @@
 /**
- * AWS calls and screens for one complete onboarding of a fresh user (targets: <= 8 calls, 5
- * screens), driven through the real handlers and dispatch against the sandbox, counted from the
+ * AWS calls and screens for one complete onboarding of a fresh user (targets: <= 9 calls — the
+ * product's 8 plus iam:UntagUser, which closes the onboarding window — and 5 screens), driven through the real handlers and dispatch against the sandbox, counted from the
  * sandbox's request log.
  */
 import { composeApp } from '../electron/app/compose';
@@ -33,7 +33,7 @@ export async function report(): Promise<void> {
   const r = await repeat('onboarding.bench.ts', 'onboarding');
   console.log('One complete onboarding of a fresh user through the real handlers (sandbox in process):');
   console.log('\n| measure | median (min–max) |\n|---|---|');
-  row('AWS calls (target ≤ 8)', show(r.calls!, 0));
+  row('AWS calls (target ≤ 9: the product\'s 8 plus UntagUser, which closes the onboarding window)', show(r.calls!, 0));
   row('screens (target 5)', show(r.screens!, 0));
   row('handler time incl. invite scrypt (ms)', show(r.ms!, 0));
   row('end state right (MFA on, bootstrap key deleted): 1 = yes', show(r.ok!, 0));
@@ -77,7 +77,10 @@ async function measure(): Promise<Record<string, number>> {
 
     const calls = sandbox.requestLog.map((e) => `${e.service}:${e.action}`);
     process.stderr.write(`  calls: ${calls.join(' → ')}\n  screens: ${screens.join(' → ')}\n`);
-    const ok = sandbox.state.listMfaDevices('jdoe').length === 1 && sandbox.state.listAccessKeys('jdoe').length === 0;
+    const ok =
+      sandbox.state.listMfaDevices('jdoe').length === 1 &&
+      sandbox.state.listAccessKeys('jdoe').length === 0 &&
+      !('iam-onboarding-window' in (sandbox.state.getUser('jdoe')?.tags ?? {}));
     return { calls: calls.length, screens: screens.length, ms, ok: ok ? 1 : 0 };
   } finally {
     await sandbox.stop();

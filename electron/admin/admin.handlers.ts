@@ -35,11 +35,11 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   // Which invite of each user is current: the status tab's reissues supersede older results.
   const generations = new InviteGenerations();
   const bulkRuns = new BulkRunHolder();
-  // Idle lock and flow end drop the admin's credentials like a sign-out does.
-  deps.lifecycle.register('admin', () => {
-    profileSignIn.cancel();
-    session.signOut();
-  });
+  // Idle lock, quit and flow end drop the admin's credentials like a sign-out does (the sign-out
+  // hooks empty the users, status and bulk features as well).
+  deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
+  deps.lifecycle.hold('admin/profileSignIn', { holdsSecrets: () => profileSignIn.pending, wipe: () => profileSignIn.cancel() });
+  deps.lifecycle.hold('admin/sso', sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
@@ -110,7 +110,10 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
     'admin:policySimulate': async () => named(() => policy.simulate()),
     'admin:listGroups': async () => named(async () => ({ groups: await policy.listGroups() })),
-    'admin:attachPolicyToGroup': async ({ groupName }) => named(() => policy.attachToGroup(groupName)),
+    'admin:attachPolicyToGroup': async ({ groupName, confirmMembersWithoutMfa, openOnboardingDays }) =>
+      named(() =>
+        policy.attachToGroup(groupName, { confirmed: confirmMembersWithoutMfa ?? false, openOnboardingDays: openOnboardingDays ?? null, nowMs: deps.serverClock.now() }),
+      ),
 
     ...createAdminUsersHandlers(deps, session, generations),
     ...createAdminBulkHandlers(deps, session, generations, bulkRuns),

@@ -3,6 +3,7 @@ import type { ServerClock } from '../aws/server-clock';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { PlatformPorts } from '../platform/ports';
+import type { CliHelperConfig } from '../cli-access/cli-helper-config';
 import type { SecretLifecycle } from './secret-lifecycle';
 
 /** Everything the handlers depend on. Built once by the composition root (main.ts, or a test harness). */
@@ -17,4 +18,6 @@ export interface AppDeps {
   env: Record<string, string | undefined>;
   /** Register a feature's secret wiper here; it runs on sign-out, flow end and idle lock. */
   lifecycle: SecretLifecycle;
+  /** The command-line access helper (credential_process) of this build. */
+  cliHelper: CliHelperConfig;
 }

@@ -8,12 +8,16 @@ export function createAppHandlers(deps: AppDeps): FeatureHandlers<'app'> {
     .map((s) => deps.aws.endpointOverride(s))
     .filter((u): u is string => !!u)
     .map((u) => new URL(u).origin);
+  // A password we copied leaves the clipboard with every other held secret (idle lock, quit).
+  const clipboard = deps.platform.clipboard;
+  deps.lifecycle.hold('app/clipboard', { holdsSecrets: () => clipboard.holdsSecret(), wipe: () => clipboard.clearSecret() });
   return {
     'app:info': async () => ({
       version: deps.info.version,
       platform: deps.info.platform,
       endpointOverride: deps.aws.endpointOverride('iam') ?? deps.aws.endpointOverride('sts'),
       region: deps.aws.region,
+      secretStorage: deps.platform.secrets.protection(),
     }),
     'app:serverClock': async () => ({ offsetMs: deps.serverClock.now() - deps.clock.now() }),
     'app:openExternal': async ({ url }) => {

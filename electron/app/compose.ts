@@ -1,4 +1,6 @@
 import { createAwsClientFactory, endpointsFromEnv } from '../aws/client-factory';
+import type { CliHelperConfig } from '../cli-access/cli-helper-config';
+import { plainVault } from '../cli-access/cli-vault';
 import { ServerClock } from '../aws/server-clock';
 import { createHandlers } from '../ipc/create-handlers';
 import type { HandlerTable } from '../ipc/handler-types';
@@ -21,6 +23,8 @@ export interface ComposeOptions {
   maxAttempts?: number;
   /** Idle time before held secrets are wiped and the UI locks (0 = never; tests shorten it). */
   idleLockMs?: number;
+  /** How this build runs the CLI helper (main.ts: the app itself; preview and tests: node on its script). */
+  cliHelper?: CliHelperConfig;
 }
 
 /** The composition root: builds every dependency once. main.ts, the e2e harness and preview all use it. */
@@ -43,6 +47,7 @@ export function composeApp(options: ComposeOptions): { deps: AppDeps; handlers: 
     info: options.info,
     env: options.env,
     lifecycle: new SecretLifecycle(options.idleLockMs ?? DEFAULT_IDLE_LOCK_MS),
+    cliHelper: options.cliHelper ?? { command: null, vault: plainVault },
   };
   return { deps, handlers: withActivityTracking(createHandlers(deps), deps.lifecycle) };
 }

@@ -18,6 +18,14 @@ export const isAwsError = (error: unknown, code: string): boolean => awsErrorNam
 export const isAccessDenied = (error: unknown): boolean => /^(AccessDenied|UnauthorizedOperation|AuthorizationError)$/.test(awsErrorName(error));
 export const isNoSuchEntity = (error: unknown): boolean => awsErrorName(error) === 'NoSuchEntity';
 
+/**
+ * An AccessDenied that a policy decided, told apart by AWS's documented message shape ("User: ARN
+ * is not authorized to perform: ACTION on resource: …"). Other AccessDenied answers (a wrong
+ * current password for ChangePassword, a failed MFA code) do not have it.
+ */
+export const isPolicyDenial = (error: unknown): boolean =>
+  isAccessDenied(error) && /is not authorized to perform: \S+ on resource: /.test(awsErrorMessage(error));
+
 export function awsErrorMessage(error: unknown): string {
   const m = (error as { message?: unknown } | null)?.message;
   return typeof m === 'string' ? m : '';

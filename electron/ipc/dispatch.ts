@@ -18,8 +18,23 @@ export async function dispatch(
   ctx: HandlerContext,
   log: Logger,
 ): Promise<Envelope<unknown>> {
+  try {
+    return await route(handlers, channel, payload, ctx, log);
+  } catch (error) {
+    // Last guard: a payload whose getters throw, or anything else unforeseen, is still an answer.
+    log.error('ipc.dispatchFailed', { channel: describe(channel), error });
+    return fail({ code: 'internal' });
+  }
+}
+
+/** A printable name for whatever arrived as the channel, without calling into it (`{ toString: 'x' }`). */
+function describe(channel: unknown): string {
+  return typeof channel === 'string' ? channel.slice(0, 100) : `(${channel === null ? 'null' : typeof channel})`;
+}
+
+async function route(handlers: HandlerTable, channel: unknown, payload: unknown, ctx: HandlerContext, log: Logger): Promise<Envelope<unknown>> {
   if (!isChannelName(channel)) {
-    return fail({ code: 'ipc.unknownChannel', params: { channel: String(channel).slice(0, 100) } });
+    return fail({ code: 'ipc.unknownChannel', params: { channel: describe(channel) } });
   }
   const spec = channels[channel];
   const parsed = spec.input.safeParse(payload);

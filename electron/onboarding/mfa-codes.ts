@@ -13,6 +13,8 @@ import {
 } from '../../src/shared/totp/two-code-check';
 import type { AppDeps } from '../app/app-deps';
 import { awsErrorName } from '../aws/aws-error';
+import { whilePropagating } from '../aws/propagation';
+import { closeOnboardingWindow } from './close-window';
 import { mapMfaError } from './mfa-device';
 import type { OnboardingSession } from './onboarding-session';
 import { findEnabledVirtualDevice } from './sign-in';
@@ -64,15 +66,23 @@ export async function enableMfa(deps: AppDeps, session: OnboardingSession, code1
   }
   mfa.enabled = true;
   mfa.lastUsedStep = verdict.step + 1;
+  mfa.enabledAtMs = deps.serverClock.now();
   return { enabled: true };
 }
+
+/** STS may not know a device enabled this long ago yet (eventual consistency). */
+const DEVICE_PROPAGATION_MS = 60_000;
 
 /** One fresh code -> sts:GetSessionToken: proves the device works and gives the MFA session for clean-up. */
 export async function proveMfa(deps: AppDeps, session: OnboardingSession, code: string): Promise<ChannelOutput<'onboarding:proveMfa'>> {
   session.requireIdentity();
   const mfa = session.mfa;
   if (!mfa?.enabled) throw new AppError('onboarding.mfaNotEnabled');
-  if (session.mfaSession) return { proven: true, expiresAt: session.mfaSession.expiration?.toISOString() ?? null };
+  if (session.mfaSession) {
+    // A retry after the window could not be closed (a dropped answer): close it now.
+    await closeOnboardingWindow(deps, session);
+    return { proven: true, expiresAt: session.mfaSession.expiration?.toISOString() ?? null };
+  }
   const c = normalizeCode(code);
   if (!isSixDigits(c)) throw new AppError('onboarding.notSixDigits');
   const now = deps.serverClock.now();
@@ -87,8 +97,11 @@ export async function proveMfa(deps: AppDeps, session: OnboardingSession, code: 
     step = v.step;
   }
   let out;
+  const call = () => session.sts().send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: c, DurationSeconds: 900 }));
+  // A failed MFA check consumes no code, so the same one is tried again while the device propagates.
+  const justEnabled = mfa.enabledAtMs !== null && now - mfa.enabledAtMs < DEVICE_PROPAGATION_MS;
   try {
-    out = await session.sts().send(new GetSessionTokenCommand({ SerialNumber: mfa.serialNumber, TokenCode: c, DurationSeconds: 900 }));
+    out = justEnabled ? await whilePropagating(call, (e) => awsErrorName(e) === 'AccessDenied') : await call();
   } catch (error) {
     if (awsErrorName(error) === 'AccessDenied') {
       throw new AppError(mfa.seed ? 'onboarding.codeAlreadyUsed' : 'onboarding.proveRejected', { seconds: secondsLeftInWindow(now) });
@@ -104,5 +117,6 @@ export async function proveMfa(deps: AppDeps, session: OnboardingSession, code: 
     expiration: creds.Expiration ?? null,
   };
   if (step !== null) mfa.lastUsedStep = step;
+  await closeOnboardingWindow(deps, session);
   return { proven: true, expiresAt: creds.Expiration?.toISOString() ?? null };
 }

@@ -27,7 +27,7 @@ export async function startMfa(deps: AppDeps, session: OnboardingSession): Promi
   let replacedAbandonedDevice = false;
   if (!session.mfa?.seed) {
     const created = await createReplacingAbandoned(session, id);
-    session.mfa = { serialNumber: created.serialNumber, seed: created.seed, enabled: false, lastUsedStep: null };
+    session.mfa = { serialNumber: created.serialNumber, seed: created.seed, enabled: false, lastUsedStep: null, enabledAtMs: null };
     replacedAbandonedDevice = created.replaced;
   }
   const seed = session.mfa!.seed!;
@@ -72,7 +72,7 @@ async function createReplacingAbandoned(
     if (n === 'DeleteConflict') {
       const enabled = await findEnabledVirtualDevice(session);
       if (enabled) {
-        session.mfa = { serialNumber: enabled, seed: null, enabled: true, lastUsedStep: null };
+        session.mfa = { serialNumber: enabled, seed: null, enabled: true, lastUsedStep: null, enabledAtMs: null };
         throw new AppError('onboarding.mfaAlreadyEnabled');
       }
       throw new AppError('onboarding.mfaDeviceNameTaken', { name });

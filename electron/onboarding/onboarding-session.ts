@@ -16,6 +16,8 @@ export interface MfaState {
   enabled: boolean;
   /** The last TOTP step AWS has consumed (EnableMFADevice uses two), so a reused code is caught locally. */
   lastUsedStep: number | null;
+  /** When this run enabled the device (AWS time), or null: STS may not know it for a few seconds. */
+  enabledAtMs: number | null;
 }
 
 export interface MfaSessionCredentials {
@@ -36,10 +38,20 @@ export class OnboardingSession {
   endpoints: SessionEndpoints | undefined;
   bootstrap: { accessKeyId: string; secretAccessKey: string } | null = null;
   temporaryPassword: string | null = null;
+  /** The temporary password decrypted the invite, so it is the right one (a typed one may not be). */
+  temporaryPasswordVerified = false;
+  /** The invite was issued minutes ago: its key may still be propagating through IAM. */
+  freshCredentials = false;
   passwordChanged = false;
   passwordPolicy: PasswordPolicy | null = null;
   mfa: MfaState | null = null;
   mfaSession: MfaSessionCredentials | null = null;
+  /** The onboarding window is closed (the tag removed with the MFA session), or was never open. */
+  windowClosed = false;
+  /** The key made for command-line use; kept until the profile is written (a retry reuses it). */
+  cliKey: { accessKeyId: string; secretAccessKey: string; createdAt: string } | null = null;
+  /** The user's keys before CreateAccessKey: a key not among them after a lost answer is ours. */
+  keysBeforeCliKey: string[] | null = null;
   private iamClient: IAMClient | null = null;
   private stsClient: STSClient | null = null;
 
@@ -71,6 +83,10 @@ export class OnboardingSession {
    * Drops every secret and client. JS strings cannot be overwritten in place; dropping the only
    * references lets the GC reclaim them (byte buffers are zeroed where they are read).
    */
+  holdsSecrets(): boolean {
+    return !!(this.iamClient || this.stsClient || this.bootstrap || this.temporaryPassword || this.mfa || this.mfaSession);
+  }
+
   wipe(): void {
     this.iamClient?.destroy();
     this.stsClient?.destroy();
@@ -80,9 +96,14 @@ export class OnboardingSession {
     this.endpoints = undefined;
     this.bootstrap = null;
     this.temporaryPassword = null;
+    this.temporaryPasswordVerified = false;
+    this.freshCredentials = false;
     this.passwordChanged = false;
     this.passwordPolicy = null;
     this.mfa = null;
     this.mfaSession = null;
+    this.windowClosed = false;
+    this.cliKey = null;
+    this.keysBeforeCliKey = null;
   }
 }

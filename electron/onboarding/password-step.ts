@@ -3,7 +3,8 @@ import { AppError } from '../../src/shared/errors/app-error';
 import type { ChannelOutput } from '../../src/shared/ipc/contract';
 import { checkPassword, passwordMeetsPolicy } from '../../src/shared/password-policy/check-password';
 import { fromSdkPolicy, type PasswordPolicy } from '../../src/shared/password-policy/password-policy';
-import { awsErrorMessage, awsErrorName } from '../aws/aws-error';
+import { awsErrorMessage, awsErrorName, isPolicyDenial } from '../aws/aws-error';
+import { whilePropagating } from '../aws/propagation';
 import type { OnboardingSession } from './onboarding-session';
 
 /** What to ask the admin for when a policy forgets the first sign-in (seed 003's mistake). */
@@ -32,8 +33,15 @@ export async function loadPasswordPolicy(session: OnboardingSession): Promise<Po
 
 /**
  * iam:ChangePassword(OldPassword = the temporary one). Checked locally first against the policy
- * we showed. A retried call whose first answer was lost finds the old password "incorrect":
- * we then confirm with GetLoginProfile (one call, on that path only) that the change happened.
+ * we showed. AWS answers a wrong current password with an AccessDenied that does not say which
+ * cause it is (see the sandbox README), so we never read its text; a policy denial is told apart
+ * by AWS's documented "is not authorized to perform: … on resource:" shape only. For the rest:
+ * - the change may already have happened (a retried call whose answer was lost, or the console):
+ *   GetLoginProfile says whether a reset is still required (one call, on that path only);
+ * - a temporary password that decrypted the invite is right: a password the admin set moments ago
+ *   may not be in force everywhere yet (eventual consistency), so we try again for a few seconds
+ *   and then say AWS refused although the password is right;
+ * - a typed password may simply be wrong: the message names both causes honestly.
  */
 export async function changePassword(session: OnboardingSession, newPassword: string): Promise<ChannelOutput<'onboarding:changePassword'>> {
   const id = session.requireIdentity();
@@ -46,23 +54,30 @@ export async function changePassword(session: OnboardingSession, newPassword: st
     const sameAsOld = rules.find((r) => r.rule === 'notSameAsOld' && !r.ok);
     throw new AppError(sameAsOld ? 'onboarding.sameAsTemporary' : 'onboarding.passwordRulesNotMet');
   }
-  try {
-    await session.iam().send(new ChangePasswordCommand({ OldPassword: old, NewPassword: newPassword }));
-  } catch (error) {
-    const name = awsErrorName(error);
-    if (name === 'AccessDenied' && isWrongOldPassword(error)) {
-      // Either our earlier attempt went through and its answer was lost, or the password was
-      // changed elsewhere (console) since sign-in. Both mean: nothing left to do here.
-      if (await resetNoLongerRequired(session, id.userName)) {
-        session.passwordChanged = true;
-        return { changed: true, alreadyChanged: true };
+  let alreadyChanged = false;
+  const unclear = (error: unknown): boolean => awsErrorName(error) === 'AccessDenied' && !isPolicyDenial(error);
+  const attempt = async (): Promise<void> => {
+    try {
+      await session.iam().send(new ChangePasswordCommand({ OldPassword: old, NewPassword: newPassword }));
+    } catch (error) {
+      if (unclear(error) && (await resetNoLongerRequired(session, id.userName))) {
+        alreadyChanged = true;
+        return;
       }
-      throw new AppError('onboarding.wrongTemporaryPassword');
+      throw error;
+    }
+  };
+  try {
+    await (session.temporaryPasswordVerified ? whilePropagating(attempt, unclear) : attempt());
+  } catch (error) {
+    if (unclear(error)) {
+      if (session.temporaryPasswordVerified) throw new AppError('onboarding.changePasswordRefused', undefined, { retryable: true });
+      throw new AppError('onboarding.wrongPasswordOrRefused');
     }
     throw mapChangePasswordError(error, session.passwordPolicy);
   }
   session.passwordChanged = true;
-  return { changed: true, alreadyChanged: false };
+  return { changed: true, alreadyChanged };
 }
 
 async function resetNoLongerRequired(session: OnboardingSession, userName: string): Promise<boolean> {
@@ -72,12 +87,6 @@ async function resetNoLongerRequired(session: OnboardingSession, userName: strin
   } catch {
     return false;
   }
-}
-
-/** IAM answers a wrong OldPassword with AccessDenied too; only the message tells it from a policy denial. */
-function isWrongOldPassword(error: unknown): boolean {
-  const msg = awsErrorMessage(error);
-  return !/not authorized|explicit deny|no identity-based policy/i.test(msg) && /password/i.test(msg);
 }
 
 export function mapChangePasswordError(error: unknown, policy: PasswordPolicy | null): unknown {

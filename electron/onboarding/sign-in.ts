@@ -7,6 +7,7 @@ import { mfaDeviceNameFor } from '../../src/shared/iam-names/iam-names';
 import type { AppDeps } from '../app/app-deps';
 import type { SessionEndpoints } from '../aws/client-factory';
 import { awsErrorName } from '../aws/aws-error';
+import { whilePropagating } from '../aws/propagation';
 import { desktopSkewForDisplay } from './desktop-skew';
 import type { OnboardingSession } from './onboarding-session';
 
@@ -20,11 +21,20 @@ export interface SignInValues {
   region: string;
   endpoints: SessionEndpoints | undefined;
   /** The values came from an invite file (an unknown key then means the invite was replaced). */
-  fromInvite?: boolean;
+  fromInvite: boolean;
+  /** The password decrypted the invite: it is certainly the right one. */
+  temporaryPasswordVerified: boolean;
+  /** Issued minutes ago: the key may still be propagating (InvalidClientTokenId is retried). */
+  freshCredentials: boolean;
 }
 
-export function valuesFromInvite(invite: InvitePayload, temporaryPassword: string, endpoints: SessionEndpoints | undefined): SignInValues {
+/** An invite younger than this may hold a key IAM has not propagated everywhere yet. */
+const FRESH_INVITE_MS = 15 * 60_000;
+
+export function valuesFromInvite(invite: InvitePayload, temporaryPassword: string, endpoints: SessionEndpoints | undefined, nowMs: number): SignInValues {
   return {
+    temporaryPasswordVerified: true,
+    freshCredentials: nowMs - Date.parse(invite.issuedAt) < FRESH_INVITE_MS,
     accountId: invite.accountId,
     accountAlias: invite.accountAlias,
     userName: invite.userName,
@@ -56,11 +66,12 @@ export async function signIn(deps: AppDeps, session: OnboardingSession, v: SignI
   const sts = deps.aws.sts(credentials, v.region, v.endpoints);
   let who;
   try {
-    who = await sts.send(new GetCallerIdentityCommand({}));
+    const call = () => sts.send(new GetCallerIdentityCommand({}));
+    who = v.freshCredentials ? await whilePropagating(call, (e) => awsErrorName(e) === 'InvalidClientTokenId') : await call();
   } catch (error) {
     iam.destroy();
     sts.destroy();
-    throw mapCredentialError(error, v.fromInvite === true);
+    throw mapCredentialError(error, v.fromInvite);
   }
   const m = USER_ARN.exec(who.Arn ?? '');
   if (!m) {
@@ -87,6 +98,8 @@ export async function signIn(deps: AppDeps, session: OnboardingSession, v: SignI
   session.endpoints = v.endpoints;
   session.bootstrap = credentials;
   session.temporaryPassword = v.temporaryPassword;
+  session.temporaryPasswordVerified = v.temporaryPasswordVerified;
+  session.freshCredentials = v.freshCredentials;
 
   const resumed = { passwordAlreadyChanged: false, noConsolePassword: false, mfaAlreadyEnabled: false };
   let passwordPending = true;
@@ -111,7 +124,7 @@ export async function signIn(deps: AppDeps, session: OnboardingSession, v: SignI
   if (!passwordPending) {
     const serial = await findEnabledVirtualDevice(session);
     if (serial) {
-      session.mfa = { serialNumber: serial, seed: null, enabled: true, lastUsedStep: null };
+      session.mfa = { serialNumber: serial, seed: null, enabled: true, lastUsedStep: null, enabledAtMs: null };
       resumed.mfaAlreadyEnabled = true;
       step = 'prove';
     } else {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppPaths, ClipboardPort, Dialogs, ExternalLinks, PlatformPorts, SecretStore } from './ports';
+import type { AppPaths, ClipboardPort, Dialogs, ExternalLinks, PlatformPorts, SecretProtection, SecretStore } from './ports';
 
 /**
  * Platform ports without Electron, for the e2e harness and `npm run preview`. Dialog answers are
@@ -27,11 +27,14 @@ export function createScriptedDialogs(): ScriptedDialogs {
   };
 }
 
-/** An in-process key, standing in for the OS keychain: ciphertext on disk is still not plain text. */
-export function createProcessSecretStore(): SecretStore {
+/**
+ * An in-process key, standing in for the OS keychain: ciphertext on disk is still not plain text.
+ * `protection` plays a desktop whose keychain is weak or missing (tests of the passphrase path).
+ */
+export function createProcessSecretStore(protection: SecretProtection = 'os'): SecretStore {
   const key = randomBytes(32);
   return {
-    isAvailable: () => true,
+    protection: () => protection,
     encrypt(plain) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);
@@ -57,16 +60,35 @@ export function createRecordingLinks(): RecordingLinks {
 
 export interface MemoryClipboard extends ClipboardPort {
   read(): string;
+  /** Whether the current content was written as a concealed secret. */
+  concealed(): boolean;
 }
 
 export function createMemoryClipboard(): MemoryClipboard {
   let text = '';
+  let secret: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const clearSecret = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (secret !== null && text === secret) text = '';
+    secret = null;
+  };
   return {
     read: () => text,
-    writeText(value, clearAfterMs) {
+    concealed: () => secret !== null && text === secret,
+    writeText(value) {
       text = value;
-      if (clearAfterMs) setTimeout(() => { if (text === value) text = ''; }, clearAfterMs).unref?.();
     },
+    writeSecret(value, clearAfterMs) {
+      text = value;
+      secret = value;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void clearSecret(), clearAfterMs);
+      timer.unref?.();
+    },
+    holdsSecret: () => secret !== null,
+    clearSecret,
   };
 }
 
@@ -76,9 +98,9 @@ export interface NodePorts extends PlatformPorts {
   clipboard: MemoryClipboard;
 }
 
-export function createNodePorts(paths?: Partial<AppPaths>): NodePorts {
+export function createNodePorts(paths?: Partial<AppPaths>, options: { secretProtection?: SecretProtection } = {}): NodePorts {
   return {
-    secrets: createProcessSecretStore(),
+    secrets: createProcessSecretStore(options.secretProtection),
     dialogs: createScriptedDialogs(),
     links: createRecordingLinks(),
     clipboard: createMemoryClipboard(),

@@ -3,9 +3,18 @@
  * them with Electron; tests and `npm run preview` use `node-ports.ts`.
  */
 
+/**
+ * How well the OS protects what SecretStore.encrypt returns:
+ * - `os`: a real keychain (macOS Keychain, Windows DPAPI, GNOME libsecret, KWallet);
+ * - `weak`: Linux without a keyring (safeStorage's `basic_text` backend encrypts with a hard-coded
+ *   password: anyone who can read the file can decrypt it);
+ * - `none`: no encryption at all.
+ */
+export type SecretProtection = 'os' | 'weak' | 'none';
+
 /** OS-backed encryption for anything that must persist (Electron safeStorage). */
 export interface SecretStore {
-  isAvailable(): boolean;
+  protection(): SecretProtection;
   encrypt(plain: string): Buffer;
   decrypt(cipher: Buffer): string;
 }
@@ -27,8 +36,17 @@ export interface ExternalLinks {
 }
 
 export interface ClipboardPort {
-  /** Writes text and clears it after `clearAfterMs` if it is still the clipboard's content. */
-  writeText(text: string, clearAfterMs?: number): void;
+  /** Plain text that is no secret (the message to send with an invite). */
+  writeText(text: string): void;
+  /**
+   * A secret (a temporary password): marked concealed / kept out of clipboard history where the
+   * desktop allows it, and cleared after `clearAfterMs` if it is still the clipboard's content.
+   */
+  writeSecret(text: string, clearAfterMs: number): void;
+  /** A secret we wrote may still be on the clipboard. */
+  holdsSecret(): boolean;
+  /** Clears the clipboard if it still holds the secret we wrote (idle lock, quit). */
+  clearSecret(): Promise<void>;
 }
 
 export interface AppPaths {

@@ -1,5 +1,5 @@
-import { GetUserCommand, ListMFADevicesCommand, ResyncMFADeviceCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { GetSessionTokenCommand, type STSClient } from '@aws-sdk/client-sts';
+import { ListMFADevicesCommand, ResyncMFADeviceCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, GetSessionTokenCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { AppError } from '../../src/shared/errors/app-error';
 import type { AppDeps } from '../app/app-deps';
@@ -44,9 +44,14 @@ export class ResyncSession {
     // A session token cannot call sts:GetSessionToken, so the resync could never be proven.
     if (credentials.accessKeyId.startsWith('ASIA') || credentials.sessionToken) throw new AppError('resync.temporaryKeys');
     const iam = this.deps.aws.iam(credentials);
+    const sts = this.deps.aws.sts(credentials);
     try {
-      const user = (await iam.send(new GetUserCommand({}))).User;
-      if (!user?.UserName || !user.Arn || /:root$/.test(user.Arn)) throw new AppError('resync.notAnIamUser');
+      // sts:GetCallerIdentity, not iam:GetUser: no policy can deny it, and the enforcement policy
+      // lets a key without MFA read its own user only while onboarding is open.
+      const who = await sts.send(new GetCallerIdentityCommand({}));
+      const m = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([\w+=,.@-]+)$/.exec(who.Arn ?? '');
+      if (!m || !who.Arn) throw new AppError('resync.notAnIamUser');
+      const user = { UserName: m[1] as string, Arn: who.Arn };
       const listed = await iam.send(new ListMFADevicesCommand({ UserName: user.UserName }));
       const all = listed.MFADevices ?? [];
       const devices = all.flatMap((d): ResyncDevice[] => {
@@ -59,11 +64,12 @@ export class ResyncSession {
         throw new AppError(all.length > 0 ? 'resync.onlySecurityKeys' : 'resync.noMfaDevice', { userName: user.UserName });
       }
       this.iamClient = iam;
-      this.stsClient = this.deps.aws.sts(credentials);
+      this.stsClient = sts;
       this.identity = { userName: user.UserName, arn: user.Arn, accountId: user.Arn.split(':')[4] ?? '', devices };
       return this.identity;
     } catch (error) {
       iam.destroy();
+      sts.destroy();
       if (awsErrorName(error) === 'AccessDenied') throw new AppError('resync.cannotReadOwnUser', undefined, { cause: error });
       throw error;
     }
@@ -109,6 +115,15 @@ export class ResyncSession {
     this.deps.log.info('resync.verified', { userName: identity.userName });
     this.reset();
     return { userName: identity.userName };
+  }
+
+  holdsSecrets(): boolean {
+    return !!(this.iamClient || this.stsClient || this.identity || this.resynced);
+  }
+
+  /** Idle lock and quit: the user's long-term key leaves memory with its clients. */
+  wipe(): void {
+    this.reset();
   }
 
   reset(): void {

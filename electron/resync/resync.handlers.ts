@@ -5,7 +5,8 @@ import { listStaticKeyProfiles, readProfileKeys } from './resync-profiles';
 import { ResyncSession } from './resync-session';
 
 export function createResyncHandlers(deps: AppDeps): FeatureHandlers<'resync'> {
-  const session = new ResyncSession(deps);
+  // The user's long-term key lives in `session`: the idle lock must take it too.
+  const session = deps.lifecycle.hold('resync/session', new ResyncSession(deps));
   return {
     'resync:listProfiles': async () => {
       const paths = awsConfigPaths(deps.env, deps.platform.paths.home);

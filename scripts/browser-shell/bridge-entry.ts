@@ -4,6 +4,7 @@
  */
 import { createApi } from '../../src/shared/ipc/create-api';
 import type { Envelope } from '../../src/shared/ipc/envelope';
+import './page-dialogs';
 
 type Listener = (payload: unknown) => void;
 const w = window as unknown as {

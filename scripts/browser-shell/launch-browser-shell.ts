@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeApp } from '../../electron/app/compose';
 import type { AppDeps } from '../../electron/app/app-deps';
+import { plainVault } from '../../electron/cli-access/cli-vault';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { HandlerContext, HandlerTable } from '../../electron/ipc/handler-types';
 import { createLogger, type Logger } from '../../electron/logging/logger';
 import { createNodePorts, type NodePorts } from '../../electron/platform/node-ports';
 import type { Clock } from '../../electron/platform/clock';
 import { bridgeScript } from './bridge-script';
+import { createBrowserDialogs, createPageClipboard, exposeListDir, type BrowserDialogOptions } from './browser-dialogs';
+import type { PlatformPorts } from '../../electron/platform/ports';
 import { serveStatic } from './serve-static';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,6 +41,11 @@ export interface BrowserShellOptions {
   viewport?: { width: number; height: number } | null;
   /** Reuse an existing browser (tests launch one per worker). */
   browser?: Browser;
+  /**
+   * Real dialogs and clipboard in the Chromium window (the preview, and the test of it) instead of
+   * the scripted dialogs and in-memory clipboard of `ports`.
+   */
+  browserDialogs?: Omit<BrowserDialogOptions, 'page'>;
 }
 
 export interface BrowserShell {
@@ -52,6 +60,8 @@ export interface BrowserShell {
 }
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The credential_process helper as `npm run build` emits it for plain Node. */
+const helperScript = fileURLToPath(new URL('../../dist-electron/credential-process.js', import.meta.url));
 
 /**
  * The app without Electron: the built renderer in Chromium, `window.api` bound through a
@@ -62,14 +72,24 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
   if (!existsSync(`${distDir}index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
   const ports = options.ports ?? createNodePorts();
   const log = options.log ?? createLogger(() => {});
+  let page: Page | null = null;
+  const currentPage = () => {
+    if (!page) throw new Error('the page is not open yet');
+    return page;
+  };
+  const platform: PlatformPorts = options.browserDialogs
+    ? { ...ports, dialogs: createBrowserDialogs({ ...options.browserDialogs, page: currentPage }), clipboard: createPageClipboard(currentPage) }
+    : ports;
   const { deps, handlers } = composeApp({
-    platform: ports,
+    platform,
     log,
     env: options.env,
     info: { version: process.env.npm_package_version ?? '0.1.0', platform: process.platform },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.idleLockMs !== undefined ? { idleLockMs: options.idleLockMs } : {}),
+    // No Electron here, so no OS keychain: command-line profiles are 'plain' (and the finish screen says so).
+    cliHelper: { command: [process.execPath, helperScript], vault: plainVault },
   });
   const server = await serveStatic(distDir);
   const ownBrowser = !options.browser;
@@ -84,7 +104,10 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
   await context.route(/.*/, (route) =>
     route.request().url().startsWith(server.url) ? route.continue() : route.abort('blockedbyclient'),
   );
-  let page: Page | null = null;
+  if (options.browserDialogs) {
+    await exposeListDir(context, (url) => url.startsWith(server.url));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  }
   const ctx: HandlerContext = {
     emit: (event, payload) => {
       void page

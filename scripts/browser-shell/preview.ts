@@ -3,9 +3,14 @@
  * be fetched. By default it starts the local sandbox (a fake AWS account, test/sandbox) so the
  * app can be tried without AWS; `--aws` uses the environment as is (real AWS, or the endpoint in
  * AWS_ENDPOINT_URL_*). `--headless --screenshot FILE` renders once and exits (used to check it).
+ *
+ * Every button works here as in Electron: files are opened with Chromium's own file chooser, saved
+ * and folders chosen with a dialog over this computer's folders (browser-dialogs.ts), and a copied
+ * password goes to the real clipboard. Everything the preview made for itself (the sandbox's demo
+ * invite, copies of opened files, its app data) is in one temporary folder, removed on exit.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../electron/logging/logger';
 import { createNodePorts } from '../../electron/platform/node-ports';
@@ -18,6 +23,8 @@ const shotIndex = args.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? args[shotIndex + 1] : undefined;
 
 const home = mkdtempSync(join(tmpdir(), 'iam-preview-'));
+// Also on an unexpected exit: nothing the preview made for itself stays behind.
+process.on('exit', () => rmSync(home, { recursive: true, force: true }));
 let env: Record<string, string | undefined> = process.env;
 let stopSandbox: (() => Promise<void>) | null = null;
 if (!useAws) {
@@ -39,13 +46,20 @@ const shell = await launchBrowserShell({
   headless,
   viewport: headless ? { width: 1100, height: 800 } : null,
   ports: createNodePorts({ userData: join(home, 'userData'), home: useAws ? undefined : home }),
+  browserDialogs: { stageDir: join(home, 'opened-files'), startDir: homedir(), avoidDir: home },
   log: createLogger(),
   locale: Intl.DateTimeFormat().resolvedOptions().locale,
 });
 
+let stopping = false;
 const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await shell.deps.lifecycle.lock('quit');
   await shell.close();
   await stopSandbox?.();
+  // The demo invite, copies of opened files and the preview's app data go with it.
+  rmSync(home, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown());

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from './define-store';
 import type { ChannelOutput } from '../shared/ipc/contract';
 import { api } from './api';
 
@@ -12,7 +12,7 @@ interface AppInfoState {
   setLocked(reason: AppInfoState['lockedReason']): void;
 }
 
-export const useAppInfoStore = create<AppInfoState>((set) => ({
+export const useAppInfoStore = defineStore<AppInfoState>('app/info', { keep: 'version, platform and why the app locked: the lock notice needs it' }, (set) => ({
   info: null,
   lockedReason: null,
   setLocked: (lockedReason) => set({ lockedReason }),

@@ -1,5 +1,5 @@
-import { create } from 'zustand';
 import { useEffect } from 'react';
+import { defineStore } from './define-store';
 
 /**
  * Screens that show a secret once (a new user's password, an invite not saved yet) say what would
@@ -19,7 +19,8 @@ interface LeaveGuardState {
   stay(): void;
 }
 
-export const useLeaveGuard = create<LeaveGuardState>((set, get) => ({
+// Reset on lock: the secrets it guarded are gone, so a question still open about them is moot.
+export const useLeaveGuard = defineStore<LeaveGuardState>('app/leaveGuard', 'reset', (set, get) => ({
   reasons: {},
   pending: null,
   set: (id, reason) => set((s) => ({ reasons: { ...s.reasons, [id]: reason } })),

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from './define-store';
 import { useLeaveGuard } from './leave-guard';
 
 export type Route = 'start' | 'onboarding' | 'admin' | 'resync';
@@ -11,7 +11,7 @@ interface RouteState {
   force(route: Route): void;
 }
 
-export const useRouteStore = create<RouteState>((set, get) => ({
+export const useRouteStore = defineStore<RouteState>('app/route', { keep: 'which screen is open; the lock itself moves it to start' }, (set, get) => ({
   route: 'start',
   go: (route) => {
     if (route !== get().route) useLeaveGuard.getState().requestLeave(() => set({ route }));

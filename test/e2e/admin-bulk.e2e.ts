@@ -117,7 +117,9 @@ test.describe('admin: bulk provisioning from CSV', () => {
     // The account: 25 new users, each with its policy, groups, tags, login profile and one key.
     expect(userNames()).toEqual([...before, ...good].sort());
     for (const [i, name] of good.entries()) {
-      expect(sandbox.state.getUser(name)!.tags).toEqual({ team: 'platform', seq: String(i), email: `${name}@example.com` });
+      // The CSV's tags, plus the onboarding window the run opened (its end is the invite's).
+      expect(sandbox.state.getUser(name)!.tags).toEqual({ team: 'platform', seq: String(i), email: `${name}@example.com`, 'iam-onboarding-window': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      expect(sandbox.state.listUserPolicies(name).map((p) => p.policyName)).toEqual(['IamOnboardingInviteExpiry']);
       expect(sandbox.state.listAttachedUserPolicies(name).map((p) => p.policyArn)).toEqual([policyArn]);
       expect(sandbox.state.listGroupsForUser(name).sort()).toEqual(['developers', 'team-platform']);
       expect(sandbox.state.getLoginProfile(name)?.passwordResetRequired).toBe(true);
@@ -192,7 +194,7 @@ test.describe('admin: bulk provisioning from CSV', () => {
     sandbox.faults.set('CreateAccessKey', { latencyMs: 150, drop: { times: 3, after: true } });
     await expect.poll(() => sandbox.requestLog.slice(mark).filter((e) => e.errorCode === 'ConnectionDropped').length, { timeout: 20_000 }).toBe(3);
     const doneBefore = await first.page.locator('.bulk-users tr[data-status="done"]').count();
-    first.deps.lifecycle.lock('flowEnded');
+    await first.deps.lifecycle.lock('flowEnded');
     await first.close();
     await new Promise((r) => setTimeout(r, 400)); // requests already at the server land, as they would at a crash
     sandbox.faults.clear();

@@ -29,8 +29,9 @@ test.describe('MFA-enforcement policy', () => {
   });
   test.afterEach(async () => sandbox.stop());
 
-  test('missing → created; the simulate table shows what a user without MFA can do; attach to a group', async ({ launchApp }) => {
+  test('missing → created; the simulate table shows what a user without MFA can do; attach to a group (its member without MFA named first)', async ({ launchApp }) => {
     sandbox.scenario.createGroup('new-hires');
+    sandbox.scenario.newUser({ userName: 'hire.one', groups: ['new-hires'], passwordResetRequired: false });
     const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
     await openPolicy(page, sandbox);
     await expect(page.getByTestId('policy-state')).toHaveAttribute('data-state', 'missing');
@@ -39,24 +40,30 @@ test.describe('MFA-enforcement policy', () => {
     await expect(page.getByTestId('policy-state')).toHaveAttribute('data-state', 'current');
 
     await page.getByRole('button', { name: '시뮬레이션 실행' }).click();
-    const rows: Record<string, [string, string]> = {
-      'iam:ChangePassword': ['allowed', 'allowed'],
-      'iam:CreateVirtualMFADevice': ['allowed', 'allowed'],
-      'iam:EnableMFADevice': ['allowed', 'allowed'],
-      'sts:GetSessionToken': ['implicitDeny', 'implicitDeny'],
-      's3:ListAllMyBuckets': ['explicitDeny', 'implicitDeny'],
-      'iam:CreateUser': ['explicitDeny', 'implicitDeny'],
-      'iam:DeleteAccessKey': ['explicitDeny', 'allowed'], // own key: allowed once MFA is used
-      'ec2:DescribeInstances': ['explicitDeny', 'implicitDeny'],
+    // Without MFA during onboarding, without MFA otherwise, with MFA.
+    const rows: Record<string, [string, string, string]> = {
+      'iam:ChangePassword': ['allowed', 'allowed', 'allowed'],
+      'iam:CreateVirtualMFADevice': ['allowed', 'explicitDeny', 'allowed'],
+      'iam:EnableMFADevice': ['allowed', 'explicitDeny', 'allowed'],
+      'sts:GetSessionToken': ['implicitDeny', 'implicitDeny', 'implicitDeny'],
+      's3:ListAllMyBuckets': ['explicitDeny', 'explicitDeny', 'implicitDeny'],
+      'iam:CreateUser': ['explicitDeny', 'explicitDeny', 'implicitDeny'],
+      'iam:DeleteAccessKey': ['explicitDeny', 'explicitDeny', 'allowed'], // own key: allowed once MFA is used
+      'ec2:DescribeInstances': ['explicitDeny', 'explicitDeny', 'implicitDeny'],
     };
-    for (const [action, [without, withMfa]] of Object.entries(rows)) {
+    for (const [action, decisions] of Object.entries(rows)) {
       const cells = page.getByTestId(`sim-${action}`).locator('td');
-      await expect(cells.nth(0), `${action} without MFA`).toHaveAttribute('data-decision', without);
-      await expect(cells.nth(1), `${action} with MFA`).toHaveAttribute('data-decision', withMfa);
+      for (const [i, d] of decisions.entries()) await expect(cells.nth(i), `${action} column ${i}`).toHaveAttribute('data-decision', d);
     }
     await expect(page.getByTestId('sim-s3:ListAllMyBuckets')).toContainText('거부 (이 정책이 막음)');
     await page.getByRole('button', { name: "'new-hires' 그룹에 붙이기" }).click();
+    // A member without MFA would be locked out at once: named first, nothing attached yet.
+    await expect(page.getByTestId('attach-warning')).toContainText('hire.one');
+    expect(sandbox.state.getGroup('new-hires')?.attachedPolicyArns).toEqual([]);
+    await page.getByRole('button', { name: "그래도 'new-hires' 그룹에 붙이기" }).click();
     await expect(page.getByText("'new-hires' 그룹에 정책을 붙였습니다.")).toBeVisible();
+    await expect(page.getByText('온보딩을 연 사용자: hire.one.')).toBeVisible();
+    expect(sandbox.state.getUser('hire.one')?.tags['iam-onboarding-window']).toBeTruthy();
     await page.screenshot({ path: `${ARTIFACTS}admin-policy-simulate-ko.png`, fullPage: true });
 
     const arn = `arn:aws:iam::${sandbox.accountId}:policy/${ENFORCEMENT_POLICY_NAME}`;

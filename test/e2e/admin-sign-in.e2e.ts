@@ -100,7 +100,7 @@ test.describe('admin sign-in', () => {
     await expect(page.getByTestId('admin-identity')).toContainText('만료');
     await page.getByRole('button', { name: '로그아웃' }).click();
 
-    // 3. keys + mfa_serial (what the onboarding wizard writes for CLI users): an MFA session via GetSessionToken.
+    // 3. keys + mfa_serial (an admin's own key profile): an MFA session via GetSessionToken.
     await page.getByTestId('profile-mfa-keys').getByRole('radio').check();
     await page.getByRole('button', { name: '이 프로필로 로그인' }).click();
     await page.getByLabel('MFA 코드').fill(await freshCode(mfaUser.mfa?.base32Seed as string));

@@ -118,15 +118,20 @@ test.describe('admin: onboarding status', () => {
     expect(csv).not.toContain(done.mfa?.base32Seed ?? 'x');
   });
 
-  test('resend invite, reset a lost MFA device, remove the bootstrap key: each confirmed, each visible in IAM', async ({ launchApp }) => {
-    const fresh = sandbox.scenario.newUser({ userName: 'rs.fresh' });
+  test('an expired invite resent, a lost MFA device reset, a bootstrap key removed, MFA set-up asked: each confirmed, each visible in IAM', async ({ launchApp }) => {
+    const past = new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const fresh = sandbox.scenario.newUser({ userName: 'rs.fresh', attachEnforcementPolicy: true, onboardingWindow: { expiresAt: past } });
+    sandbox.scenario.newUser({ userName: 'rs.outsider', passwordResetRequired: false, withAccessKey: false });
     const lost = sandbox.scenario.newUser({ userName: 'rs.lostphone', passwordResetRequired: false, withMfa: true });
     const old = sandbox.scenario.newUser({ userName: 'rs.oldkey' });
     sandbox.scenario.ageAccessKey(old.accessKeyId ?? '', 45);
     const { page, ports, home } = await openStatus(launchApp);
 
+    // The expired invite is flagged in the table and in the panel, with the resend offered.
+    await expect(page.getByTestId('invite-expired-rs.fresh')).toHaveText('초대 만료');
     // Resend: confirm lists the key to delete; the invite opens with the password on screen.
     await manage(page, 'rs.fresh').click();
+    await expect(page.getByTestId('invite-expired')).toContainText('초대를 다시 보내세요');
     await panel(page).getByRole('button', { name: '초대 다시 보내기', exact: true }).click();
     await expect(page.getByTestId('confirm-keys-deleted')).toHaveText(fresh.accessKeyId ?? '');
     await expectNoSeriousA11yViolations(page);
@@ -146,8 +151,20 @@ test.describe('admin: onboarding status', () => {
     expect(invite.userName).toBe('rs.fresh');
     expect(sandbox.state.getLoginProfile('rs.fresh')?.passwordResetRequired).toBe(true);
     expect(sandbox.state.checkPassword('rs.fresh', password)).toBe(true);
+    // A new onboarding period: the window tag carries the new invite's end.
+    expect(Date.parse(sandbox.state.getUser('rs.fresh')?.tags['iam-onboarding-window'] ?? '')).toBe(Date.parse(invite.expiresAt));
     await page.getByRole('button', { name: '닫기', exact: true }).click();
     await expect(page.getByTestId('status-temporary-password')).toHaveCount(0);
+    await expect(page.getByTestId('invite-expired-rs.fresh')).toHaveCount(0);
+
+    // Ask a user the app did not create to set up MFA: onboarding opens, no credential changes.
+    await manage(page, 'rs.outsider').click();
+    await panel(page).getByRole('button', { name: 'MFA 설정 요청', exact: true }).click();
+    await page.getByRole('button', { name: 'rs.outsider의 온보딩 열기' }).click();
+    await expect(page.getByTestId('status-mfa-asked')).toContainText('rs.outsider');
+    expect(sandbox.state.getUser('rs.outsider')?.tags['iam-onboarding-window']).toBeTruthy();
+    expect(sandbox.state.listAccessKeys('rs.outsider')).toEqual([]);
+    await page.getByRole('button', { name: '닫기', exact: true }).click();
 
     // Reset a lost MFA device: the device is deactivated and deleted, and a new invite is issued.
     await manage(page, 'rs.lostphone').click();

@@ -117,7 +117,9 @@ test.describe('admin: create a user and its invite', () => {
 
     // The account, as AWS sees it.
     const user = sandbox.state.getUser('kim.minji')!;
-    expect(user.tags).toEqual({ email: 'minji@example.com', team: 'platform' });
+    // The form's tags, plus the onboarding window (its end is the one the invite states).
+    expect(user.tags).toEqual({ email: 'minji@example.com', team: 'platform', 'iam-onboarding-window': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(sandbox.state.listUserPolicies('kim.minji').map((p) => p.policyName)).toEqual(['IamOnboardingInviteExpiry']);
     expect(sandbox.state.getLoginProfile('kim.minji')?.passwordResetRequired).toBe(true);
     expect(sandbox.state.checkPassword('kim.minji', password)).toBe(true);
     expect(sandbox.state.listAttachedUserPolicies('kim.minji').map((p) => p.policyArn)).toEqual([policyArn]);
@@ -139,8 +141,10 @@ test.describe('admin: create a user and its invite', () => {
       region: sandbox.region,
       endpoints: { iam: sandbox.url, sts: sandbox.url },
     });
+    // Valid for the 5 days chosen, ending exactly when AWS closes the onboarding window.
     const days = (Date.parse(invite.expiresAt) - Date.parse(invite.issuedAt)) / 86_400_000;
-    expect(days).toBe(5);
+    expect(Math.abs(days - 5)).toBeLessThan(0.01);
+    expect(Date.parse(invite.expiresAt)).toBe(Date.parse(user.tags['iam-onboarding-window']!));
 
     // Leaving wipes the secrets in main: the copy channel no longer has a run to copy from.
     await page.getByRole('button', { name: '완료 — 다른 사용자 만들기' }).click();

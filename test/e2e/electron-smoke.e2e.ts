@@ -2,6 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { packAppAsar } from './support/pack-app';
 
 /**
  * The real Electron shell: main.ts + preload.ts + the built renderer. Runs only where an
@@ -40,6 +41,22 @@ test.describe('real Electron shell', () => {
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, count: 1 });
       expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the packaged layout (app.asar as electron-builder packs it) opens on app://bundle with its module scripts running', async () => {
+    test.setTimeout(180_000);
+    const asar = packAppAsar(dirname(binary!));
+    const app = await electron.launch({ executablePath: binary!, args: [asar, '--no-sandbox'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByTestId('job-onboarding')).toBeVisible();
+      expect(await page.evaluate(() => location.href)).toBe('app://bundle/index.html');
+      const info = await page.evaluate(() => window.api.invoke('app:info', {}));
+      expect(info.version).toBeTruthy();
+      expect(await page.evaluate(() => location.origin)).toBe('app://bundle');
     } finally {
       await app.close();
     }

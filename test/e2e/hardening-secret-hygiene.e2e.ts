@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MetadataBearer } from '@smithy/types';
@@ -18,7 +18,8 @@ import { createEnforcementPolicyThroughUi, createUserWithInviteThroughUi, signIn
  * Issue 7's secret hygiene: run admin → invite → resend → wizard (keeping CLI access) with a
  * capturing logger, collect every secret the run used, then scan everything the app wrote or
  * kept in the renderer: no secret, as text or base64, anywhere — except the kept CLI key in the
- * credentials file, where the AWS CLI expects it. And main holds nothing once each flow ends.
+ * app's command-line store, which outside Electron (no OS keychain) is plain text readable by the
+ * user only; the AWS files hold none. And main holds nothing once each flow ends.
  */
 let sandbox: Sandbox;
 test.beforeEach(async () => {
@@ -180,19 +181,25 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
   secrets.set('second temporary password', secondPassword);
   secrets.set('new password', NEW_PASSWORD);
   secrets.set('first bootstrap secret key (deleted by resend)', first.secretAccessKey);
-  secrets.set('kept CLI secret key', second.secretAccessKey);
+  secrets.set('second bootstrap secret key (deleted at finish)', second.secretAccessKey);
+  const store = filesUnder(home.userData).find((f) => /cli-profiles\/[^/]+\.json$/.test(f))!;
+  const kept = JSON.parse(readFileSync(store, 'utf8')) as { secretAccessKey: { protection: string; data: string } };
+  expect(kept.secretAccessKey.protection).toBe('plain');
+  secrets.set('kept CLI secret key', kept.secretAccessKey.data);
   secrets.set('TOTP seed', seed);
   expect([...secrets.keys()].filter((k) => k.startsWith('session token'))).toHaveLength(1);
   expect(sandbox.state.listSessions().filter((s) => s.mfaAuthenticated)).toHaveLength(1);
 
-  // The credentials file holds the kept key (the positive control: the scan does find secrets) and nothing else.
-  const credentials = readFileSync(home.awsCredentialsFile, 'utf8');
-  expect(hits(credentials, secrets)).toEqual(['kept CLI secret key']);
+  // Without an OS keychain (no Electron here) the kept key's secret is in the app's CLI store, in
+  // plain text readable by the user only (the positive control: the scan does find secrets), and
+  // nowhere else; the AWS files hold none.
+  expect(hits(readFileSync(store, 'utf8'), secrets)).toEqual(['kept CLI secret key']);
   expect(hits(readFileSync(home.awsConfigFile, 'utf8'), secrets)).toEqual([]);
+  expect(existsSync(home.awsCredentialsFile)).toBe(false);
 
   const findings: string[] = [];
   for (const file of [...filesUnder(adminHome.home), ...filesUnder(home.home)]) {
-    if (file === home.awsCredentialsFile) continue;
+    if (file === store) continue;
     for (const label of hits(readFileSync(file).toString('latin1'), secrets)) findings.push(`${file}: ${label}`);
   }
   for (const label of hits(lines.join('\n'), secrets)) findings.push(`log: ${label}`);
@@ -204,8 +211,10 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
   expect(lines.length).toBeGreaterThan(0);
   expect(filesUnder(adminHome.home).length + filesUnder(home.home).length).toBeGreaterThanOrEqual(4);
 
-  // The world: onboarded, one MFA device, exactly the kept key.
+  // The world: onboarded, one MFA device, exactly the kept key — a new one, not the invite's.
   expect(sandbox.state.checkPassword('park.jiwoo', NEW_PASSWORD)).toBe(true);
   expect(sandbox.state.listMfaDevices('park.jiwoo')).toHaveLength(1);
-  expect(sandbox.state.listAccessKeys('park.jiwoo').map((k) => k.accessKeyId)).toEqual([second.accessKeyId]);
+  const keptId = (JSON.parse(readFileSync(store, 'utf8')) as { accessKeyId: string }).accessKeyId;
+  expect(keptId).not.toBe(second.accessKeyId);
+  expect(sandbox.state.listAccessKeys('park.jiwoo').map((k) => k.accessKeyId)).toEqual([keptId]);
 });

@@ -70,7 +70,7 @@ test.describe('onboarding wizard: resumes a half-onboarded user where they stopp
     await page.getByRole('button', { name: text.prove.submit, exact: true }).click();
     await page.getByRole('button', { name: text.finish.submitDelete }).click();
     await expect(page.getByTestId('step-done')).toBeVisible();
-    expect(actions()).toEqual(['GetCallerIdentity', 'GetLoginProfile', 'ListMFADevices', 'GetSessionToken', 'DeleteAccessKey']);
+    expect(actions()).toEqual(['GetCallerIdentity', 'GetLoginProfile', 'ListMFADevices', 'GetSessionToken', 'UntagUser', 'DeleteAccessKey']);
     expect(sandbox.state.listAccessKeys('jdoe')).toEqual([]);
     expect(sandbox.state.listVirtualMfaDevices()).toHaveLength(1);
   });

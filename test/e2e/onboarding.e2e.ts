@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { ARTIFACTS, expect, test } from './support/fixtures';
 import { oathtoolCode, twoConsecutiveCodes } from './support/oathtool';
@@ -92,7 +93,7 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
     expect(existsSync(app.home.awsConfigFile)).toBe(false);
   });
 
-  test('CLI access kept: a new profile with mfa_serial next to an existing one, key stays active, no secret in the config file (English)', async ({
+  test('CLI access: the invite key is deleted, a fresh key kept by the app, a credential_process profile next to an existing one, no secret in the AWS files (English)', async ({
     launchApp,
   }) => {
     const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
@@ -110,18 +111,32 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
     await page.getByRole('button', { name: text.finish.submitKeep }).click();
     await expect(page.getByTestId('profile-written')).toContainText('“jdoe-acme-prod-2”');
     await expect(page.getByTestId('profile-written')).toContainText('A profile “jdoe-acme-prod” already existed');
+    // No OS keychain outside Electron: the screen says where the key is, unencrypted.
+    await expect(page.getByTestId('key-protection')).toContainText('stored unencrypted');
+    await expect(page.getByTestId('cli-command')).toHaveText('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    // The command to try, copied as one line (the clipboard as the OS sees it).
+    await page.getByRole('button', { name: text.finish.copyCommand }).click();
+    await expect(page.getByText(text.finish.commandCopied)).toBeVisible();
+    expect(app.ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    // Drifted codes: the CLI key cannot resync (credential_process only), so the advice is the administrator's.
+    await expect(page.getByTestId('next-steps')).toHaveAttribute('data-path', 'cli');
+    await expect(page.getByTestId('next-steps')).toContainText(text.finish.nextCodesRefusedCli);
 
-    const serial = sandbox.state.listMfaDevices('jdoe')[0]!.serialNumber;
+    // The world: the invite's key is gone; the one kept is new and only in the app's store (0600).
+    const keys = sandbox.state.listAccessKeys('jdoe');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.accessKeyId).not.toBe(user.accessKeyId);
+    const storeFile = join(app.home.userData, 'cli-profiles', 'jdoe-acme-prod-2.json');
+    const record = JSON.parse(readFileSync(storeFile, 'utf8')) as { accessKeyId: string; secretAccessKey: { protection: string }; mfaSerial: string };
+    expect(record).toMatchObject({ accessKeyId: keys[0]!.accessKeyId, secretAccessKey: { protection: 'plain' }, mfaSerial: sandbox.state.listMfaDevices('jdoe')[0]!.serialNumber });
+    expect(statSync(storeFile).mode & 0o777).toBe(0o600);
     const config = readFileSync(app.home.awsConfigFile, 'utf8');
     expect(config.startsWith(existingConfig)).toBe(true);
-    expect(config).toContain(`[profile jdoe-acme-prod-2]\nregion = ${sandbox.region}\nmfa_serial = ${serial}\n`);
-    expect(config).not.toContain(user.secretAccessKey!);
+    expect(config).toMatch(/\[profile jdoe-acme-prod-2\]\nregion = us-east-1\ncredential_process = "[^"\n]+node" "[^"\n]+\/dist-electron\/credential-process\.js" "--data-dir" "[^"\n]+\/cli-profiles" "--profile" "jdoe-acme-prod-2"\n$/);
     expect(config).not.toContain('aws_secret_access_key');
-    const credentials = readFileSync(app.home.awsCredentialsFile, 'utf8');
-    expect(credentials).toContain('aws_secret_access_key = existing');
-    expect(credentials).toContain(`[jdoe-acme-prod-2]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`);
-    expect(statSync(app.home.awsCredentialsFile).mode & 0o777).toBe(0o600);
-    expect(sandbox.state.listAccessKeys('jdoe')).toEqual([expect.objectContaining({ accessKeyId: user.accessKeyId, status: 'Active' })]);
+    // The credentials file is not touched.
+    expect(readFileSync(app.home.awsCredentialsFile, 'utf8')).toBe(`[default]\naws_access_key_id = ${fakeAccessKeyId('existing')}\naws_secret_access_key = existing\n`);
+    expect(sandbox.state.getUser('jdoe')?.tags).not.toHaveProperty('iam-onboarding-window');
     expect(sandbox.state.checkPassword('jdoe', NEW_PASSWORD)).toBe(true);
   });
 });

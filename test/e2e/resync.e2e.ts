@@ -191,7 +191,7 @@ test.describe('self-service MFA resync', () => {
       "No MFA device is registered for choi.nomfa. Use 'Set up my account' to register one, or ask your administrator.",
     );
     // Nothing past the look-up was called.
-    expect(sandbox.requestLog.filter((e) => e.caller === 'choi.nomfa').map((e) => e.action)).toEqual(['GetUser', 'ListMFADevices']);
+    expect(sandbox.requestLog.filter((e) => e.caller === 'choi.nomfa').map((e) => e.action)).toEqual(['GetCallerIdentity', 'ListMFADevices']);
     await page.getByRole('button', { name: "Go to 'Set up my account'" }).click();
     await expect(page.getByTestId('resync-identity')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Resync my MFA device');

@@ -217,12 +217,19 @@ for (const lang of ['ko', 'en'] as const) {
     });
 
 
-    test(`admin: policy simulation and every status action (reset MFA, remove keys, resync) — keyboard only`, async ({ launchApp }) => {
-      test.setTimeout(90_000);
+    test(`admin: policy simulation, attaching to a group, and every status action (reset MFA, remove keys, resync, ask to set up MFA) — keyboard only`, async ({ launchApp }) => {
+      test.setTimeout(150_000);
       const { page, ports, home, t } = await open(launchApp, lang, true);
       const lost = sandbox.scenario.newUser({ userName: `lost.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
       const drift = sandbox.scenario.newUser({ userName: `drift.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
       const stale = sandbox.scenario.newUser({ userName: `oldkey.${lang}`, attachEnforcementPolicy: true });
+      const expired = sandbox.scenario.newUser({ userName: `expired.${lang}`, attachEnforcementPolicy: true, onboardingWindow: { expiresAt: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z') } });
+      const outsider = sandbox.scenario.newUser({ userName: `outsider.${lang}`, passwordResetRequired: false, withAccessKey: false });
+      const group = `tour-hires-${lang}`;
+      sandbox.scenario.createGroup(group);
+      sandbox.scenario.newUser({ userName: `member.${lang}`, groups: [group], passwordResetRequired: false });
+      const app = t('common:appName');
+      const adminTitle = (tab: string) => title(t(`admin:nav.${tab}`), t('admin:title'), app);
       await press(page, page.getByTestId('job-admin'));
       await tabTo(page, page.locator('input[name="admin-method"][value="profile"]'));
       await page.keyboard.press('ArrowUp'); // wraps to the last method: typed keys
@@ -232,6 +239,20 @@ for (const lang of ['ko', 'en'] as const) {
       await press(page, page.getByTestId('admin-tab-policy'));
       await press(page, page.getByRole('button', { name: t('admin:policy.simulate.run') }));
       await expect(page.getByTestId('simulate-table')).toBeVisible();
+      // Attaching to a group with a member without MFA: the warning names them and takes focus; confirmed, onboarding opens for them.
+      const groupSelect = page.locator('#attach-group');
+      await tabTo(page, groupSelect);
+      for (let i = 0; i < 20 && (await groupSelect.inputValue()) !== group; i++) await page.keyboard.press('ArrowDown');
+      await expect(groupSelect).toHaveValue(group);
+      await press(page, page.getByRole('button', { name: t('admin:policy.attach.button', { group }) }));
+      await expect(page.getByTestId('attach-warning')).toContainText(`member.${lang}`);
+      await expect(page.getByTestId('attach-warning')).toBeFocused();
+      expect(sandbox.state.getGroup(group)?.attachedPolicyArns).toEqual([]);
+      await checkScreen(page, lang, 'admin-policy-attach-warning', adminTitle('policy'));
+      await press(page, page.getByRole('button', { name: t('admin:policy.attach.confirm', { group }) }));
+      await expect(page.getByText(t('admin:policy.attach.done', { group }))).toBeVisible();
+      expect(sandbox.state.getGroup(group)?.attachedPolicyArns).toEqual([`arn:aws:iam::${sandbox.accountId}:policy/${ENFORCEMENT_POLICY_NAME}`]);
+      expect(sandbox.state.getUser(`member.${lang}`)?.tags['iam-onboarding-window']).toBeTruthy();
 
       await press(page, page.getByTestId('admin-tab-status'));
       const manage = (userName: string) => press(page, page.getByRole('button', { name: t('adminStatus:table.manageLabel', { userName }), exact: true }));
@@ -259,6 +280,21 @@ for (const lang of ['ko', 'en'] as const) {
       await typeInto(page, page.locator('#status-resync-code2'), oathtoolCode(drift.mfa!.base32Seed, now));
       await press(page, page.getByRole('button', { name: t('adminStatus:resync.submit'), exact: true }));
       await expect(page.getByTestId('status-result')).toContainText(t('adminStatus:result.resynced', { userName: drift.userName }));
+      // An expired invite: flagged in the table and in the panel, with the resend offered.
+      await expect(page.getByTestId(`invite-expired-${expired.userName}`)).toHaveText(t('adminStatus:cell.inviteExpired'));
+      await manage(expired.userName);
+      await expect(page.getByTestId('invite-expired')).toBeVisible();
+      await checkScreen(page, lang, 'admin-status-expired', adminTitle('status'));
+      // "Ask to set up MFA" for a user the app did not create: onboarding opens, no credential changes.
+      await manage(outsider.userName);
+      await action('askMfa');
+      await expect(page.getByTestId('confirm-askMfa')).toBeVisible();
+      await checkScreen(page, lang, 'admin-status-ask-mfa', adminTitle('status'));
+      await press(page, page.getByRole('button', { name: t('adminStatus:confirm.confirmAskMfa', { userName: outsider.userName }) }));
+      await expect(page.getByTestId('status-mfa-asked')).toContainText(outsider.userName);
+      await checkScreen(page, lang, 'admin-status-ask-mfa-done', adminTitle('status'));
+      expect(sandbox.state.getUser(outsider.userName)?.tags['iam-onboarding-window']).toBeTruthy();
+      expect(sandbox.state.listAccessKeys(outsider.userName)).toEqual([]);
     });
   });
 }

@@ -6,6 +6,7 @@
  * Each walk ends on the state of the world: the sandbox account, files on disk, the clipboard.
  */
 import { DeleteAccessKeyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { readFileSync } from 'node:fs';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../src/shared/mfa-policy/enforcement-policy';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { expect, test } from './support/fixtures';
@@ -55,7 +56,8 @@ for (const lang of ['ko', 'en'] as const) {
 
       // A stale invite (its key deleted by a newer one): says so, and to ask the administrator.
       const stale = sandbox.scenario.newUser({ userName: `stale.${lang}`, attachEnforcementPolicy: true });
-      const staleFile = await writeInviteFile(home.home, sandbox, stale);
+      // Issued yesterday: an invite minutes old gets ~10 s for its key to propagate before "no longer valid".
+      const staleFile = await writeInviteFile(home.home, sandbox, stale, { issuedAt: new Date(Date.now() - 86_400_000).toISOString() });
       const iam = new IAMClient({ endpoint: sandbox.url, region: sandbox.region, credentials: sandbox.admin });
       await iam.send(new DeleteAccessKeyCommand({ UserName: stale.userName, AccessKeyId: stale.accessKeyId! }));
       iam.destroy();
@@ -144,6 +146,33 @@ for (const lang of ['ko', 'en'] as const) {
       await expect(page.getByTestId('next-steps')).toContainText(t('onboarding:finish.nextCodesRefusedConsole'));
       await checkScreen(page, lang, 'wizard-done', title(t('onboarding:finish.doneTitle'), t('onboarding:title'), app));
       expect(sandbox.state.listAccessKeys(done.userName)).toEqual([]);
+
+      // Command-line access: the command to try, copied with the keyboard; the advice is the administrator's resync.
+      const cli = sandbox.scenario.newUser({ userName: `tour.cli.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
+      await press(page, page.getByRole('button', { name: t('onboarding:finish.home') }));
+      await press(page, page.getByTestId('job-onboarding'));
+      ports.dialogs.queueOpen(await writeInviteFile(home.home, sandbox, cli));
+      await press(page, page.getByRole('button', { name: t('onboarding:signIn.chooseFile') }));
+      await typeInto(page, page.locator('#invite-temp-password'), cli.password);
+      await press(page, page.getByRole('button', { name: t('onboarding:signIn.submit'), exact: true }));
+      await typeInto(page, page.locator('#prove-code'), oathtoolCode(cli.mfa!.base32Seed));
+      await press(page, page.getByRole('button', { name: t('onboarding:prove.submit'), exact: true }));
+      await press(page, page.getByLabel(t('onboarding:finish.keepCli')), 'Space');
+      await press(page, page.getByRole('button', { name: t('onboarding:finish.submitKeep') }));
+      await expect(page.locator('[data-testid="step-done"] > h2')).toBeFocused();
+      await expect(page.getByTestId('next-steps')).toHaveAttribute('data-path', 'cli');
+      await expect(page.getByTestId('next-steps')).toContainText(t('onboarding:finish.nextCodesRefusedCli'));
+      const command = (await page.getByTestId('cli-command').textContent())!;
+      expect(command).toMatch(new RegExp(`^aws sts get-caller-identity --profile tour-cli-${lang}-acme-prod$`));
+      await press(page, page.getByRole('button', { name: t('onboarding:finish.copyCommand') }));
+      await expect(page.getByText(t('onboarding:finish.commandCopied'))).toBeVisible();
+      expect(ports.clipboard.read()).toBe(command);
+      await checkScreen(page, lang, 'wizard-done-cli', title(t('onboarding:finish.doneTitle'), t('onboarding:title'), app));
+      // The world: the invite's key is gone, a new one exists (kept by the app), the profile is in the AWS config.
+      const cliKeys = sandbox.state.listAccessKeys(cli.userName).map((k) => k.accessKeyId);
+      expect(cliKeys).toHaveLength(1);
+      expect(cliKeys).not.toContain(cli.accessKeyId);
+      expect(readFileSync(home.awsConfigFile, 'utf8')).toContain(`[profile tour-cli-${lang}-acme-prod]`);
     });
 
     test(`resync: sign-in and the two codes with a countdown — keyboard only`, async ({ launchApp }) => {

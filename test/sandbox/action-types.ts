@@ -14,6 +14,8 @@ export interface ActionContext {
 export interface ActionDef {
   /** Resource ARN the request is authorized against (default '*'); may throw ValidationError for bad input. */
   resource?: (ctx: ActionContext) => string;
+  /** The request's own condition keys (aws:TagKeys, aws:RequestTag/KEY), as the service authorization reference lists them. */
+  context?: (ctx: ActionContext) => Record<string, string | string[]>;
   /** false for actions AWS never authorizes with policies (sts:GetCallerIdentity, sts:GetSessionToken) */
   authorize?: boolean;
   handler: (ctx: ActionContext) => XmlObject | null | Promise<XmlObject | null>;
@@ -44,3 +46,10 @@ export function userXml(u: User, withTags = false): XmlObject {
 }
 
 export const byName = <T>(key: (x: T) => string) => (a: T, b: T): number => (key(a).toLowerCase() < key(b).toLowerCase() ? -1 : 1);
+
+/** aws:TagKeys and aws:RequestTag/KEY of a request that carries `Tags` (CreateUser, TagUser, …). */
+export function requestTagContext(ctx: ActionContext): Record<string, string | string[]> {
+  const tags = ctx.p.tags();
+  if (tags.length === 0) return {};
+  return { 'aws:TagKeys': tags.map((t) => t.Key), ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])) };
+}

@@ -4,7 +4,7 @@ import { AwsError } from './errors';
 import { checkRequestTime, verifySignature, type SigV4Claim } from './sigv4';
 import type { AccountState, Session } from './state';
 
-const invalidToken = (): AwsError =>
+export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 
 /** Resolves a signed request to its caller, verifying key status, session token/expiry and signature. */
@@ -21,7 +21,8 @@ export function authenticate(state: AccountState, req: IncomingMessage, body: Bu
     return callerForSession(state, s);
   }
   const key = state.accessKeys.get(id);
-  if (!key || key.status !== 'Active' || !state.users.has(key.userName.toLowerCase())) throw invalidToken();
+  // A key created moments ago is not known everywhere yet (eventual consistency): AWS answers as for an unknown key.
+  if (!key || key.status !== 'Active' || !state.users.has(key.userName.toLowerCase()) || state.nowMs() < key.usableAt) throw invalidToken();
   if (claim.securityToken !== undefined) throw invalidToken();
   checkRequestTime(claim, state.nowMs());
   verifySignature(req, body, claim, key.secretAccessKey);

@@ -37,7 +37,9 @@ describe('GetAccountAuthorizationDetails', () => {
     expect(pages).toBe(3); // admin + 25 users = 26
     expect(users.map((u) => u.UserName)).toEqual(['admin', ...Array.from({ length: 25 }, (_, i) => `gaad.${String(i).padStart(2, '0')}`)]);
     const u3 = users.find((u) => u.UserName === 'gaad.03')!;
-    expect(u3).toMatchObject({ Path: '/', Arn: `arn:aws:iam::${sb.accountId}:user/gaad.03`, GroupList: ['devs'], Tags: [{ Key: 'n', Value: '3' }] });
+    expect(u3).toMatchObject({ Path: '/', Arn: `arn:aws:iam::${sb.accountId}:user/gaad.03`, GroupList: ['devs'] });
+    // newUser opens onboarding as the app does: the window tag beside the user's own.
+    expect(u3.Tags).toEqual([{ Key: 'n', Value: '3' }, { Key: 'iam-onboarding-window', Value: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) }]);
     expect(u3.UserId).toMatch(/^AIDA/);
     expect(u3.CreateDate).toBeInstanceOf(Date);
     expect(u3.AttachedManagedPolicies).toEqual([{ PolicyName: 'IamOnboardingEnforceMfa', PolicyArn: sb.state.findPolicyByName('IamOnboardingEnforceMfa')!.arn }]);

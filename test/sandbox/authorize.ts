@@ -72,6 +72,8 @@ export function contextFor(state: AccountState, caller: Caller): Record<string, 
   if (caller.principal.kind === 'user') {
     ctx['aws:username'] = caller.principal.userName;
     ctx['aws:PrincipalType'] = 'User';
+    // The user's tags, as they are now (also for its GetSessionToken sessions).
+    for (const t of state.users.get(caller.principal.userName.toLowerCase())?.tags ?? []) ctx[`aws:PrincipalTag/${t.Key}`] = t.Value;
   } else if (caller.principal.kind === 'role') ctx['aws:PrincipalType'] = 'AssumedRole';
   const s = caller.session;
   if (s) {
@@ -105,8 +107,11 @@ export function evaluate(
   );
 }
 
-/** Throws AccessDenied (with AWS's message) unless the caller's identity policies allow `action` on `resource`. */
-export function authorize(state: AccountState, caller: Caller, action: string, resource: string): void {
+/**
+ * Throws AccessDenied (with AWS's message) unless the caller's identity policies allow `action` on
+ * `resource`. `request` adds the action's own context keys (aws:TagKeys, aws:RequestTag/…).
+ */
+export function authorize(state: AccountState, caller: Caller, action: string, resource: string, request: Record<string, string | string[]> = {}): void {
   if (caller.principal.kind === 'root') return;
   const decision = evaluate(
     caller.arn,
@@ -114,7 +119,7 @@ export function authorize(state: AccountState, caller: Caller, action: string, r
     identityPoliciesFor(state, caller.principal),
     action,
     resource,
-    contextFor(state, caller),
+    { ...contextFor(state, caller), ...request },
   );
   if (decision === 'Allowed') return;
   const why =

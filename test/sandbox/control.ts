@@ -42,6 +42,9 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
         return json(res, 200, sb.requestLog);
       }
       if (method === 'POST' && path === '/scenario/new-user') return json(res, 200, sb.scenario.newUser(input as never));
+      // The app's own provisioning and wizard (test/sandbox/app-scenarios.ts); answers carry the secrets a test needs.
+      if (method === 'POST' && path === '/scenario/invited-user') return json(res, 200, await sb.scenario.invitedUser(input as never));
+      if (method === 'POST' && path === '/scenario/onboarded-user') return json(res, 200, await sb.scenario.onboardedUser(input as never));
       if (method === 'POST' && path === '/scenario/root-flags') return json(res, 200, sb.scenario.setRootFlags(input as never) ?? { ok: true });
       if (method === 'POST' && path === '/scenario/password-policy') {
         sb.scenario.setPasswordPolicy(body.length && Object.keys(input ?? {}).length ? (input as never) : null);
@@ -86,6 +89,10 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
       if (method === 'POST' && path === '/faults/account-throttle') {
         const rate = input.ratePerSec;
         faults.accountThrottle(rate === null || rate === undefined ? null : Number(rate), input.burst === undefined ? undefined : Number(input.burst));
+        return json(res, 200, { ok: true });
+      }
+      if (method === 'POST' && path === '/consistency') {
+        sb.setConsistencyDelayMs(Math.max(0, Number(input.delayMs ?? 0)));
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/clock-skew') {

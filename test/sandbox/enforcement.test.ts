@@ -73,7 +73,7 @@ describe('MFA enforcement at protocol level (buildEnforcementPolicy)', () => {
     expect((await awsError(iam.send(new DeleteAccessKeyCommand({ AccessKeyId: boot.accessKeyId })))).name).toBe('AccessDenied');
     const otherDevice = await awsError(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'someone-else' })));
     expect(otherDevice.message).toBe(
-      `User: ${u.arn} is not authorized to perform: iam:CreateVirtualMFADevice on resource: arn:aws:iam::${sb.accountId}:mfa/someone-else because no identity-based policy allows the iam:CreateVirtualMFADevice action`,
+      `User: ${u.arn} is not authorized to perform: iam:CreateVirtualMFADevice on resource: arn:aws:iam::${sb.accountId}:mfa/someone-else with an explicit deny in an identity-based policy`,
     );
     expect(sb.state.getUser('sneaky')).toBeUndefined();
     expect(sb.state.listAccessKeys('newbie')).toHaveLength(1);

@@ -1,13 +1,15 @@
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, AttachUserPolicyCommand, ChangePasswordCommand, CreateAccessKeyCommand,
   CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, DeleteAccessKeyCommand, DeleteAccountPasswordPolicyCommand,
-  DeleteLoginProfileCommand, DeleteUserCommand, DetachUserPolicyCommand, GetAccessKeyLastUsedCommand,
+  DeleteLoginProfileCommand, DeleteUserCommand,
+  DeleteUserPolicyCommand, DetachUserPolicyCommand, GetAccessKeyLastUsedCommand,
   GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetGroupCommand, GetLoginProfileCommand,
   GetUserCommand, ListAccessKeysCommand, ListAccountAliasesCommand, ListAttachedGroupPoliciesCommand, ListAttachedUserPoliciesCommand,
   ListGroupsForUserCommand, ListUserTagsCommand, ListUsersCommand, RemoveUserFromGroupCommand, TagUserCommand,
   UpdateAccessKeyCommand, UpdateAccountPasswordPolicyCommand, UpdateLoginProfileCommand, paginateListUsers,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { INVITE_EXPIRY_POLICY_NAME } from '../../src/shared/mfa-policy/onboarding-window';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from './index';
 import { awsError, iamClient, stsClient } from './test-helpers';
@@ -71,6 +73,9 @@ describe('users', () => {
     await iam.send(new DetachUserPolicyCommand({ UserName: 'carol', PolicyArn: arn }));
     expect((await conflict()).name).toBe('DeleteConflictException');
     await iam.send(new RemoveUserFromGroupCommand({ UserName: 'carol', GroupName: 'devs' }));
+    // newUser opened onboarding: the inline expiry policy blocks the delete too
+    expect((await conflict()).message).toBe('Cannot delete entity, must delete policies first.');
+    await iam.send(new DeleteUserPolicyCommand({ UserName: 'carol', PolicyName: INVITE_EXPIRY_POLICY_NAME }));
     await iam.send(new DeleteUserCommand({ UserName: 'carol' }));
     expect(sb.state.getUser('carol')).toBeUndefined();
   });

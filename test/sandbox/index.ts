@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { invitedUser, onboardedUser } from './app-scenarios';
 import { createControlHandler } from './control';
 import { Faults } from './faults';
 import { createScenarios } from './scenarios';
@@ -15,8 +16,12 @@ import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
 export type {
   FaultControl,
   FaultSpec,
+  InvitedUserOptions,
+  InvitedUserResult,
   NewUserOptions,
   NewUserResult,
+  OnboardedUserOptions,
+  OnboardedUserResult,
   PasswordPolicy,
   RequestLogEntry,
   Sandbox,
@@ -103,7 +108,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     region: state.region,
     admin: { userName: 'admin', accessKeyId: adminKey.accessKeyId, secretAccessKey: adminKey.secretAccessKey },
     env,
-    scenario: createScenarios(state),
+    scenario: {
+      ...createScenarios(state),
+      invitedUser: (o) => invitedUser(sandbox as Sandbox, o),
+      onboardedUser: (o) => onboardedUser(sandbox as Sandbox, o),
+    },
     faults,
     requestLog,
     state: createStateView(state),
@@ -111,6 +120,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     guard,
     setClockSkewMs: (ms) => {
       state.clockSkewMs = ms;
+    },
+    setConsistencyDelayMs: (ms) => {
+      state.consistencyDelayMs = ms;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

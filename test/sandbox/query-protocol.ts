@@ -1,4 +1,6 @@
-import { AwsError, validationError } from './errors';
+import { AwsError, invalidInput, validationError } from './errors';
+
+const RESERVED_TAG_MESSAGE = "Tag keys and values may not start with 'aws:'; the prefix is reserved for AWS use.";
 import type { Tag } from './state';
 
 /** Parses an application/x-www-form-urlencoded body strictly (bad percent-escapes are an error). */
@@ -117,8 +119,17 @@ export class Params {
       const Key = get('Key');
       if (Key === undefined || Key === '')
         throw validationError(`1 validation error detected: Value null at 'tags.${i + 1}.member.key' failed to satisfy constraint: Member must not be null`);
+      // "The aws: prefix is reserved for AWS use" (any case), for keys and values alike.
+      if (/^aws:/i.test(Key) || /^aws:/i.test(get('Value') ?? '')) throw invalidInput(RESERVED_TAG_MESSAGE);
       return { Key, Value: get('Value') ?? '' };
     });
+  }
+
+  /** `TagKeys.member.N` of an Untag call; reserved keys refused like in tags(). */
+  tagKeys(name = 'TagKeys'): string[] {
+    const keys = this.list(name);
+    if (keys.some((k) => /^aws:/i.test(k))) throw invalidInput(RESERVED_TAG_MESSAGE);
+    return keys;
   }
 
   maxItems(): number {

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ENFORCEMENT_POLICY_DESCRIPTION, ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy } from '../../src/shared/mfa-policy/enforcement-policy';
+import {
+  INVITE_EXPIRY_POLICY_NAME,
+  ONBOARDING_WINDOW_TAG,
+  buildInviteExpiryPolicy,
+  windowDate,
+} from '../../src/shared/mfa-policy/onboarding-window';
 import { PASSWORD_POLICY_DEFAULTS, type PasswordPolicy } from './password-policy';
 import { policyDoc, type AccountState } from './state';
 import { stepAt, totpAtStep } from './totp';
@@ -28,6 +34,12 @@ export function createScenarios(state: AccountState): Scenarios {
     return name;
   };
 
+  const openWindow = (userName: string, expiresAt: string): void => {
+    const u = state.getUser(userName);
+    u.inlinePolicies.set(INVITE_EXPIRY_POLICY_NAME, policyDoc(buildInviteExpiryPolicy(expiresAt)));
+    state.tagUser(userName, [{ Key: ONBOARDING_WINDOW_TAG, Value: expiresAt }]);
+  };
+
   const scenarios: Scenarios = {
     newUser(o: NewUserOptions): NewUserResult {
       const tags = Object.entries(o.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
@@ -37,6 +49,9 @@ export function createScenarios(state: AccountState): Scenarios {
       for (const p of o.policies ?? []) state.attach(u, ensurePolicy(p.name, p.document), 'PoliciesPerUser');
       if (o.attachEnforcementPolicy)
         state.attach(u, ensurePolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy(), '/', ENFORCEMENT_POLICY_DESCRIPTION), 'PoliciesPerUser');
+      // As the app's provisioning does: onboarding open (with its expiry) for a user under enforcement.
+      const window = o.onboardingWindow ?? (o.attachEnforcementPolicy ? { days: 7 } : false);
+      if (window) openWindow(u.userName, window.expiresAt ?? windowDate(state.nowMs() + (window.days ?? 7) * 86_400_000));
       for (const g of o.groups ?? []) {
         if (!state.groups.has(g.toLowerCase())) state.createGroup(g);
         state.addUserToGroup(g, u.userName);
@@ -115,6 +130,13 @@ export function createScenarios(state: AccountState): Scenarios {
     },
     setCredentialReportDelayMs(ms) {
       state.credentialReportDelayMs = ms;
+    },
+    openOnboardingWindow(userName, expiresAt) {
+      openWindow(userName, expiresAt);
+    },
+    closeOnboardingWindow(userName) {
+      const u = state.getUser(userName);
+      u.tags = u.tags.filter((t) => t.Key !== ONBOARDING_WINDOW_TAG);
     },
   };
   return scenarios;

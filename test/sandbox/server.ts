@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionDef } from './action-types';
-import { authenticate } from './authenticate';
+import { authenticate, invalidToken } from './authenticate';
 import { authorize, type Caller } from './authorize';
 import { AwsError } from './errors';
 import type { Faults } from './faults';
@@ -164,12 +164,15 @@ export function createRequestHandler(ctx: ServerContext) {
 
       if (!claim) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       caller = authenticate(state, req, body, claim);
+      // "You cannot call any IAM API operations unless MFA authentication information is included
+      // in the request" (STS GetSessionToken reference); AWS answers InvalidClientTokenId.
+      if (service === 'iam' && caller.session?.source === 'getSessionToken' && !caller.session.mfaAuthenticated) throw invalidToken();
       if (!def) throw new AwsError('InvalidAction', `Could not find operation ${actionName} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`, 400);
       const params = new Params(form);
       const actx = { state, caller, p: params, requestId };
       if (def.authorize !== false) {
         const resource = def.resource ? def.resource(actx) : '*';
-        authorize(state, caller, `${service}:${actionName}`, resource);
+        authorize(state, caller, `${service}:${actionName}`, resource, def.context ? def.context(actx) : {});
       }
       const result = await def.handler(actx);
       if (plan.drop === 'after') {

@@ -258,7 +258,7 @@ export class SsoState {
     if (!t.assignments.some((a) => a.accountId === accountId && a.roleName === roleName) || accountId !== this.state.accountId)
       return portalError(action, 403, 'ForbiddenException', 'No access');
     const role = this.ssoRole(roleName);
-    const s = this.state.createSession({ kind: 'role', roleName: role.roleName, sessionName: t.email }, 3600, false);
+    const s = this.state.createSession({ kind: 'role', roleName: role.roleName, sessionName: t.email }, 3600, false, 'sso');
     return {
       status: 200,
       action,

@@ -15,6 +15,10 @@ export interface LoginProfile {
   createDate: Date;
   passwordResetRequired: boolean;
   passwordLastChanged: Date;
+  /** Eventual consistency: the password in force before this time is the previous one (see consistencyDelayMs). */
+  usableAt: number;
+  /** The previous password's hash, still in force until usableAt (null: there was none). */
+  previous: { hash: string; salt: string } | null;
 }
 
 export interface AccessKey {
@@ -24,6 +28,8 @@ export interface AccessKey {
   createDate: Date;
   userName: string;
   lastUsed?: { date: Date; serviceName: string; region: string };
+  /** Eventual consistency: authentication answers InvalidClientTokenId before this time. */
+  usableAt: number;
 }
 
 export interface User {
@@ -106,6 +112,8 @@ export interface VirtualMfaDevice {
   /** steps the device's clock is off, learned by ResyncMFADevice */
   driftSteps: number;
   tags: Tag[];
+  /** Eventual consistency: sts:GetSessionToken does not know the assignment before this time. */
+  usableAt: number;
 }
 
 export type Principal =
@@ -122,6 +130,8 @@ export interface Session {
   principal: Principal;
   mfaAuthenticated: boolean;
   mfaAuthTime?: Date;
+  /** GetSessionToken credentials without MFA may not call IAM (STS API reference). */
+  source: 'getSessionToken' | 'assumeRole' | 'sso';
 }
 
 export interface CredentialReport {
@@ -177,6 +187,10 @@ export function policyDoc(doc: string | object): PolicyDoc {
 
 const lower = (s: string): string => s.toLowerCase();
 
+/** ChangePassword's AccessDenied for a wrong current password (and for other causes): one message, as AWS words it. */
+export const CHANGE_PASSWORD_DENIED =
+  'Either user is not authorized to perform iam:ChangePassword or entered password does not comply with account password policy set by administrator';
+
 export function hashPassword(password: string, salt: string): string {
   return createHash('sha256').update(salt).update('\0').update(password).digest('hex');
 }
@@ -200,6 +214,17 @@ export class AccountState {
   credentialReportDelayMs = 0;
   private readonly baseNow: () => number;
   clockSkewMs = 0;
+  /**
+   * Eventual consistency (0 = off): a new access key, a new or changed console password and a newly
+   * enabled MFA device become usable only this long after the change, as IAM's are "usually within
+   * seconds". The admin's own view (Get/List calls) is consistent at once.
+   */
+  consistencyDelayMs = 0;
+
+  /** When something changed now becomes usable. */
+  usableFromNow(): number {
+    return this.nowMs() + this.consistencyDelayMs;
+  }
 
   constructor(opts: { accountId: string; accountAlias: string | null; region: string; now: () => number }) {
     this.accountId = opts.accountId;
@@ -312,7 +337,16 @@ export class AccountState {
     const hash = hashPassword(password, salt);
     const now = this.now();
     const createDate = user.loginProfile?.createDate ?? now;
-    user.loginProfile = { passwordHash: hash, salt, createDate, passwordResetRequired: resetRequired, passwordLastChanged: now };
+    const previous = user.loginProfile ? { hash: user.loginProfile.passwordHash, salt: user.loginProfile.salt } : null;
+    user.loginProfile = {
+      passwordHash: hash,
+      salt,
+      createDate,
+      passwordResetRequired: resetRequired,
+      passwordLastChanged: now,
+      usableAt: this.usableFromNow(),
+      previous,
+    };
     user.passwordHistory.push({ hash, salt });
     if (user.passwordHistory.length > 24) user.passwordHistory.shift();
   }
@@ -350,10 +384,20 @@ export class AccountState {
     return !!lp && hashPassword(password, lp.salt) === lp.passwordHash;
   }
 
+  /** The password sign-in sees now: the previous one until a change has propagated. */
+  private passwordInForce(name: string, password: string): boolean {
+    const lp = this.users.get(lower(name))?.loginProfile;
+    if (!lp) return false;
+    if (this.nowMs() >= lp.usableAt) return hashPassword(password, lp.salt) === lp.passwordHash;
+    return !!lp.previous && hashPassword(password, lp.previous.salt) === lp.previous.hash;
+  }
+
   changePassword(name: string, oldPassword: string, newPassword: string): void {
     const u = this.getUser(name);
     if (!u.loginProfile) throw noSuchEntity(`Login Profile for User ${name} cannot be found.`);
-    if (!this.checkPassword(name, oldPassword)) throw new AwsError('AccessDenied', 'The old password is incorrect.', 403);
+    // AWS documents no error for a wrong OldPassword; the answer observed and quoted by AWS's
+    // knowledge center is AccessDenied with one message for several causes (see the README).
+    if (!this.passwordInForce(name, oldPassword)) throw new AwsError('AccessDenied', CHANGE_PASSWORD_DENIED, 403);
     this.checkPasswordAgainstPolicy(newPassword, u);
     this.setPassword(u, newPassword, false);
   }
@@ -368,6 +412,7 @@ export class AccountState {
       status: 'Active',
       createDate: this.now(),
       userName: u.userName,
+      usableAt: this.usableFromNow(),
     };
     u.accessKeys.push(key);
     this.accessKeys.set(key.accessKeyId, key);
@@ -595,6 +640,7 @@ export class AccountState {
       lastUsedStep: -1,
       driftSteps: 0,
       tags,
+      usableAt: 0,
     };
     this.virtualMfas.set(serialNumber, d);
     return d;
@@ -616,6 +662,7 @@ export class AccountState {
     if (u.mfaSerials.length >= 8) throw limitExceeded('Cannot exceed quota for MFADevicesPerUser: 8');
     d.userName = u.userName;
     d.enableDate = this.now();
+    d.usableAt = this.usableFromNow();
     u.mfaSerials.push(d.serialNumber);
   }
 
@@ -638,7 +685,7 @@ export class AccountState {
   }
 
   // ---------- sessions ----------
-  createSession(principal: Principal, durationSeconds: number, mfa: boolean): Session {
+  createSession(principal: Principal, durationSeconds: number, mfa: boolean, source: Session['source']): Session {
     const now = this.now();
     const s: Session = {
       accessKeyId: newAccessKeyId('ASIA'),
@@ -649,6 +696,7 @@ export class AccountState {
       principal,
       mfaAuthenticated: mfa,
       ...(mfa ? { mfaAuthTime: now } : {}),
+      source,
     };
     this.sessions.set(s.accessKeyId, s);
     return s;

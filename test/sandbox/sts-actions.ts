@@ -21,7 +21,8 @@ function checkMfa(c: ActionContext): boolean {
     throw validationError(`1 validation error detected: Value '${code}' at 'tokenCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\d]*`);
   const p = c.caller.principal;
   const d = c.state.virtualMfas.get(serial);
-  if (!d || p.kind !== 'user' || d.userName?.toLowerCase() !== p.userName.toLowerCase())
+  // A device enabled moments ago is not known to STS yet (eventual consistency): same answer as a foreign one.
+  if (!d || p.kind !== 'user' || d.userName?.toLowerCase() !== p.userName.toLowerCase() || c.state.nowMs() < d.usableAt)
     throw accessDenied(
       'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
     );
@@ -61,7 +62,7 @@ export const stsActions: ActionTable = {
       if (c.caller.session) throw accessDenied('Cannot call GetSessionToken with session credentials');
       const secs = duration(c, 900, c.caller.principal.kind === 'root' ? 3600 : 129600, 43200);
       const mfa = checkMfa(c);
-      const s = c.state.createSession(c.caller.principal, secs, mfa);
+      const s = c.state.createSession(c.caller.principal, secs, mfa, 'getSessionToken');
       return { Credentials: credentialsXml(s) };
     },
   },
@@ -88,7 +89,7 @@ export const stsActions: ActionTable = {
       if (!trusted) throw denied;
       const secs = duration(c, 900, role.maxSessionDuration, 3600);
       const mfa = checkMfa(c);
-      const s = c.state.createSession({ kind: 'role', roleName: role.roleName, sessionName }, secs, mfa);
+      const s = c.state.createSession({ kind: 'role', roleName: role.roleName, sessionName }, secs, mfa, 'assumeRole');
       return {
         Credentials: credentialsXml(s),
         AssumedRoleUser: { AssumedRoleId: `${role.roleId}:${sessionName}`, Arn: `arn:aws:sts::${acct}:assumed-role/${role.roleName}/${sessionName}` },

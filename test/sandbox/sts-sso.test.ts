@@ -37,11 +37,12 @@ describe('STS', () => {
     expect(sb.state.listSessions().find((x) => x.accessKeyId === s.Credentials?.AccessKeyId)?.mfaAuthenticated).toBe(false);
     const creds = fromSts(s.Credentials);
     expect((await stsClient(sb, creds).send(new GetCallerIdentityCommand({}))).Arn).toBe(u.arn);
-    expect((await iamClient(sb, creds).send(new GetUserCommand({}))).User?.UserName).toBe('sess');
+    // IAM refuses GetSessionToken credentials obtained without MFA (STS GetSessionToken reference)
+    expect(await awsError(iamClient(sb, creds).send(new GetUserCommand({})))).toMatchObject({ name: 'InvalidClientTokenId', status: 403 });
     expect((await awsError(stsClient(sb, creds).send(new GetSessionTokenCommand({})))).name).toBe('AccessDenied');
     expect((await awsError(iamClient(sb, { ...creds, sessionToken: 'wrong' }).send(new GetUserCommand({})))).name).toBe('InvalidClientTokenId');
     sb.setClockSkewMs(901_000);
-    expect(await awsError(iamClient(sb, creds).send(new GetUserCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 403 });
+    expect(await awsError(stsClient(sb, creds).send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 403 });
   });
 
   it('the unmodified SDK finds the sandbox through sandbox.env (AWS_ENDPOINT_URL_*)', async () => {

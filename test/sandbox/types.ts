@@ -37,6 +37,11 @@ export interface NewUserOptions {
   path?: string;
   withAccessKey?: boolean;
   withMfa?: boolean;
+  /**
+   * The onboarding window (tag + inline expiry policy, as the app's provisioning writes them).
+   * Default: open for 7 days when `attachEnforcementPolicy`, else closed. `false` = closed.
+   */
+  onboardingWindow?: false | { days?: number; expiresAt?: string };
 }
 
 export interface NewUserResult {
@@ -46,6 +51,56 @@ export interface NewUserResult {
   accessKeyId?: string;
   secretAccessKey?: string;
   mfa?: { serialNumber: string; base32Seed: string };
+}
+
+export interface InvitedUserOptions {
+  userName: string;
+  path?: string;
+  groups?: string[];
+  /** The invite's validity (the admin screen's 1–30 days); default 7. */
+  validDays?: number;
+  /** The window's end instead (may be in the past: an expired invite). */
+  expiresAt?: string;
+  /** Where the admin's app keeps its files and saves the invite (default: a temp folder). */
+  home?: string;
+}
+
+export interface InvitedUserResult {
+  userName: string;
+  /** The invite's bootstrap key. */
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** The temporary password (the invite's passphrase). */
+  password: string;
+  inviteFile: string;
+  expiresAt: string;
+}
+
+export interface OnboardedUserOptions {
+  userName: string;
+  path?: string;
+  /** "I need command-line access" on the finish screen. */
+  keepCliAccess?: boolean;
+  /** The employee's home: the AWS config files (.aws/) and the app's data (.iam-onboarding-assistant/) go there. */
+  home?: string;
+}
+
+export interface OnboardedUserResult extends InvitedUserResult {
+  newPassword: string;
+  serialNumber: string;
+  base32Seed: string;
+  home: string;
+  awsConfigFile: string;
+  /** The AWS CLI profile written (keepCliAccess), else null. */
+  profile: string | null;
+  /** The key the user keeps for the command line (from the app's store; 'plain' outside Electron), else null. */
+  kept: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** Scenarios that run the app's own admin and wizard code (test/sandbox/app-scenarios.ts). */
+export interface AppScenarios {
+  invitedUser(o: InvitedUserOptions): Promise<InvitedUserResult>;
+  onboardedUser(o: OnboardedUserOptions): Promise<OnboardedUserResult>;
 }
 
 export interface Scenarios {
@@ -73,6 +128,10 @@ export interface Scenarios {
   ageCredentialReport(hours: number): void;
   /** How long the next report takes to generate. */
   setCredentialReportDelayMs(ms: number): void;
+  /** Opens onboarding for a user as the app does: the inline expiry policy, then the window tag. */
+  openOnboardingWindow(userName: string, expiresAt: string): void;
+  /** Removes the window tag (what the wizard does with an MFA session). */
+  closeOnboardingWindow(userName: string): void;
 }
 
 export interface UserView {
@@ -121,12 +180,17 @@ export interface Sandbox {
   region: string;
   admin: { userName: string; accessKeyId: string; secretAccessKey: string };
   env: Record<string, string>;
-  scenario: Scenarios;
+  scenario: Scenarios & AppScenarios;
   faults: FaultControl;
   requestLog: RequestLogEntry[];
   state: SandboxState;
   sso: { approve(userCode: string, account?: { accountId: string; roleName: string }): void; deny(userCode: string): void };
   setClockSkewMs(ms: number): void;
+  /**
+   * Eventual consistency, switchable (0 = off): keys, passwords and MFA assignments made from now
+   * on become usable only `ms` later (a fresh key answers InvalidClientTokenId meanwhile).
+   */
+  setConsistencyDelayMs(ms: number): void;
   /** CloudTrail, EventBridge, SNS, S3, S3 Control, EC2: simulated root events, deliveries, scenarios, state. */
   guard: GuardSandbox;
   stop(): Promise<void>;

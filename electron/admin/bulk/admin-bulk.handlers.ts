@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createReadStream, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
+import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
@@ -16,7 +16,7 @@ import { importUsersCsv, type BulkRow } from './csv-import';
 import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
-import { RunKey } from './run-key';
+import { RunKey, type KeySealing } from './run-key';
 import type { BulkRunHolder } from './run-holder';
 import type { InviteGenerations } from '../users/invite-generations';
 
@@ -33,9 +33,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     holder.detach();
   };
   session.onSignOut(stop);
-  deps.lifecycle.register('adminBulk', stop);
+  deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
 
   const account = (): RunAccount => session.account();
+
+  const keySealing = (passphrase: string | null): KeySealing => {
+    if (passphrase) return { kind: 'passphrase', passphrase };
+    const protection = deps.platform.secrets.protection();
+    if (protection !== 'os') throw new AppError('adminBulk.keychainWeak', { protection });
+    return { kind: 'keychain', secrets: deps.platform.secrets };
+  };
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
@@ -133,7 +140,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows, keyPassphrase }, ctx) => {
       const acct = account();
       if (!checked || (!checked.ready && !skipInvalidRows)) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
@@ -141,11 +148,20 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       if (rows.length === 0) throw new AppError('adminBulk.notReady');
       const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
+      // Decided before anything is asked or written: without a real keychain the run key is sealed
+      // to the admin's passphrase, or the run does not start (and leaves no empty run folder).
+      const sealing = keySealing(keyPassphrase);
       const folder = await deps.platform.dialogs.chooseFolder({ title: dialogTitle });
       if (!folder) return null;
       const runId = randomUUID();
       const paths = makeRunDir(deps.platform.paths.userData, runId);
-      const key = await RunKey.create(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.create(paths, sealing);
+      } catch (e) {
+        rmSync(paths.dir, { recursive: true, force: true });
+        throw e;
+      }
       const journal = BulkJournal.create(paths.journal, {
         runId,
         createdAt: new Date(deps.clock.now()).toISOString(),
@@ -186,10 +202,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     'admin:bulk:savedRuns': async () => {
       const accountId = session.identity?.accountId ?? null;
       const runs = listSavedRuns(deps.platform.paths.userData).filter((r) => r.runId !== runner?.runId);
-      return { runs: runs.map((r) => ({ ...r, sameAccount: r.accountId === accountId })) };
+      return {
+        runs: runs.map((r) => ({
+          ...r,
+          sameAccount: r.accountId === accountId,
+          needsPassphrase: RunKey.needsPassphrase(runPaths(deps.platform.paths.userData, r.runId)),
+        })),
+      };
     },
 
-    'admin:bulk:resumeSaved': async ({ runId }, ctx) => {
+    'admin:bulk:resumeSaved': async ({ runId, keyPassphrase, forgetPasswords }, ctx) => {
       const acct = account();
       if (runner?.runId === runId) {
         runner.start();
@@ -202,7 +224,13 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
         journal.close();
         throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
       }
-      const key = await RunKey.load(paths.key, deps.platform.secrets);
+      let key: RunKey;
+      try {
+        key = await RunKey.load(paths, { secrets: deps.platform.secrets, passphrase: keyPassphrase, forget: forgetPasswords });
+      } catch (e) {
+        journal.close();
+        throw e;
+      }
       const { attachTo, inviteValidDays } = journal.header;
       let reissued = 0;
       const jobs = [];
@@ -237,7 +265,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
         filters: [{ name: filterName, extensions: ['age'] }],
       });
       if (!path) return { saved: false, path: null, count: 0, superseded };
-      await writeFile(path, await passwordSheet(entries, passphrase), { mode: 0o600 });
+      await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
       return { saved: true, path, count: entries.length, superseded };
     },
@@ -256,7 +284,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       } finally {
         journal.close();
       }
-      RunKey.destroy(paths.key);
+      RunKey.destroy(paths);
       deps.log.info('adminBulk.finished', { runId });
       return { finished: true as const };
     },

@@ -1,5 +1,5 @@
 import { armor, Encrypter } from 'age-encryption';
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from '../../platform/private-file';
 import { join } from 'node:path';
 import type { UserJob } from './bulk-user';
 import { csvDocument } from './summary-csv';
@@ -10,7 +10,7 @@ export async function writeSummaryCsv(folder: string, runId: string, jobs: reado
     j.status === 'done' ? 'created' : j.status === 'failed' ? 'failed' : j.steps.some((s) => s.status === 'done') ? 'incomplete' : 'not started';
   const rows = jobs.map((j) => [j.input.userName, status(j), j.inviteFile ?? '', j.error?.code ?? '']);
   const path = join(folder, `bulk-summary-${runId.slice(0, 8)}.csv`);
-  await writeFile(path, csvDocument(['user', 'status', 'invite file', 'error'], rows), { mode: 0o600 });
+  await writePrivateFile(path, csvDocument(['user', 'status', 'invite file', 'error'], rows));
   return path;
 }
 

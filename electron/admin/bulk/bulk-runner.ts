@@ -197,7 +197,7 @@ export class BulkRunner {
   }
 
   private async provision(job: UserJob): Promise<void> {
-    const ctx = { iam: this.iam, input: job.input, policyArn: this.d.account.policyArn, secrets: job.secrets, memo: this.memo };
+    const ctx = { iam: this.iam, input: job.input, policyArn: this.d.account.policyArn, secrets: job.secrets, memo: this.memo, nowMs: () => this.d.clock.now() };
     for (const step of job.steps) {
       if (step.status === 'done') continue;
       if (!(await this.gate())) return this.park(job);
@@ -215,7 +215,7 @@ export class BulkRunner {
     job.step = null;
     this.touch(job);
     // The invite holds them now; the password stays sealed for "copy" and the password sheet.
-    job.secrets = { password: null, secretAccessKey: null, accessKeyId: job.secrets.accessKeyId };
+    job.secrets = { password: null, secretAccessKey: null, accessKeyId: job.secrets.accessKeyId, expiresAt: job.secrets.expiresAt ?? null };
     this.meter.userDone();
     this.push();
   }
@@ -245,12 +245,13 @@ export class BulkRunner {
       return { passwordSealed: job.sealed };
     }
     if (step.kind === 'createAccessKey') return { accessKeyId: job.secrets.accessKeyId! };
+    if (step.kind === 'openWindow') return { expiresAt: job.secrets.expiresAt! };
     return undefined;
   }
 
   private async writeInvite(job: UserJob): Promise<Record<string, string>> {
-    const { password, accessKeyId, secretAccessKey } = job.secrets;
-    if (!password || !accessKeyId || !secretAccessKey) throw new AppError('adminUsers.secretsGone');
+    const { password, accessKeyId, secretAccessKey, expiresAt } = job.secrets;
+    if (!password || !accessKeyId || !secretAccessKey || !expiresAt) throw new AppError('adminUsers.secretsGone');
     const payload = buildInvitePayload({
       account: this.d.account,
       aws: this.d.aws,
@@ -258,7 +259,7 @@ export class BulkRunner {
       accessKeyId,
       secretAccessKey,
       issuedAtMs: this.d.clock.now(),
-      validDays: this.d.inviteValidDays,
+      expiresAt,
     });
     const bytes = await encryptInvite(payload, password);
     if (this.killed) throw new Stopped();

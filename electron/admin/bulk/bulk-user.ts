@@ -64,6 +64,8 @@ export async function jobFromJournal(input: CreateUserInput, p: UserProgress, ke
     job.steps.forEach((s) => Object.assign(s, { status: 'done', effect: 'yes' }));
     return { job: { ...job, inviteWritten: true, status: 'done', sealed, inviteFile: p.data.inviteFile ?? null, secrets: { ...job.secrets, accessKeyId: p.data.accessKeyId ?? null } }, reissued: false };
   }
+  // The window's end, as openWindow chose it (the invite must state the same instant).
+  if (p.data.expiresAt) job.secrets.expiresAt = p.data.expiresAt;
   const touched = (id: string) => p.done.has(id) || p.inFlight === id || p.failed?.step === id;
   for (const s of job.steps) {
     if (p.done.has(s.id)) Object.assign(s, { status: 'done', effect: 'yes' });

@@ -24,10 +24,13 @@ interface Source {
 
 export function createHandoffHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations, runs: BulkRunHolder): FeatureHandlers<'admin:handoff'> {
   const sheets = new Map<string, Sheet>();
-  // Opened sheets are secrets in memory: gone on sign-out, idle lock and flow end.
+  // Opened sheets are secrets in memory: gone on sign-out, idle lock, quit and flow end.
   const wipe = () => sheets.clear();
   session.onSignOut(wipe);
-  deps.lifecycle.register('adminHandoff', wipe);
+  deps.lifecycle.hold('admin:handoff/openedSheets', { holdsSecrets: () => sheets.size > 0, wipe });
+  // The hand-off reaches this session's bulk run (its key unseals every password) through the holder;
+  // the bulk handlers detach it on their own wipe too, this makes the lock's coverage explicit.
+  deps.lifecycle.hold('admin:handoff/run', { holdsSecrets: () => runs.runner !== null, wipe: () => runs.detach() });
 
   const runSource = (id: string) => {
     const { runner, facts } = runs;
@@ -89,7 +92,7 @@ export function createHandoffHandlers(deps: AppDeps, session: AdminSession, gene
     },
 
     'admin:handoff:copyPassword': async ({ source, userName }) => {
-      deps.platform.clipboard.writeText(await currentPassword(sourceOf(source), userName), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(await currentPassword(sourceOf(source), userName), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 

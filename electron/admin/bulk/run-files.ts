@@ -2,10 +2,13 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BulkJournal } from './journal';
 
-/** Where a run keeps its journal and its (keychain-encrypted) key: userData/bulk-runs/<runId>/. */
-export function runPaths(userData: string, runId: string): { dir: string; journal: string; key: string } {
+/**
+ * Where a run keeps its journal and its key: userData/bulk-runs/<runId>/ — `run-key.bin` encrypted
+ * by the OS keychain, or `run-key.age` sealed to the admin's passphrase (run-key.ts).
+ */
+export function runPaths(userData: string, runId: string): { dir: string; journal: string; key: string; sealedKey: string } {
   const dir = join(userData, 'bulk-runs', runId);
-  return { dir, journal: join(dir, 'journal.jsonl'), key: join(dir, 'run-key.bin') };
+  return { dir, journal: join(dir, 'journal.jsonl'), key: join(dir, 'run-key.bin'), sealedKey: join(dir, 'run-key.age') };
 }
 
 export function makeRunDir(userData: string, runId: string): ReturnType<typeof runPaths> {

@@ -26,7 +26,8 @@ export function createAdminGuardHandlers(deps: AppDeps, session: AdminSession): 
     alertsPlan = null;
   };
   session.onSignOut(wipe);
-  deps.lifecycle.register('adminGuard', wipe);
+  // The pending alerts plan holds the Slack webhook URL (a secret: it lets anyone post).
+  deps.lifecycle.hold('admin:guard/alertsPlan', { holdsSecrets: () => alertsPlan !== null, wipe });
 
   const account = () => {
     const a = session.account();

@@ -1,5 +1,4 @@
 import {
-  AttachGroupPolicyCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   DeletePolicyVersionCommand,
@@ -13,9 +12,11 @@ import {
   ENFORCEMENT_POLICY_DESCRIPTION,
   ENFORCEMENT_POLICY_NAME,
 } from '../../../src/shared/mfa-policy/enforcement-policy';
+import { WINDOW_CONDITION_KEY } from '../../../src/shared/mfa-policy/onboarding-window';
 import type { AdminSession } from '../admin-session';
 import { tagAction, type ActionTagged } from '../iam-call';
 import { awsErrorName } from '../../aws/aws-error';
+import { attachPolicyToGroup, type AttachToGroupOptions } from './attach-to-group';
 import { enforcementPolicyArn, partitionOf } from './enforcement-policy-arn';
 import { findSignInBlockers } from './policy-blockers';
 import { listVersions, MAX_POLICY_VERSIONS, oldestNonDefault, readPolicyState } from './policy-state';
@@ -108,7 +109,7 @@ export class EnforcementPolicyService {
       action === 'iam:CreateVirtualMFADevice' ? `arn:${partition}:iam::${accountId}:mfa/${SAMPLE_USER}`
       : action.startsWith('iam:') ? userArn
       : '*';
-    const run = async (mfa: boolean) => {
+    const run = async (mfa: boolean, onboarding = false) => {
       const decisions = new Map<string, Decision>();
       const byResource = new Map<string, string[]>();
       for (const a of SIMULATED_ACTIONS) byResource.set(resourceOf(a), [...(byResource.get(resourceOf(a)) ?? []), a]);
@@ -124,6 +125,8 @@ export class EnforcementPolicyService {
               ContextEntries: [
                 { ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyType: 'boolean', ContextKeyValues: [String(mfa)] },
                 { ContextKeyName: 'aws:username', ContextKeyType: 'string', ContextKeyValues: [SAMPLE_USER] },
+                // While the admin has onboarding open the user carries the window tag.
+                ...(onboarding ? [{ ContextKeyName: WINDOW_CONDITION_KEY, ContextKeyType: 'string' as const, ContextKeyValues: ['2099-01-01T00:00:00Z'] }] : []),
               ],
             }),
           ),
@@ -132,10 +135,11 @@ export class EnforcementPolicyService {
       }
       return decisions;
     };
-    const [without, withMfa] = [await run(false), await run(true)];
+    const [onboarding, without, withMfa] = [await run(false, true), await run(false), await run(true)];
     return {
       rows: SIMULATED_ACTIONS.map((action) => ({
         action,
+        withoutMfaOnboarding: onboarding.get(action) ?? 'implicitDeny',
         withoutMfa: without.get(action) ?? 'implicitDeny',
         withMfa: withMfa.get(action) ?? 'implicitDeny',
       })),
@@ -147,9 +151,8 @@ export class EnforcementPolicyService {
     return (out.Groups ?? []).map((g) => g.GroupName ?? '').filter(Boolean).sort();
   }
 
-  async attachToGroup(groupName: string) {
+  async attachToGroup(groupName: string, o: Omit<AttachToGroupOptions, 'callerArn'>) {
     const { iam, arn } = this.where();
-    await tagAction('iam:AttachGroupPolicy', iam.send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: arn })));
-    return { attached: true as const };
+    return attachPolicyToGroup(iam, arn, groupName, { ...o, callerArn: this.session.requireIdentity().arn });
   }
 }

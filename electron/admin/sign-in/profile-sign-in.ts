@@ -110,6 +110,11 @@ export class ProfileSignIn {
     }
   }
 
+  /** A sign-in waiting for its MFA code holds the profile's source credentials. */
+  get pending(): boolean {
+    return this.attempt !== null;
+  }
+
   cancel(): void {
     this.attempt?.code.reject(new AppError('admin.signInCancelled'));
     this.attempt = null;

@@ -1,6 +1,7 @@
 import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { writePrivateFile } from '../../platform/private-file';
 import { join } from 'node:path';
 import type { AppDeps } from '../../app/app-deps';
 
@@ -16,7 +17,8 @@ const EXPIRY_MARGIN_S = 3600;
 /**
  * The OIDC client registration is valid for months; registering on every sign-in would be
  * wasteful, so it is cached per region and endpoint — encrypted with the OS secret store, never
- * in plain text — until clientSecretExpiresAt.
+ * in plain text — until clientSecretExpiresAt. Where the OS has no real keychain (secrets.protection()
+ * is not 'os') nothing is cached: the app registers again at every sign-in, and the screen says why.
  */
 export class SsoClientCache {
   constructor(private readonly deps: AppDeps) {}
@@ -49,7 +51,8 @@ export class SsoClientCache {
 
   private async read(region: string): Promise<SsoClientRegistration | null> {
     const secrets = this.deps.platform.secrets;
-    if (!secrets.isAvailable()) return null;
+    // Only under a real keychain: a `basic_text` "encrypted" client secret is as good as plain text.
+    if (secrets.protection() !== 'os') return null;
     try {
       const reg = JSON.parse(secrets.decrypt(await readFile(this.file(region)))) as SsoClientRegistration;
       const nowS = this.deps.clock.now() / 1000;
@@ -61,11 +64,11 @@ export class SsoClientCache {
 
   private async write(region: string, reg: SsoClientRegistration): Promise<void> {
     const secrets = this.deps.platform.secrets;
-    if (!secrets.isAvailable()) return;
+    if (secrets.protection() !== 'os') return;
     try {
       const path = this.file(region);
       await mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, secrets.encrypt(JSON.stringify(reg)), { mode: 0o600 });
+      await writePrivateFile(path, secrets.encrypt(JSON.stringify(reg)));
     } catch (error) {
       this.deps.log.warn('admin.ssoClientCacheWriteFailed', { error: (error as Error).message });
     }

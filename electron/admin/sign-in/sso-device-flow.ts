@@ -148,6 +148,15 @@ export class SsoDeviceFlow {
     });
   }
 
+  holdsSecrets(): boolean {
+    return this.pending !== null || this.token !== null;
+  }
+
+  /** Idle lock, quit: the portal token and a pending authorization go. */
+  wipe(): void {
+    this.dropToken();
+  }
+
   cancel(): void {
     this.pending?.abort.abort();
     this.pending = null;

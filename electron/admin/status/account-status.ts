@@ -26,9 +26,9 @@ export async function readLive(iam: Iam, d: DirectoryUser | undefined, userName:
   const user: User = { UserName: d?.userName ?? userName, Arn: d?.arn ?? '', Path: d?.path ?? '/', UserId: '', CreateDate: d?.createDate ?? undefined, PasswordLastUsed: passwordLastUsed };
   const row = await readUserStatus(iam, user, nowMs);
   if (!d) return row;
-  const dir = directoryFields(d);
+  const dir = directoryFields(d, nowMs);
   // The directory was read moments ago in one call; the live read's own tags and groups win when it had them.
-  return { ...row, arn: dir.arn, createDate: dir.createDate, inlinePolicies: dir.inlinePolicies, attachedPolicies: dir.attachedPolicies, tags: row.tags ?? dir.tags, groups: row.groups ?? dir.groups };
+  return { ...row, arn: dir.arn, createDate: dir.createDate, inlinePolicies: dir.inlinePolicies, attachedPolicies: dir.attachedPolicies, tags: row.tags ?? dir.tags, groups: row.groups ?? dir.groups, onboardingWindow: row.onboardingWindow ?? dir.onboardingWindow };
 }
 
 /**
@@ -49,13 +49,14 @@ export async function listFromAccountSources(
     const key = d.userName.toLowerCase();
     const fresh = overlay.get(key);
     if (fresh) {
-      rows.push({ ...fresh, ...directoryFields(d), tags: fresh.tags ?? d.tags, groups: fresh.groups ?? d.groups });
+      const dir = directoryFields(d, nowMs);
+      rows.push({ ...fresh, ...dir, tags: fresh.tags ?? dir.tags, groups: fresh.groups ?? dir.groups, onboardingWindow: fresh.onboardingWindow ?? dir.onboardingWindow });
       continue;
     }
     const r = report.byName.get(key);
     const row = r && sameUser(d, r) ? rowFromReport(d, r, nowMs) : null;
     if (!row) toRead.push({ index: rows.length, d });
-    rows.push(row ?? unreadRow(d));
+    rows.push(row ?? unreadRow(d, nowMs));
   }
   const reading = toRead.slice(0, LIVE_READS_PER_LISTING);
   const live = await mapLimit(reading, USER_CONCURRENCY, ({ d }) =>

@@ -1,7 +1,7 @@
 import { DeleteAccessKeyCommand, ResyncMFADeviceCommand, type User } from '@aws-sdk/client-iam';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
+import { writePrivateFile } from '../../platform/private-file';
 import type { InviteIssued, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
 import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import { INVITE_FILE_EXTENSION, inviteFileName } from '../../../src/shared/invites/invite-schema';
@@ -15,6 +15,8 @@ import { REPORT_REFRESH_MS } from '../credential-report/report-service';
 import type { InviteGenerations } from '../users/invite-generations';
 import type { RunAccount } from '../users/provisioning-run';
 import { listFromAccountSources, readLive } from './account-status';
+import { mfaDeviceNameFor } from '../../../src/shared/iam-names/iam-names';
+import { openOnboardingWindow, windowExpiry } from '../onboarding-window';
 import { reissueInvite, removeMfaDevices } from './reissue-invite';
 import { statusCsv } from './status-csv';
 import type { DirectoryUser } from './user-directory';
@@ -54,7 +56,7 @@ export function createAdminStatusHandlers(
     directory = new Map();
     lastReport = null;
   });
-  deps.lifecycle.register('adminStatus', wipe);
+  deps.lifecycle.hold('admin:status/heldPassword', { holdsSecrets: () => held !== null, wipe });
 
   const account = (): RunAccount => session.account();
 
@@ -241,9 +243,19 @@ export function createAdminStatusHandlers(
         return { resynced: true as const };
       }),
 
+    'admin:status:askMfaSetup': async ({ userName, validDays }) =>
+      act(userName, async () => {
+        const user = await live(userName);
+        if ((user.mfaDevices ?? []).length > 0) throw new AppError('adminStatus.hasMfa', { userName });
+        const expiresAt = windowExpiry(deps.serverClock.now(), validDays);
+        await openOnboardingWindow(session.iam(), userName, expiresAt);
+        deps.log.info('adminStatus.mfaSetupAsked', { userName });
+        return { userName, expiresAt, deviceName: mfaDeviceNameFor(userName) };
+      }),
+
     'admin:status:copyPassword': async ({ userName }) => {
       if (!held || held.userName !== userName) throw new AppError('adminStatus.passwordGone');
-      deps.platform.clipboard.writeText(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(held.password, PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 
@@ -262,7 +274,7 @@ export function createAdminStatusHandlers(
       });
       if (!path) return { saved: false, path: null, rows: 0 };
       try {
-        await writeFile(path, statusCsv(list, labels), 'utf8');
+        await writePrivateFile(path, statusCsv(list, labels));
       } catch (e) {
         throw new AppError('adminStatus.csvWriteFailed', { reason: (e as { code?: string }).code ?? 'unknown' }, { cause: e });
       }

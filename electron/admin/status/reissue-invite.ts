@@ -1,8 +1,8 @@
 /**
  * A new invite for an existing user (resend, or after a lost MFA device): new bootstrap key, new
  * temporary password, new encrypted invite. Safe to run again after a failure part-way: keys
- * first (a key the failed attempt made is never used, so it is replaced), the password last,
- * the file after that.
+ * first (a key the failed attempt made is never used, so it is replaced), then the password,
+ * then the onboarding window (a new end date), the file after that.
  */
 import {
   CreateAccessKeyCommand,
@@ -22,6 +22,7 @@ import type { AppDeps } from '../../app/app-deps';
 import { encryptInvite } from '../../invites/invite-codec';
 import { tagAction } from '../iam-call';
 import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
+import { openOnboardingWindow, windowExpiry } from '../onboarding-window';
 import { buildInvitePayload, writeInviteFile } from '../users/invite-file';
 import type { RunAccount } from '../users/provisioning-run';
 import { keysToReplace, MAX_KEYS_PER_USER } from './status-rules';
@@ -60,9 +61,9 @@ export interface Reissued {
   expiresAt: string;
 }
 
-/** Keys, password, file — in that order (see the note at the top). */
+/** Keys, password, onboarding window, file — in that order (see the note at the top). */
 export async function reissueInvite(
-  deps: Pick<AppDeps, 'aws' | 'clock'>,
+  deps: Pick<AppDeps, 'aws' | 'clock' | 'serverClock'>,
   iam: Iam,
   o: { live: UserStatusRow; confirmedKeyIds: readonly string[]; account: RunAccount; validDays: number; path: string },
 ): Promise<Reissued> {
@@ -85,6 +86,9 @@ export async function reissueInvite(
 
   const password = generateTemporaryPassword(await accountPasswordPolicy(iam));
   await setTemporaryPassword(iam, UserName, password);
+  // A new window with a new end (the old invite's expiry policy is replaced, not added to).
+  const expiresAt = windowExpiry(deps.serverClock.now(), o.validDays);
+  await openOnboardingWindow(iam, UserName, expiresAt);
 
   const payload = buildInvitePayload({
     account: o.account,
@@ -93,7 +97,7 @@ export async function reissueInvite(
     accessKeyId: key.AccessKeyId,
     secretAccessKey: key.SecretAccessKey,
     issuedAtMs: deps.clock.now(),
-    validDays: o.validDays,
+    expiresAt,
   });
   await writeInviteFile(o.path, await encryptInvite(payload, password));
   return { deletedKeyIds: replace, newAccessKeyId: key.AccessKeyId, password, expiresAt: payload.expiresAt };

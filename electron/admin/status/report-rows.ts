@@ -6,6 +6,7 @@ import type { StatusKey, UserStatusRow } from '../../../src/shared/ipc/channels/
 import type { ReportUser } from '../credential-report/report-csv';
 import { isBootstrapKey, statusOf, type UserFacts } from './status-rules';
 import type { DirectoryUser } from './user-directory';
+import { onboardingWindowState } from '../../../src/shared/mfa-policy/onboarding-window';
 
 const DAY_MS = 86_400_000;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -42,7 +43,10 @@ export function inferResetRequired(r: ReportUser): boolean | null {
 }
 
 /** The directory's part of a row: identity, tags, groups, policies (extend here for facts read from tags or policies). */
-export function directoryFields(d: DirectoryUser): Pick<UserStatusRow, 'userName' | 'arn' | 'createDate' | 'groups' | 'tags' | 'inlinePolicies' | 'attachedPolicies'> {
+export function directoryFields(
+  d: DirectoryUser,
+  nowMs: number,
+): Pick<UserStatusRow, 'userName' | 'arn' | 'createDate' | 'groups' | 'tags' | 'inlinePolicies' | 'attachedPolicies' | 'onboardingWindow'> {
   return {
     userName: d.userName,
     arn: d.arn,
@@ -51,6 +55,8 @@ export function directoryFields(d: DirectoryUser): Pick<UserStatusRow, 'userName
     tags: d.tags,
     inlinePolicies: d.inlinePolicies.map((p) => p.name),
     attachedPolicies: d.attachedPolicies.map((p) => p.arn),
+    // The window is the user's tag (see onboarding-window.ts); the directory carries every user's tags.
+    onboardingWindow: onboardingWindowState(d.tags, nowMs),
   };
 }
 
@@ -72,7 +78,7 @@ export function rowFromReport(d: DirectoryUser, r: ReportUser, nowMs: number): U
     return { ...key, bootstrap: isBootstrapKey(key, facts) };
   });
   return {
-    ...directoryFields(d),
+    ...directoryFields(d, nowMs),
     status: statusOf(facts),
     consolePassword: facts.consolePassword,
     passwordResetRequired: reset,
@@ -86,9 +92,9 @@ export function rowFromReport(d: DirectoryUser, r: ReportUser, nowMs: number): U
 }
 
 /** A user neither the report nor a live read has placed yet: known from the directory only. */
-export function unreadRow(d: DirectoryUser): UserStatusRow {
+export function unreadRow(d: DirectoryUser, nowMs: number): UserStatusRow {
   return {
-    ...directoryFields(d),
+    ...directoryFields(d, nowMs),
     status: 'unknown',
     consolePassword: null,
     passwordResetRequired: null,

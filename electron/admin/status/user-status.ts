@@ -12,6 +12,7 @@ import {
 import type { StatusKey, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
 import { mapLimit, tagAction } from '../iam-call';
 import { isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
+import { onboardingWindowState } from '../../../src/shared/mfa-policy/onboarding-window';
 import { isBootstrapKey, statusOf, type UserFacts } from './status-rules';
 
 type Iam = Pick<IAMClient, 'send'>;
@@ -123,6 +124,7 @@ export async function readUserStatus(iam: Iam, user: User, nowMs: number): Promi
     inlinePolicies: null,
     attachedPolicies: null,
     source: 'live',
+    onboardingWindow: tags ? onboardingWindowState(tags, nowMs) : null,
     missingPermissions: [...missing],
   };
 }

@@ -25,7 +25,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession, g
     if (current && !current.unfinished) current = null;
   };
   session.onSignOut(wipe);
-  deps.lifecycle.register('adminUsers', wipe);
+  deps.lifecycle.hold('admin:users/run', { holdsSecrets: () => !!current?.holdsSecrets, wipe });
 
   const runFor = (runId: string): ProvisioningRun => {
     if (!current || current.runId !== runId) throw new AppError('adminUsers.noSuchRun');
@@ -47,7 +47,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession, g
       await assertNameFree(iam, input.userName);
       const account = session.account();
       const stamp = generations.stamp();
-      current = new ProvisioningRun(input, account, deps.log, () => generations.supersededSince(account.accountId, input.userName, stamp));
+      current = new ProvisioningRun(input, account, deps.log, () => deps.serverClock.now(), () => generations.supersededSince(account.accountId, input.userName, stamp));
       return current.run(iam, emitter(ctx));
     },
 
@@ -73,7 +73,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession, g
         accessKeyId: secrets.accessKeyId,
         secretAccessKey: secrets.secretAccessKey,
         issuedAtMs: deps.clock.now(),
-        validDays: run.input.inviteValidDays,
+        expiresAt: secrets.expiresAt,
       });
       await writeInviteFile(path, await encryptInvite(payload, secrets.password));
       run.markSaved(path, payload.expiresAt);
@@ -83,7 +83,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession, g
     },
 
     'admin:users:copyPassword': async ({ runId }) => {
-      deps.platform.clipboard.writeText(runFor(runId).password(), PASSWORD_CLIPBOARD_CLEAR_MS);
+      deps.platform.clipboard.writeSecret(runFor(runId).password(), PASSWORD_CLIPBOARD_CLEAR_MS);
       return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
     },
 

@@ -1,10 +1,8 @@
-import { chmod, writeFile } from 'node:fs/promises';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { INVITE_FORMAT, INVITE_VERSION, type InvitePayload } from '../../../src/shared/invites/invite-schema';
 import type { AwsClientFactory } from '../../aws/client-factory';
 import type { RunAccount } from './provisioning-run';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { writePrivateFile } from '../../platform/private-file';
 
 /** What the new user's copy of the app needs to sign in; endpoints only when not talking to AWS itself (the sandbox). */
 export function buildInvitePayload(o: {
@@ -14,7 +12,8 @@ export function buildInvitePayload(o: {
   accessKeyId: string;
   secretAccessKey: string;
   issuedAtMs: number;
-  validDays: number;
+  /** The onboarding window's end, the same instant AWS enforces (see onboarding-window.ts). */
+  expiresAt: string;
 }): InvitePayload {
   const iam = o.aws.endpointOverride('iam');
   const sts = o.aws.endpointOverride('sts');
@@ -30,7 +29,7 @@ export function buildInvitePayload(o: {
     secretAccessKey: o.secretAccessKey,
     consoleUrl: o.account.consoleUrl,
     issuedAt: new Date(o.issuedAtMs).toISOString(),
-    expiresAt: new Date(o.issuedAtMs + o.validDays * DAY_MS).toISOString(),
+    expiresAt: new Date(o.expiresAt).toISOString(),
     ...(iam || sts ? { endpoints: { ...(iam ? { iam } : {}), ...(sts ? { sts } : {}) } } : {}),
   };
 }
@@ -38,9 +37,7 @@ export function buildInvitePayload(o: {
 /** Writes the (already encrypted) invite readable by the admin only. */
 export async function writeInviteFile(path: string, bytes: Uint8Array): Promise<void> {
   try {
-    await writeFile(path, bytes, { mode: 0o600 });
-    // `mode` applies only when the file is new; an overwritten file keeps its old mode otherwise.
-    await chmod(path, 0o600);
+    await writePrivateFile(path, bytes);
   } catch (e) {
     throw new AppError('adminUsers.inviteWriteFailed', { reason: (e as { code?: string }).code ?? 'unknown' }, { cause: e });
   }

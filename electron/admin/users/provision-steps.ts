@@ -29,7 +29,10 @@ import type { CreateUserInput, ProvisionStep, ProvisionStepKind } from '../../..
 import { ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcement-policy';
 import { generateTemporaryPassword } from '../../../src/shared/password-policy/generate-password';
 import { fromSdkPolicy, type PasswordPolicy } from '../../../src/shared/password-policy/password-policy';
+import { ONBOARDING_WINDOW_TAG } from '../../../src/shared/mfa-policy/onboarding-window';
 import { isAwsError } from '../../aws/aws-error';
+import type { ActionTagged } from '../iam-call';
+import { openOnboardingWindow, removeOnboardingWindow, windowExpiry } from '../onboarding-window';
 import type { IamSender } from './list-groups';
 
 /** What a step did to the account: nothing, something for sure, or perhaps (answer lost). */
@@ -48,11 +51,13 @@ export interface StepRecord {
   policyWasOnGroup?: boolean;
 }
 
-/** Secrets of one run, only in main-process memory. */
+/** Secrets of one run, only in main-process memory (with the non-secret facts the invite needs). */
 export interface RunSecrets {
   password: string | null;
   secretAccessKey: string | null;
   accessKeyId: string | null;
+  /** When the onboarding window (and so the invite) ends; set by the openWindow step. */
+  expiresAt?: string | null;
 }
 
 export interface StepContext {
@@ -62,6 +67,8 @@ export interface StepContext {
   secrets: RunSecrets;
   /** A bulk run's memo: work that is the run's (the MFA policy on a group) is done once for all its users. */
   memo?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+  /** AWS's clock (the expiry is compared with aws:CurrentTime). */
+  nowMs: () => number;
 }
 
 export function planSteps(input: CreateUserInput): StepRecord[] {
@@ -74,12 +81,16 @@ export function planSteps(input: CreateUserInput): StepRecord[] {
     attempts: 0,
   });
   const via = input.attachPolicyTo.kind === 'group' ? input.attachPolicyTo.groupName : undefined;
+  // Enforcement before any privilege: the policy (or its group, joined first) comes before the
+  // other groups, and credentials only after that; onboarding opens last, with its expiry.
+  const groups = via ? [via, ...input.groups.filter((g) => g !== via)] : input.groups;
   return [
     step('createUser'),
-    step('createLoginProfile'),
     step('attachPolicy', via),
-    ...input.groups.map((g) => step('addToGroup', g)),
+    ...groups.map((g) => step('addToGroup', g)),
+    step('createLoginProfile'),
     step('createAccessKey'),
+    step('openWindow'),
   ];
 }
 
@@ -97,6 +108,12 @@ export async function doStep(step: StepRecord, ctx: StepContext): Promise<Effect
       return 'yes';
     case 'createAccessKey':
       return createAccessKey(step, ctx);
+    case 'openWindow': {
+      // A retry keeps the expiry an earlier attempt chose (the invite states it).
+      ctx.secrets.expiresAt ??= windowExpiry(ctx.nowMs(), ctx.input.inviteValidDays);
+      await guardWindow(() => openOnboardingWindow(ctx.iam, ctx.input.userName, ctx.secrets.expiresAt!));
+      return 'yes';
+    }
   }
 }
 
@@ -107,6 +124,9 @@ export async function undoStep(step: StepRecord, ctx: StepContext): Promise<void
     if (!isAwsError(e, 'NoSuchEntity')) throw e;
   };
   switch (step.kind) {
+    case 'openWindow':
+      await guardWindow(() => removeOnboardingWindow(ctx.iam, UserName));
+      return;
     case 'createAccessKey':
       // The user is this run's, so every key on it is too (including one whose answer was lost).
       for (const k of await listKeys(ctx.iam, UserName).catch((e: unknown) => (gone(e), []))) {
@@ -131,6 +151,8 @@ export async function undoStep(step: StepRecord, ctx: StepContext): Promise<void
     case 'createUser':
       // Only when sure the user is this run's: a lost answer to CreateUser may hide someone else's user.
       if (step.effect === 'maybe' && !(await isThisRunsUser(ctx))) return;
+      // A window step refused half-way (the policy written, the tag denied) left its inline policy.
+      await guardWindow(() => removeOnboardingWindow(ctx.iam, UserName));
       await guard('iam:DeleteUser', () => ctx.iam.send(new DeleteUserCommand({ UserName }))).catch(gone);
       return;
   }
@@ -169,8 +191,11 @@ async function isThisRunsUser(ctx: StepContext): Promise<boolean> {
   }
 }
 
-const sameTags = (actual: Tag[], wanted: CreateUserInput['tags']): boolean =>
-  actual.length === wanted.length && wanted.every((w) => actual.some((a) => a.Key === w.key && a.Value === w.value));
+/** The run's tags; the window tag is this run's own doing (openWindow) and not compared. */
+const sameTags = (all: Tag[], wanted: CreateUserInput['tags']): boolean => {
+  const actual = all.filter((t) => t.Key?.toLowerCase() !== ONBOARDING_WINDOW_TAG);
+  return actual.length === wanted.length && wanted.every((w) => actual.some((a) => a.Key === w.key && a.Value === w.value));
+};
 
 async function createLoginProfile(ctx: StepContext): Promise<Effect> {
   const UserName = ctx.input.userName;
@@ -273,6 +298,17 @@ const sdkRetried = (r: unknown): boolean => ((r as { $metadata?: { attempts?: nu
 async function listKeys(iam: IamSender, UserName: string): Promise<string[]> {
   const r = await guard('iam:ListAccessKeys', () => iam.send(new ListAccessKeysCommand({ UserName })));
   return (r.AccessKeyMetadata ?? []).map((k) => k.AccessKeyId).filter((k): k is string => !!k);
+}
+
+/** The window's calls are tagged with their action: AccessDenied names it like guard() does. */
+async function guardWindow(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    const action = (e as ActionTagged).$action;
+    if (action && isAwsError(e, 'AccessDenied')) throw new AppError('adminUsers.accessDenied', { action }, { cause: e });
+    throw e;
+  }
 }
 
 /**

@@ -34,6 +34,8 @@ export class ProvisioningRun {
     readonly input: CreateUserInput,
     readonly account: RunAccount,
     private readonly log: Logger,
+    /** AWS's clock: the onboarding window's expiry is compared with aws:CurrentTime. */
+    private readonly nowMs: () => number = Date.now,
     /** True once a newer invite for this user exists (see invite-generations.ts). */
     private readonly superseded: () => boolean = () => false,
   ) {
@@ -65,7 +67,7 @@ export class ProvisioningRun {
     try {
       this.phase = 'running';
       this.error = undefined;
-      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets };
+      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets, nowMs: this.nowMs };
       this.redoStepsWhoseSecretIsGone();
       for (const step of this.steps) {
         if (step.status === 'done') continue;
@@ -97,7 +99,7 @@ export class ProvisioningRun {
     try {
       this.phase = 'undoing';
       this.error = undefined;
-      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets };
+      const ctx = { iam, input: this.input, policyArn: this.account.policyArn, secrets: this.secrets, nowMs: this.nowMs };
       for (const step of [...this.steps].reverse()) {
         if (step.effect === 'none') continue;
         step.status = 'undoing';
@@ -122,11 +124,11 @@ export class ProvisioningRun {
   }
 
   /** The secrets the invite needs; only once every step is done and until wiped. */
-  inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string } {
+  inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string; expiresAt: string } {
     this.assertCurrent();
-    const { password, accessKeyId, secretAccessKey } = this.secrets;
-    if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey) throw new AppError('adminUsers.secretsGone');
-    return { password, accessKeyId, secretAccessKey };
+    const { password, accessKeyId, secretAccessKey, expiresAt } = this.secrets;
+    if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey || !expiresAt) throw new AppError('adminUsers.secretsGone');
+    return { password, accessKeyId, secretAccessKey, expiresAt };
   }
 
   markSaved(path: string, expiresAt: string): void {
@@ -155,6 +157,10 @@ export class ProvisioningRun {
   /** A newer invite deleted this run's key and replaced its password: nothing of it may be handed out. */
   private assertCurrent(): void {
     if (this.superseded()) throw new AppError('adminUsers.inviteSuperseded', { userName: this.userName });
+  }
+
+  get holdsSecrets(): boolean {
+    return this.secrets.password !== null || this.secrets.secretAccessKey !== null;
   }
 
   /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */

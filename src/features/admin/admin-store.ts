@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../app/define-store';
 import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelOutput } from '../../shared/ipc/contract';
@@ -23,7 +23,7 @@ interface AdminState {
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The signed-in administrator as the screens see it (no credentials: those stay in main). */
-export const useAdminStore = create<AdminState>((set, get) => ({
+export const useAdminStore = defineStore<AdminState>('admin/session', 'reset', (set, get) => ({
   identity: null,
   tab: 'readiness',
   endedBecause: null,

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../app/define-store';
 import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
@@ -23,6 +23,8 @@ interface OnboardingState {
   mfa: ChannelOutput<'onboarding:startMfa'> | null;
   manualKey: string | null;
   keyCopied: boolean;
+  /** The finish screen's command was copied. */
+  commandCopied: boolean;
   /** AWS's clock minus this computer's, for the countdown to the next code. */
   serverOffsetMs: number;
   finished: ChannelOutput<'onboarding:finish'> | null;
@@ -36,6 +38,7 @@ interface OnboardingState {
   startMfa(): Promise<void>;
   toggleKey(): Promise<void>;
   copyKey(): Promise<void>;
+  copyCliCommand(profile: string): Promise<void>;
   /** An error belongs to the form that caused it: switching forms drops it. */
   clearError(): void;
   loadServerClock(): Promise<void>;
@@ -59,14 +62,12 @@ const initial = {
   mfa: null,
   manualKey: null,
   keyCopied: false,
+  commandCopied: false,
   serverOffsetMs: 0,
   finished: null,
 };
 
-export const useOnboardingStore = create<OnboardingState>((set, get) => {
-  // Main wiped the secrets (idle lock): the screens must not pretend a session still exists.
-  api.on('app:locked', () => set({ ...initial }));
-
+export const useOnboardingStore = defineStore<OnboardingState>('onboarding', 'reset', (set, get) => {
   /** Runs one action: busy while it runs; on failure keeps the error and how to retry it. */
   const run = async (action: () => Promise<void>, onError?: (e: AppErrorShape) => boolean): Promise<void> => {
     set({ busy: true, error: null, retryAction: null });
@@ -140,6 +141,11 @@ export const useOnboardingStore = create<OnboardingState>((set, get) => {
       run(async () => {
         await api.invoke('onboarding:copyMfaKey', {});
         set({ keyCopied: true });
+      }),
+    copyCliCommand: (profile) =>
+      run(async () => {
+        await api.invoke('onboarding:copyCliCommand', { profile });
+        set({ commandCopied: true });
       }),
     clearError: () => set({ error: null, retryAction: null }),
     async loadServerClock() {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../app/define-store';
 import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelOutput } from '../../shared/ipc/contract';
@@ -50,7 +50,7 @@ const dropInMain = () => api.invoke('resync:reset', {}).then(
   () => undefined,
 );
 
-export const useResyncStore = create<ResyncState>((set, get) => {
+export const useResyncStore = defineStore<ResyncState>('resync', 'reset', (set, get) => {
   /** Runs one call; on failure keeps the error for the screen. Main forgot the session? Back to sign-in. */
   const run = async (call: () => Promise<Partial<ResyncState>>): Promise<boolean> => {
     if (get().busy) return false;

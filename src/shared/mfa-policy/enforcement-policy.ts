@@ -2,18 +2,24 @@
  * The MFA-enforcement policy the app creates, versions and attaches.
  *
  * Starts from AWS's documented "manage own credentials with MFA" policy and the seed-003
- * `policy-iam-user-duty`, and fixes what they get wrong for a first sign-in:
- * - a user without MFA may change the (temporary) password and read the password policy,
- *   otherwise `PasswordResetRequired` locks a new user out before MFA can be registered;
- * - they may delete their own *unassigned* virtual device (IAM refuses to delete an assigned
- *   one with DeleteConflict), so an abandoned attempt can be recovered;
- * - MFA device resources are scoped to the user's own name, also for users with a path.
+ * `policy-iam-user-duty`, and closes what they leave open to a leaked long-term key:
+ * - without MFA a user may always change their password (it needs the current one), read the
+ *   password policy, list and resync their own devices (two valid codes) and call
+ *   sts:GetSessionToken (which no policy can control);
+ * - registering a device without MFA (create / enable / delete the own virtual device, and the
+ *   reads the wizard does first) is allowed only while the admin has opened onboarding for the
+ *   user: the principal tag `iam-onboarding-window`. The user can never set that tag on
+ *   themselves, and may remove it only with an MFA session (the wizard does, after "prove it");
+ * - the device is exactly `mfa/${aws:username}` (no `-suffix`: user `bob` must not take or
+ *   delete `bob-admin`'s device), and an explicit Deny without MFA on every other device and
+ *   user keeps another policy (say one granting iam:*) from opening a hole.
  * Everything else is denied until `aws:MultiFactorAuthPresent` is true.
  */
+import { ONBOARDING_WINDOW_TAG, WINDOW_CONDITION_KEY } from './onboarding-window';
 
 export const ENFORCEMENT_POLICY_NAME = 'IamOnboardingEnforceMfa';
 export const ENFORCEMENT_POLICY_DESCRIPTION =
-  'Allows first sign-in (password change, own virtual MFA registration) and denies everything else until MFA is used.';
+  'Denies everything without MFA except password change and, while onboarding is open, registering the own virtual MFA device.';
 
 export interface PolicyStatement {
   Sid?: string;
@@ -30,30 +36,36 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
-/** Actions a user without MFA needs for exactly the onboarding wizard's calls. */
-export const ACTIONS_ALLOWED_WITHOUT_MFA = [
+/** Allowed without MFA at any time (resync needs two valid codes; ChangePassword the current password). */
+export const ACTIONS_ALWAYS_ALLOWED_WITHOUT_MFA = [
   'iam:ChangePassword',
   'iam:GetAccountPasswordPolicy',
+  'iam:ListMFADevices',
+  'iam:ResyncMFADevice',
+  'sts:GetSessionToken',
+] as const;
+
+/** Allowed without MFA only while the onboarding window is open: the wizard's registration calls. */
+export const ONBOARDING_ACTIONS = [
   'iam:GetUser',
   'iam:GetLoginProfile',
   'iam:CreateVirtualMFADevice',
   'iam:DeleteVirtualMFADevice',
   'iam:EnableMFADevice',
-  'iam:ResyncMFADevice',
-  'iam:ListMFADevices',
-  'iam:ListVirtualMFADevices',
-  'sts:GetSessionToken',
 ] as const;
+
+/** Every action a user without MFA may ever call (the second group only while onboarding is open). */
+export const ACTIONS_ALLOWED_WITHOUT_MFA = [...ACTIONS_ALWAYS_ALLOWED_WITHOUT_MFA, ...ONBOARDING_ACTIONS] as const;
+
+const NO_MFA = { 'aws:MultiFactorAuthPresent': 'false' };
 
 export function buildEnforcementPolicy(partition = 'aws'): PolicyDocument {
   const ownUser = [
     `arn:${partition}:iam::*:user/\${aws:username}`,
     `arn:${partition}:iam::*:user/*/\${aws:username}`,
   ];
-  const ownMfa = [
-    `arn:${partition}:iam::*:mfa/\${aws:username}`,
-    `arn:${partition}:iam::*:mfa/\${aws:username}-*`,
-  ];
+  const ownMfa = `arn:${partition}:iam::*:mfa/\${aws:username}`;
+  const windowKey = [ONBOARDING_WINDOW_TAG];
   return {
     Version: '2012-10-17',
     Statement: [
@@ -72,13 +84,7 @@ export function buildEnforcementPolicy(partition = 'aws'): PolicyDocument {
       {
         Sid: 'AllowManageOwnAccessKeys',
         Effect: 'Allow',
-        Action: [
-          'iam:CreateAccessKey',
-          'iam:DeleteAccessKey',
-          'iam:ListAccessKeys',
-          'iam:UpdateAccessKey',
-          'iam:GetAccessKeyLastUsed',
-        ],
+        Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListAccessKeys', 'iam:UpdateAccessKey', 'iam:GetAccessKeyLastUsed'],
         Resource: ownUser,
       },
       {
@@ -94,11 +100,57 @@ export function buildEnforcementPolicy(partition = 'aws'): PolicyDocument {
         Resource: ownUser,
       },
       {
+        // Closing the window needs an MFA session (the Deny below refuses UntagUser without MFA).
+        Sid: 'AllowCloseOwnOnboardingWindow',
+        Effect: 'Allow',
+        Action: 'iam:UntagUser',
+        Resource: ownUser,
+        Condition: {
+          'ForAllValues:StringEqualsIgnoreCase': { 'aws:TagKeys': windowKey },
+          Null: { 'aws:TagKeys': 'false' },
+        },
+      },
+      {
+        Sid: 'DenyReopenOwnOnboardingWindow',
+        Effect: 'Deny',
+        Action: 'iam:TagUser',
+        Resource: ownUser,
+        Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': windowKey } },
+      },
+      {
         Sid: 'DenyAllExceptListedIfNoMFA',
         Effect: 'Deny',
         NotAction: [...ACTIONS_ALLOWED_WITHOUT_MFA],
         Resource: '*',
-        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+        Condition: { BoolIfExists: NO_MFA },
+      },
+      {
+        Sid: 'DenyRegistrationIfNoMFAOutsideOnboarding',
+        Effect: 'Deny',
+        Action: [...ONBOARDING_ACTIONS],
+        Resource: '*',
+        Condition: { BoolIfExists: NO_MFA, Null: { [WINDOW_CONDITION_KEY]: 'true' } },
+      },
+      {
+        Sid: 'DenyOtherMFADevicesIfNoMFA',
+        Effect: 'Deny',
+        Action: ['iam:CreateVirtualMFADevice', 'iam:DeleteVirtualMFADevice'],
+        NotResource: ownMfa,
+        Condition: { BoolIfExists: NO_MFA },
+      },
+      {
+        Sid: 'DenyOtherUsersIfNoMFA',
+        Effect: 'Deny',
+        Action: [
+          'iam:ChangePassword',
+          'iam:GetUser',
+          'iam:GetLoginProfile',
+          'iam:EnableMFADevice',
+          'iam:ListMFADevices',
+          'iam:ResyncMFADevice',
+        ],
+        NotResource: ownUser,
+        Condition: { BoolIfExists: NO_MFA },
       },
     ],
   };

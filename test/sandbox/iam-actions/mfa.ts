@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { targetUserName, userResource, userXml, type ActionContext, type ActionTable } from '../action-types';
+import { requestTagContext, targetUserName, userResource, userXml, type ActionContext, type ActionTable } from '../action-types';
 import { noSuchEntity, validationError } from '../errors';
 import { MFA_WINDOW_STEPS, RESYNC_WINDOW_STEPS, invalidAuthCode, verifyConsecutive } from '../mfa-codes';
 import { paginate } from '../query-protocol';
@@ -32,6 +32,7 @@ const codeParam = (c: ActionContext, name: string): string => {
 export const mfaActions: ActionTable = {
   CreateVirtualMFADevice: {
     resource: (c) => c.state.mfaArn(c.p.name('VirtualMFADeviceName', 226), c.p.path()),
+    context: requestTagContext,
     handler: async ({ state, p }) => {
       const d = state.createVirtualMfa(p.name('VirtualMFADeviceName', 226), p.path(), p.tags());
       const png = await qrPng(otpauthUri(state, d));

@@ -1,4 +1,4 @@
-import { targetUserName, userResource, userXml, byName, type ActionTable } from '../action-types';
+import { requestTagContext, targetUserName, userResource, userXml, byName, type ActionTable } from '../action-types';
 import { AwsError, noSuchEntity } from '../errors';
 import { PASSWORD_POLICY_DEFAULTS, type PasswordPolicy } from '../password-policy';
 import { paginate } from '../query-protocol';
@@ -7,6 +7,7 @@ import type { User } from '../state';
 export const userActions: ActionTable = {
   CreateUser: {
     resource: (c) => c.state.userArn(c.p.name('UserName'), c.p.path()),
+    context: requestTagContext,
     handler: ({ state, p }) => {
       const u = state.createUser(p.name('UserName'), p.path(), p.tags());
       return { User: userXml(u, true) };
@@ -30,13 +31,15 @@ export const userActions: ActionTable = {
   },
   TagUser: {
     resource: (c) => c.state.userResourceArn(c.p.name('UserName')),
+    context: requestTagContext,
     handler: ({ state, p }) => (state.tagUser(p.name('UserName'), p.tags()), null),
   },
   UntagUser: {
     resource: (c) => c.state.userResourceArn(c.p.name('UserName')),
+    context: (c) => ({ 'aws:TagKeys': c.p.tagKeys() }),
     handler: ({ state, p }) => {
       const u = state.getUser(p.name('UserName'));
-      const keys = new Set(p.list('TagKeys'));
+      const keys = new Set(p.tagKeys());
       u.tags = u.tags.filter((t) => !keys.has(t.Key));
       return null;
     },

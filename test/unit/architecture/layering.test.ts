@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) => readFileSync(`${root}test/fixtures/lint/${name}`, 'utf8');
 
-const RULES = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports'];
+const RULES = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'];
 
 /** Lints a fixture as if it lived at `filePath`, with the project's real config (no type info needed for these rules). */
 async function layeringErrors(code: string, filePath: string): Promise<string[]> {
@@ -28,6 +28,7 @@ describe('layering is enforced by lint (so it cannot be switched off quietly)', 
     ['shared-imports-node.ts.txt', 'src/shared/totp/leak.ts', /browser too/],
     ['main-imports-agpl-evaluator.ts.txt', 'electron/admin/leak.ts', /AGPL/],
     ['renderer-imports-contract-runtime.tsx.txt', 'src/features/admin/leak.tsx', /pull zod into the bundle/],
+    ['renderer-store-without-lock.ts.txt', 'src/features/admin/leaky-store.ts', /defineStore/],
   ])('%s at %s is an error', async (name, path, message) => {
     const errors = await layeringErrors(fixture(name), path);
     expect(errors.length).toBeGreaterThan(0);
@@ -39,5 +40,6 @@ describe('layering is enforced by lint (so it cannot be switched off quietly)', 
     expect(await layeringErrors(fixture('renderer-imports-aws-sdk.tsx.txt'), 'electron/admin/ok.ts')).toEqual([]);
     expect(await layeringErrors(fixture('main-imports-agpl-evaluator.ts.txt'), 'test/sandbox/ok.ts')).toEqual([]);
     expect(await layeringErrors(fixture('renderer-imports-contract-type.tsx.txt'), 'src/features/admin/ok.tsx')).toEqual([]);
+    expect(await layeringErrors(fixture('renderer-store-without-lock.ts.txt'), 'src/app/define-store.ts')).toEqual([]);
   });
 });

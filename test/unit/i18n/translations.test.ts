@@ -23,6 +23,13 @@ const get = (o: unknown, key: string) => key.split('.').reduce<unknown>((a, k) =
 const forms = (o: unknown, key: string) => keysOf(o).filter((k) => base(k) === key).map((k) => get(o, k)!);
 
 describe('translations', () => {
+  it('the preview-only namespace (file dialogs of the browser shell) has the same keys and placeholders in ko and en', () => {
+    const load = (l: string) => JSON.parse(readFileSync(`${srcDir}i18n/${l}/preview.json`, 'utf8')) as Record<string, string>;
+    const [ko, en] = [load('ko'), load('en')];
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
+    for (const k of Object.keys(ko)) expect(interpolations(en[k]!), k).toEqual(interpolations(ko[k]!));
+  });
+
   it('Korean and English have the same namespaces and keys (plural forms aside)', () => {
     expect(Object.keys(resources.ko).sort()).toEqual(Object.keys(resources.en).sort());
     for (const ns of Object.keys(resources.ko) as (keyof typeof resources.ko)[]) {

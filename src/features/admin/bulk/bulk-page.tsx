@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { ImportSection } from './import-section';
 import { RunPanel } from './run-panel';
-import { SavedRuns } from './saved-runs';
+import { SAVED_KEY_ERRORS, SavedRuns } from './saved-runs';
 import { SheetOpener } from './sheet-opener';
 import { useBulkStore } from './bulk-store';
 
@@ -30,7 +30,8 @@ export function BulkPage() {
           {t('result.finished')}
         </p>
       )}
-      <ErrorMessage error={error} />
+      {/* A saved run's passphrase error is shown under its field instead. */}
+      <ErrorMessage error={error && !(run === null && SAVED_KEY_ERRORS.has(error.code)) ? error : null} />
       {run ? (
         <RunPanel run={run} />
       ) : (

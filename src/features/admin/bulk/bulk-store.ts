@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { BulkImport, BulkRun } from '../../../shared/ipc/channels/admin-bulk';
@@ -13,6 +13,8 @@ export interface StartOptions {
   skipInvalidRows: boolean;
   concurrency: number;
   attachTo: string | null;
+  /** Where the OS keychain is weak or missing: the run key is sealed to it. */
+  keyPassphrase: string | null;
 }
 
 interface BulkState {
@@ -29,13 +31,13 @@ interface BulkState {
   reimport(): Promise<void>;
   start(o: StartOptions, dialogTitle: string): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
-  resumeSaved(runId: string): Promise<void>;
+  resumeSaved(runId: string, key?: { keyPassphrase: string | null; forgetPasswords: boolean }): Promise<void>;
   discardSaved(runId: string): Promise<void>;
   exportPasswords(passphrase: string, dialogTitle: string, filterName: string): Promise<void>;
   finish(): Promise<void>;
 }
 
-export const useBulkStore = create<BulkState>((set, get) => {
+export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, get) => {
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
@@ -96,9 +98,9 @@ export const useBulkStore = create<BulkState>((set, get) => {
 
     control: (action) => act(async () => set({ run: await api.invoke(`admin:bulk:${action}`, { runId: runId() }) })),
 
-    resumeSaved: (id) =>
+    resumeSaved: (id, key) =>
       act(async () => {
-        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id }), checked: null, finished: false });
+        set({ run: await api.invoke('admin:bulk:resumeSaved', { runId: id, ...key }), checked: null, finished: false });
         await loadSaved();
       }),
     discardSaved: (id) =>

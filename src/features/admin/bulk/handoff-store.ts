@@ -1,5 +1,5 @@
-import { create } from 'zustand';
 import { api } from '../../../app/api';
+import { defineStore } from '../../../app/define-store';
 import { busyAction } from '../../../app/error-shape';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -35,7 +35,8 @@ interface HandoffState {
   clear(): void;
 }
 
-export const useHandoffStore = create<HandoffState>((set, get) => {
+// Reset on lock like every store: a revealed password, printed slips and an opened sheet's names go.
+export const useHandoffStore = defineStore<HandoffState>('admin/handoff', 'reset', (set, get) => {
   const act = busyAction(get, set);
   return {
     busy: false,
@@ -89,6 +90,3 @@ export const useHandoffStore = create<HandoffState>((set, get) => {
     clear: () => set({ facts: null, revealed: null, done: null, slips: null, error: null }),
   };
 });
-
-// Main wiped the secrets (idle lock, sign-out): nothing revealed may stay on screen.
-api.on('app:locked', () => useHandoffStore.setState({ revealed: null, slips: null, sheet: null, facts: null }));

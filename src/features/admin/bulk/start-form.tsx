@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
+import { useAppInfoStore } from '../../../app/app-info-store';
 import { useBulkStore } from './bulk-store';
+import { KeyPassphrase, keyPassphraseProblem } from './key-passphrase';
+import { focusFirstInvalid } from '../../../components/use-field-errors';
 
 /** The clean file's users and the run's settings; starting asks for the invite folder. */
 export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkImport; skipInvalid: boolean; onAnother(): void }) {
@@ -12,9 +15,18 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
   const [days, setDays] = useState(INVITE_DAYS_DEFAULT);
   const [concurrency, setConcurrency] = useState(BULK_CONCURRENCY_DEFAULT);
   const [attachTo, setAttachTo] = useState('');
+  // Without a real OS keychain the run key is sealed to a passphrase the admin chooses.
+  const storage = useAppInfoStore((s) => s.info?.secretStorage ?? 'os');
+  const [key, setKey] = useState({ pass: '', again: '' });
+  const [tried, setTried] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, skipInvalidRows: skipInvalid }, t('options.folderTitle'));
+    setTried(true);
+    if (storage !== 'os' && keyPassphraseProblem(key)) {
+      focusFirstInvalid(e.currentTarget as HTMLFormElement);
+      return;
+    }
+    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, skipInvalidRows: skipInvalid, keyPassphrase: storage !== 'os' ? key.pass : null }, t('options.folderTitle'));
   };
   const bad = new Set(checked.problems.map((p) => p.line));
   const count = skipInvalid ? checked.validRowCount : checked.rowCount;
@@ -76,6 +88,7 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
           </select>
         </div>
       </fieldset>
+      {storage !== 'os' && <KeyPassphrase storage={storage} value={key} onChange={setKey} showProblem={tried} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('options.start', { count })}

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import { busyAction, toErrorShape } from '../../../app/error-shape';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
@@ -48,7 +48,7 @@ interface GuardState {
 }
 
 /** Readiness rows for the account itself (CloudTrail, root alerts, S3, security groups): plan → apply → undo. */
-export const useGuardStore = create<GuardState>((set, get) => {
+export const useGuardStore = defineStore<GuardState>('admin/guard', 'reset', (set, get) => {
   const act = busyAction(get, set);
   const run = (which: Which, fn: () => Promise<void>) => {
     set({ active: which, outcome: null });

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -7,6 +7,7 @@ import { toErrorShape } from '../../../app/error-shape';
 export type PolicyStatus = ChannelOutput<'admin:policyStatus'>;
 export type SimulationRow = ChannelOutput<'admin:policySimulate'>['rows'][number];
 type Applied = ChannelOutput<'admin:policyApply'>;
+type Attached = ChannelOutput<'admin:attachPolicyToGroup'>;
 
 interface PolicyState {
   status: PolicyStatus | null;
@@ -18,14 +19,18 @@ interface PolicyState {
   simulating: boolean;
   groups: string[] | null;
   attachedTo: string | null;
+  /** Members without MFA the admin must see before the policy goes on their group. */
+  attachWarning: (Attached & { groupName: string }) | null;
+  attachResult: Attached | null;
   load(): Promise<void>;
   apply(deleteVersionId?: string): Promise<void>;
   simulate(): Promise<void>;
   loadGroups(): Promise<void>;
-  attachToGroup(groupName: string): Promise<void>;
+  attachToGroup(groupName: string, confirm?: { openOnboardingDays: number | null }): Promise<void>;
+  cancelAttach(): void;
 }
 
-export const usePolicyStore = create<PolicyState>((set, get) => {
+export const usePolicyStore = defineStore<PolicyState>('admin/policy', 'reset', (set, get) => {
   const failed = (e: unknown) => set({ loading: false, applying: false, simulating: false, error: toErrorShape(e) });
   return {
     status: null,
@@ -37,6 +42,8 @@ export const usePolicyStore = create<PolicyState>((set, get) => {
     simulating: false,
     groups: null,
     attachedTo: null,
+    attachWarning: null,
+    attachResult: null,
     async load() {
       set({ loading: true, error: null });
       try {
@@ -70,14 +77,19 @@ export const usePolicyStore = create<PolicyState>((set, get) => {
         failed(e);
       }
     },
-    async attachToGroup(groupName) {
-      set({ error: null, attachedTo: null });
+    async attachToGroup(groupName, confirm) {
+      set({ error: null, attachedTo: null, attachResult: null });
       try {
-        await api.invoke('admin:attachPolicyToGroup', { groupName });
-        set({ attachedTo: groupName });
+        const out = await api.invoke('admin:attachPolicyToGroup', {
+          groupName,
+          ...(confirm ? { confirmMembersWithoutMfa: true, ...(confirm.openOnboardingDays ? { openOnboardingDays: confirm.openOnboardingDays } : {}) } : {}),
+        });
+        if (out.attached) set({ attachedTo: groupName, attachResult: out, attachWarning: null });
+        else set({ attachWarning: { ...out, groupName } });
       } catch (e) {
         failed(e);
       }
     },
+    cancelAttach: () => set({ attachWarning: null }),
   };
 });

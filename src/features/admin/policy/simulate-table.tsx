@@ -15,6 +15,7 @@ export function SimulateTable() {
           <thead>
             <tr>
               <th scope="col">{t('policy.simulate.action')}</th>
+              <th scope="col">{t('policy.simulate.withoutMfaOnboarding')}</th>
               <th scope="col">{t('policy.simulate.withoutMfa')}</th>
               <th scope="col">{t('policy.simulate.withMfa')}</th>
             </tr>
@@ -25,6 +26,7 @@ export function SimulateTable() {
                 <th scope="row" className="mono">
                   {r.action}
                 </th>
+                <td data-decision={r.withoutMfaOnboarding}>{t(`policy.simulate.decision.${r.withoutMfaOnboarding}`)}</td>
                 <td data-decision={r.withoutMfa}>{t(`policy.simulate.decision.${r.withoutMfa}`)}</td>
                 <td data-decision={r.withMfa}>{t(`policy.simulate.decision.${r.withMfa}`)}</td>
               </tr>

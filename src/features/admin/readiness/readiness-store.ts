@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -22,7 +22,7 @@ interface ReadinessState {
   applyCis(): Promise<void>;
 }
 
-export const useReadinessStore = create<ReadinessState>((set, get) => ({
+export const useReadinessStore = defineStore<ReadinessState>('admin/readiness', 'reset', (set, get) => ({
   checks: null,
   checkedAt: null,
   loading: false,

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -25,7 +25,7 @@ interface SignInState {
   reset(): void;
 }
 
-export const useSignInStore = create<SignInState>((set, get) => {
+export const useSignInStore = defineStore<SignInState>('admin/sign-in', 'reset', (set, get) => {
   const settle = (r: ProfileResult) => {
     if (r.status === 'signedIn') {
       set({ busy: false, mfaPrompt: null, error: null });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppInfoStore } from '../../../app/app-info-store';
 import { ErrorMessage } from '../../../components/error-message';
 import { SsoPick } from './sso-pick';
 import { useSsoStore } from './sso-store';
@@ -11,6 +12,7 @@ export function SsoSignIn() {
   const [region, setRegion] = useState('us-east-1');
   const [tried, setTried] = useState(false);
   const urlBad = !/^https:\/\/[^\s/]+/.test(startUrl.trim());
+  const secretStorage = useAppInfoStore((s) => s.info?.secretStorage);
 
   if (phase === 'pickAccount' || phase === 'signingIn') return <SsoPick />;
   if (phase === 'waiting' && device) {
@@ -49,6 +51,11 @@ export function SsoSignIn() {
       }}
     >
       <p className="hint">{t('sso.intro')}</p>
+      {secretStorage && secretStorage !== 'os' && (
+        <p className="hint" data-testid="sso-no-cache">
+          {t('sso.noCache')}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="admin-sso-url">{t('sso.startUrl')}</label>
         <input

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
@@ -27,7 +27,7 @@ interface SsoState {
 const CANCELLED = 'admin.signInCancelled';
 
 /** IAM Identity Center device sign-in: start → the admin approves in the browser → account → role. */
-export const useSsoStore = create<SsoState>((set, get) => {
+export const useSsoStore = defineStore<SsoState>('admin/sso', 'reset', (set, get) => {
   const failed = (e: unknown) => {
     const error = toErrorShape(e);
     set({ phase: 'form', device: null, error: error.code === CANCELLED ? null : error });

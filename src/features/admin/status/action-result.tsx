@@ -8,12 +8,20 @@ import { useStatusStore } from './status-store';
 export function ActionResult() {
   const { t, i18n } = useTranslation('adminStatus');
   const { action, passwordCopied, copyPassword, closeResult, selected } = useStatusStore();
-  const { issued, removed, resynced } = action;
+  const { issued, removed, resynced, asked } = action;
   // The new temporary password is shown once: leaving (another tab, Home, sign out) asks first until it is copied.
   useGuardLeave('adminStatus.result', issued?.temporaryPassword && !passwordCopied ? t('guard.passwordNotCopied', { userName: issued.userName }) : null);
   return (
     <div className="status-result" data-testid="status-result">
       {resynced && <p className="success">{t('result.resynced', { userName: selected })}</p>}
+      {asked && (
+        <>
+          <p className="success" data-testid="status-mfa-asked">
+            {t('result.asked', { userName: asked.userName, expiresAt: new Date(asked.expiresAt).toLocaleString(i18n.language) })}
+          </p>
+          <p>{t('result.askedMessage', { userName: asked.userName, deviceName: asked.deviceName })}</p>
+        </>
+      )}
       {removed && (
         <>
           {removed.deletedKeyIds.length > 0 && <p className="success">{t('result.keysRemoved', { keys: removed.deletedKeyIds.join(', ') })}</p>}

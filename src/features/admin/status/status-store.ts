@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
@@ -7,7 +7,7 @@ import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/a
 import { bootstrapKeyIds, NO_FILTER, type StatusFilter } from './filter';
 import { toErrorShape } from '../../../app/error-shape';
 
-export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync';
+export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync' | 'askMfa';
 type Csv = ChannelInput<'admin:status:exportCsv'>;
 
 /** What the selected user's panel shows: the action being confirmed or run, and its outcome. */
@@ -18,9 +18,10 @@ export interface ActionState {
   issued: InviteIssued | null;
   removed: ChannelOutput<'admin:status:removeBootstrapKeys'> | null;
   resynced: boolean;
+  asked: ChannelOutput<'admin:status:askMfaSetup'> | null;
 }
 
-const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false };
+const IDLE: ActionState = { kind: null, busy: false, error: null, issued: null, removed: null, resynced: false, asked: null };
 
 type Listing = ChannelOutput<'admin:status:list'>;
 
@@ -50,13 +51,14 @@ interface StatusState {
   resend(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
   resetMfa(dialog: { dialogTitle: string; filterName: string }): Promise<void>;
   removeKeys(): Promise<void>;
+  askMfa(): Promise<void>;
   resync(serialNumber: string, code1: string, code2: string): Promise<boolean>;
   copyPassword(): Promise<void>;
   closeResult(): Promise<void>;
   exportCsv(input: Omit<Csv, 'userNames'>, userNames: string[]): Promise<void>;
 }
 
-export const useStatusStore = create<StatusState>((set, get) => {
+export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', (set, get) => {
   const row = () => get().users?.find((u) => u.userName === get().selected) ?? null;
   /** Runs an action for the selected user; a vanished user refreshes the table. */
   const run = async (fn: (user: UserStatusRow) => Promise<Partial<ActionState>>, refresh = true) => {
@@ -140,6 +142,9 @@ export const useStatusStore = create<StatusState>((set, get) => {
     },
     async removeKeys() {
       await run(async (u) => ({ removed: await api.invoke('admin:status:removeBootstrapKeys', { userName: u.userName, accessKeyIds: bootstrapKeyIds(u) }) }));
+    },
+    async askMfa() {
+      await run(async (u) => ({ asked: await api.invoke('admin:status:askMfaSetup', { userName: u.userName, validDays: get().validDays }) }));
     },
     async resync(serialNumber, code1, code2) {
       return run(async (u) => {

@@ -62,6 +62,11 @@ export function StatusTable({ rows }: { rows: UserStatusRow[] }) {
                 <span className="status-badge" data-status={r.status}>
                   {r.source === 'notRead' ? t('cell.notRead') : t(`status.${r.status}`)}
                 </span>
+                {r.onboardingWindow?.expired && (
+                  <span className="status-badge" data-status="inviteExpired" data-testid={`invite-expired-${r.userName}`}>
+                    {t('cell.inviteExpired')}
+                  </span>
+                )}
               </td>
               <td data-col="console">{consoleCell(r)}</td>
               <td data-col="mfa">{r.mfaActive === null ? unknown : r.mfaActive ? t('cell.mfaOn') : t('cell.mfaOff')}</td>

@@ -7,7 +7,7 @@ import { ActionResult } from './action-result';
 import { ResyncForm } from './resync-form';
 import { useStatusStore, type ActionKind } from './status-store';
 
-/** The selected user: keys and devices, and the four actions, each confirmed first. */
+/** The selected user: keys and devices, and the actions, each confirmed first. */
 export function UserPanel() {
   const { t, i18n } = useTranslation('adminStatus');
   const { users, selected, action, reading, select, start } = useStatusStore();
@@ -25,9 +25,11 @@ export function UserPanel() {
     resetMfa: hasMfa ? null : t('actions.resetMfaNeedsDevice'),
     removeKeys: bootstrapKeys(user).length > 0 ? null : t('actions.removeKeysNone'),
     resync: resyncableDevices(user).length > 0 ? null : t('actions.resyncNeedsDevice'),
+    askMfa: hasMfa ? t('actions.askMfaNeedsNoMfa') : null,
   };
+  const window = user.onboardingWindow;
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : t('cell.unknown'));
-  const showOutcome = action.issued || action.removed || action.resynced;
+  const showOutcome = action.issued || action.removed || action.resynced || action.asked;
 
   return (
     <section className="card status-panel" aria-labelledby="status-panel-h" data-testid="status-panel">
@@ -37,6 +39,12 @@ export function UserPanel() {
       <p className="hint" role="status" data-testid="status-panel-source">
         {ready ? t('panel.readAt') : t('panel.reading', { userName: user.userName })}
       </p>
+      {window?.expired && (
+        <p className="notice" data-testid="invite-expired">
+          {t('panel.inviteExpired', { expiresAt: date(window.expiresAt) })}
+        </p>
+      )}
+      {window?.open && !window.expired && <p className="hint">{t('panel.windowOpen', { expiresAt: date(window.expiresAt) })}</p>}
       <h4>{t('panel.keysHeading')}</h4>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
       <ul className="status-keys">
@@ -60,7 +68,7 @@ export function UserPanel() {
       <h4>{t('panel.actionsHeading')}</h4>
       {!action.kind && (
         <ul className="status-actions">
-          {(['resend', 'resetMfa', 'removeKeys', 'resync'] as const).map((kind) => (
+          {(['resend', 'resetMfa', 'removeKeys', 'resync', 'askMfa'] as const).map((kind) => (
             <li key={kind}>
               <button type="button" className={kind === 'resetMfa' || kind === 'removeKeys' ? 'danger' : 'secondary'} disabled={!ready || !!why[kind]} aria-describedby={`status-why-${kind}`} onClick={() => start(kind)}>
                 {t(`actions.${kind}`)}

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 import { api } from '../../../app/api';
 import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { CreateUserInput, ProvisionRun } from '../../../shared/ipc/channels/admin-users';
@@ -35,7 +35,7 @@ interface AdminUsersState {
   leave(): Promise<void>;
 }
 
-export const useAdminUsersStore = create<AdminUsersState>((set, get) => {
+export const useAdminUsersStore = defineStore<AdminUsersState>('admin/users', 'reset', (set, get) => {
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
 

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineStore } from '../../../app/define-store';
 
 const KEY = 'appLocation';
 const read = (): string => {
@@ -14,7 +14,10 @@ const read = (): string => {
  * organisation knows, the app does not. Typed once, remembered, and put in every invite message.
  * Not a secret.
  */
-const useStore = create<{ value: string; set(v: string): void }>((set) => ({
+export const useAppLocationStore = defineStore<{ value: string; set(v: string): void }>(
+  'admin/appLocation',
+  { keep: 'where to get the app (a link or an instruction the admin typed), not a secret; also in localStorage' },
+  (set) => ({
   value: read(),
   set(value) {
     set({ value });
@@ -24,8 +27,9 @@ const useStore = create<{ value: string; set(v: string): void }>((set) => ({
       // storage unavailable: the value lasts for this run
     }
   },
-}));
+  }),
+);
 
 export function useAppLocation(): [string, (v: string) => void] {
-  return [useStore((s) => s.value), useStore((s) => s.set)];
+  return [useAppLocationStore((s) => s.value), useAppLocationStore((s) => s.set)];
 }

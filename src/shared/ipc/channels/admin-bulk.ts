@@ -97,9 +97,12 @@ export const savedRunSchema = z.object({
   cancelled: z.boolean(),
   /** Signed in to the run's account: it can be resumed now. */
   sameAccount: z.boolean(),
+  /** Its key is sealed to a passphrase (no OS keychain when it started): resuming asks for it. */
+  needsPassphrase: z.boolean(),
 });
 
 const byRun = z.object({ runId }).strict();
+const keyPassphrase = z.string().min(SHEET_PASSPHRASE_MIN).max(256);
 
 export const adminBulkChannels = {
   /** Asks for a CSV, reads and checks it (file rules, then the account: existing users, unknown groups). */
@@ -120,6 +123,8 @@ export const adminBulkChannels = {
         attachTo: z.string().regex(/^[\w+=,.@-]{1,128}$/).nullable().default(null),
         /** Start with the rows that have no problem, leaving out the ones listed as problems. */
         skipInvalidRows: z.boolean().default(false),
+        /** Needed where the OS keychain is weak or missing (app:info secretStorage): the run key is sealed to it. */
+        keyPassphrase: keyPassphrase.nullable().default(null),
       })
       .strict(),
     output: bulkRunSchema.nullable(),
@@ -135,7 +140,17 @@ export const adminBulkChannels = {
   /** Runs in this computer's journal that were not closed (crash, sign-out, cancel). */
   'admin:bulk:savedRuns': defineChannel({ input: z.object({}).strict(), output: z.object({ runs: z.array(savedRunSchema) }) }),
   /** Opens a saved run from its journal and continues it. */
-  'admin:bulk:resumeSaved': defineChannel({ input: byRun, output: bulkRunSchema }),
+  'admin:bulk:resumeSaved': defineChannel({
+    input: z
+      .object({
+        runId,
+        keyPassphrase: keyPassphrase.nullable().default(null),
+        /** The passphrase is lost: a new key, and users whose password was sealed to the old one get new ones. */
+        forgetPasswords: z.boolean().default(false),
+      })
+      .strict(),
+    output: bulkRunSchema,
+  }),
   /** Every user's temporary password as a CSV, encrypted with age to the admin's passphrase. */
   'admin:bulk:exportPasswords': defineChannel({
     input: z.object({ runId, passphrase: z.string().min(SHEET_PASSPHRASE_MIN).max(256), ...dialogText, filterName: z.string().max(100) }).strict(),

@@ -58,6 +58,12 @@ export const userStatusRowSchema = z.object({
   inlinePolicies: z.array(z.string()).nullable(),
   attachedPolicies: z.array(z.string()).nullable(),
   source: z.enum(ROW_SOURCES),
+  /**
+   * Onboarding opened by the admin (the user's window tag; see onboardingWindowState): open,
+   * until when, and whether that is past (the invite can do nothing any more: offer a resend).
+   * null when the tags could not be read.
+   */
+  onboardingWindow: z.object({ open: z.boolean(), expiresAt: z.string().nullable(), expired: z.boolean() }).nullable(),
   /** IAM actions that were denied while reading this user. */
   missingPermissions: z.array(z.string()),
 });
@@ -149,6 +155,15 @@ export const adminStatusChannels = {
   'admin:status:resync': defineChannel({
     input: z.object({ userName, serialNumber, code1: totpCodeSchema, code2: totpCodeSchema }).strict(),
     output: z.object({ resynced: z.literal(true) }),
+  }),
+  /**
+   * "Ask this user to set up MFA": opens onboarding for a user without an MFA device (one the app
+   * did not create, or whose policy is group-attached), without new credentials: the user
+   * registers a device with their own key or in the console, until `expiresAt`.
+   */
+  'admin:status:askMfaSetup': defineChannel({
+    input: z.object({ userName, validDays: z.number().int().min(1).max(30) }).strict(),
+    output: z.object({ userName: z.string(), expiresAt: z.string(), deviceName: z.string() }),
   }),
   /** Puts the last temporary password on the clipboard, cleared after 30 s. */
   'admin:status:copyPassword': defineChannel({

@@ -167,12 +167,31 @@ export const adminChannels = {
   }),
   'admin:policySimulate': defineChannel({
     input: empty,
-    output: z.object({ rows: z.array(z.object({ action: z.string(), withoutMfa: decision, withMfa: decision })) }),
+    /** Without MFA while onboarding is open, without MFA otherwise, and with MFA. */
+    output: z.object({ rows: z.array(z.object({ action: z.string(), withoutMfaOnboarding: decision, withoutMfa: decision, withMfa: decision })) }),
   }),
   'admin:listGroups': defineChannel({ input: empty, output: z.object({ groups: z.array(z.string()) }) }),
+  /**
+   * Attaches the policy to a group. Members without an MFA device would be locked out at once: the
+   * first call only names them (attached: false) unless `confirmMembersWithoutMfa`; then onboarding
+   * is opened for them first when `openOnboardingDays` is given.
+   */
   'admin:attachPolicyToGroup': defineChannel({
-    input: z.object({ groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/) }).strict(),
-    output: z.object({ attached: z.literal(true) }),
+    input: z
+      .object({
+        groupName: z.string().regex(/^[\w+=,.@-]{1,128}$/),
+        confirmMembersWithoutMfa: z.boolean().optional(),
+        openOnboardingDays: z.number().int().min(1).max(30).optional(),
+      })
+      .strict(),
+    output: z.object({
+      attached: z.boolean(),
+      membersWithoutMfa: z.array(z.string()),
+      /** The signed-in admin is one of them (their own keys would stop working without MFA). */
+      includesYou: z.boolean(),
+      openedFor: z.array(z.string()),
+      expiresAt: z.string().nullable(),
+    }),
   }),
 } as const;
 

@@ -10,6 +10,12 @@ export const appChannels = {
       /** The AWS endpoint override in force (e.g. the sandbox), or null when talking to AWS itself. */
       endpointOverride: z.string().nullable(),
       region: z.string(),
+      /**
+       * How well the OS keychain protects what the app keeps at rest: 'os' (a real keychain),
+       * 'weak' (Linux without a keyring: a hard-coded password), 'none'. Not 'os': the bulk run key
+       * is sealed to a passphrase the admin types, and the SSO client registration is not cached.
+       */
+      secretStorage: z.enum(['os', 'weak', 'none']),
     }),
   }),
   /** How far AWS's clock is from this computer's (from AWS's last answer), for code countdowns. */

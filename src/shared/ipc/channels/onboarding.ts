@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define';
+import { CLI_PROFILE_NAME } from '../../cli/try-command';
 
 /** The wizard's steps, in order. 'signIn' is the first screen; 'done' is the finish screen. */
 export const onboardingStepSchema = z.enum(['signIn', 'password', 'mfa', 'prove', 'finish']);
@@ -121,17 +122,29 @@ export const onboardingChannels = {
     input: z.object({ keepCliAccess: z.boolean() }).strict(),
     output: z.object({
       consoleUrl: z.string(),
+      /** The invite's bootstrap key is gone (always, once finish succeeds). */
       keyDeleted: z.boolean(),
+      /** The onboarding window is closed: the long-term key can register no MFA device any more. */
+      windowClosed: z.boolean(),
+      /** Command-line access: an AWS profile whose credential_process asks for an MFA code once per session. */
       profile: z
         .object({
           name: z.string(),
           preferredName: z.string(),
           configFile: z.string(),
-          credentialsFile: z.string(),
+          /** Where the app keeps the profile's key (and the cached MFA session). */
+          storeFile: z.string(),
+          /** 'keychain': encrypted by the OS keychain; 'plain': no keychain here, readable by this user only. */
+          protection: z.enum(['keychain', 'plain']),
           mfaSerial: z.string(),
         })
         .nullable(),
     }),
+  }),
+  /** The first command to try with the new profile to the clipboard (built here from the name; not a secret). */
+  'onboarding:copyCliCommand': defineChannel({
+    input: z.object({ profile: z.string().regex(CLI_PROFILE_NAME) }).strict(),
+    output: z.object({ copied: z.literal(true) }),
   }),
   /** The user left the wizard: drop every secret held for it. */
   'onboarding:cancel': defineChannel({

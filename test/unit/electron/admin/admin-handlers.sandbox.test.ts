@@ -1,3 +1,4 @@
+import { AddUserToGroupCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ describe('admin handlers against the sandbox', () => {
     ({ handlers } = composeApp({ platform: ports, log: silentLogger, env: { ...sandbox.env, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials') }, info: { version: 't', platform: 'linux' }, maxAttempts: 1 }));
   });
   afterAll(async () => sandbox.stop());
+  const iamAdmin = () => new IAMClient({ region: sandbox.region, endpoint: sandbox.url, credentials: { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey } });
 
   it('lists profiles and signs in with a role profile that asks for an MFA code', async () => {
     const u = sandbox.scenario.newUser({ userName: 'mfa.admin', withMfa: true, policies: [{ name: 'All', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] });
@@ -65,7 +67,38 @@ describe('admin handlers against the sandbox', () => {
     await call('admin:policyApply', {});
     expect((await call('admin:policyStatus', {})).state).toBe('current');
     const sim = await call('admin:policySimulate', {});
-    expect(sim.rows.find((x) => x.action === 's3:ListAllMyBuckets')).toEqual({ action: 's3:ListAllMyBuckets', withoutMfa: 'explicitDeny', withMfa: 'implicitDeny' });
+    expect(sim.rows.find((x) => x.action === 's3:ListAllMyBuckets')).toEqual({ action: 's3:ListAllMyBuckets', withoutMfaOnboarding: 'explicitDeny', withoutMfa: 'explicitDeny', withMfa: 'implicitDeny' });
     expect(sim.rows.find((x) => x.action === 'iam:ChangePassword')).toMatchObject({ withoutMfa: 'allowed', withMfa: 'allowed' });
+    // Registering a device without MFA: only while the admin has onboarding open.
+    expect(sim.rows.find((x) => x.action === 'iam:CreateVirtualMFADevice')).toEqual({
+      action: 'iam:CreateVirtualMFADevice',
+      withoutMfaOnboarding: 'allowed',
+      withoutMfa: 'explicitDeny',
+      withMfa: 'allowed',
+    });
+  });
+
+  it('attaching the policy to a group names its members without MFA first, changes nothing until confirmed, and can open onboarding for them', async () => {
+    sandbox.scenario.createGroup('ops');
+    sandbox.scenario.newUser({ userName: 'ops.nomfa', groups: ['ops'], passwordResetRequired: false });
+    sandbox.scenario.newUser({ userName: 'ops.mfa', groups: ['ops'], withMfa: true });
+    const arn = `arn:aws:iam::${sandbox.accountId}:policy/IamOnboardingEnforceMfa`;
+    const first = await call('admin:attachPolicyToGroup', { groupName: 'ops' });
+    expect(first).toEqual({ attached: false, membersWithoutMfa: ['ops.nomfa'], includesYou: false, openedFor: [], expiresAt: null });
+    expect(sandbox.state.getGroup('ops')?.attachedPolicyArns).toEqual([]);
+    expect(sandbox.state.getUser('ops.nomfa')?.tags).toEqual({});
+
+    const done = await call('admin:attachPolicyToGroup', { groupName: 'ops', confirmMembersWithoutMfa: true, openOnboardingDays: 3 });
+    expect(done).toMatchObject({ attached: true, membersWithoutMfa: ['ops.nomfa'], openedFor: ['ops.nomfa'] });
+    expect(sandbox.state.getGroup('ops')?.attachedPolicyArns).toEqual([arn]);
+    expect(sandbox.state.getUser('ops.nomfa')?.tags['iam-onboarding-window']).toBe(done.expiresAt);
+    expect(sandbox.state.getUser('ops.mfa')?.tags).toEqual({});
+
+    // The admin's own user in a group: named as "you".
+    sandbox.scenario.createGroup('admins');
+    const admin = iamAdmin();
+    await admin.send(new AddUserToGroupCommand({ GroupName: 'admins', UserName: 'admin' }));
+    expect(await call('admin:attachPolicyToGroup', { groupName: 'admins' })).toMatchObject({ attached: false, membersWithoutMfa: ['admin'], includesYou: true });
+    expect(sandbox.state.getGroup('admins')?.attachedPolicyArns).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ describe('dispatch: the one path every IPC call takes', () => {
     const { handlers } = app({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9', AWS_REGION: 'ap-northeast-2' });
     expect(await dispatch(handlers, 'app:info', {}, ctx, log)).toEqual({
       ok: true,
-      value: { version: '9.9.9', platform: 'test', endpointOverride: 'http://127.0.0.1:9', region: 'ap-northeast-2' },
+      value: { version: '9.9.9', platform: 'test', endpointOverride: 'http://127.0.0.1:9', region: 'ap-northeast-2', secretStorage: 'os' },
     });
   });
 
@@ -65,10 +65,10 @@ describe('dispatch: the one path every IPC call takes', () => {
     const { handlers } = app();
     const leaky: HandlerTable = {
       ...handlers,
-      'app:info': async () => ({ version: '1', platform: 'p', endpointOverride: null, region: 'r', secretAccessKey: 'shh' }) as never,
+      'app:info': async () => ({ version: '1', platform: 'p', endpointOverride: null, region: 'r', secretStorage: 'os', secretAccessKey: 'shh' }) as never,
     };
     const r = await dispatch(leaky, 'app:info', {}, ctx, log);
-    expect(r).toEqual({ ok: true, value: { version: '1', platform: 'p', endpointOverride: null, region: 'r' } });
+    expect(r).toEqual({ ok: true, value: { version: '1', platform: 'p', endpointOverride: null, region: 'r', secretStorage: 'os' } });
   });
 
   it('opens only allow-listed https AWS URLs', async () => {
@@ -86,5 +86,36 @@ describe('dispatch: the one path every IPC call takes', () => {
     expect(await dispatch(handlers, 'app:openExternal', { url: 'https://evil.app.aws.example.com/' }, ctx, log)).toMatchObject({ ok: false });
     expect(ports.links.opened[0]).toBe('https://123456789012.signin.aws.amazon.com/console');
     expect(ports.links.opened).toHaveLength(4);
+  });
+
+  it('answers internal when a handler output fails its schema (and logs which channel)', async () => {
+    const { handlers } = app();
+    const wrong: HandlerTable = { ...handlers, 'app:info': async () => ({ version: 1 }) as never };
+    lines.length = 0;
+    expect(await dispatch(wrong, 'app:info', {}, ctx, log)).toEqual({ ok: false, error: { code: 'internal', params: { channel: 'app:info' } } });
+    expect(lines.join('\n')).toContain('ipc.outputMismatch');
+  });
+
+  it('never throws, whatever arrives as the channel or the payload', async () => {
+    const { handlers } = app();
+    const hostile: unknown[] = [
+      { toString: 'x' },
+      { toString: () => { throw new Error('boom'); } },
+      Object.create(null),
+      Symbol('s'),
+      10n,
+      () => 'app:info',
+      new Proxy({}, { get: () => { throw new Error('trap'); } }),
+      ['app:info'],
+      undefined,
+    ];
+    for (const channel of hostile) {
+      const r = await dispatch(handlers, channel, {}, ctx, log);
+      expect(r).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
+      expect(typeof (r as unknown as { error: { params: { channel: unknown } } }).error.params.channel).toBe('string');
+    }
+    const trap = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
+    const r = await dispatch(handlers, 'app:openExternal', trap, ctx, log);
+    expect(r.ok).toBe(false);
   });
 });

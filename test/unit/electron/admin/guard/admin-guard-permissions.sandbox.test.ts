@@ -97,7 +97,7 @@ describe('account guard permissions', () => {
     const keys = { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey };
     await call('admin:signInWithKeys', keys);
     const plan = await call('admin:guard:alertsPlan', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/pending', text: EN_TEXT });
-    deps.lifecycle.lock('idle');
+    await deps.lifecycle.lock('idle');
     await expect(call('admin:guard:alertsApply', { planId: plan.planId })).rejects.toMatchObject({ code: 'adminGuard.planExpired' });
     expect((await call('admin:identity', {}))).toBeNull(); // and the admin is signed out
     await call('admin:signInWithKeys', keys);

@@ -1,5 +1,5 @@
 import { ChangePasswordCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,9 +83,11 @@ describe('onboarding status from the account-wide sources', () => {
       mfaActive: false,
       mfaDevices: null,
       groups: ['devs'],
-      tags: [{ key: 'team', value: 'a' }],
-      inlinePolicies: ['onboarding-expiry'],
+      // newUser opens onboarding as the app does: the window tag and the expiry policy, read from the directory.
+      tags: [{ key: 'team', value: 'a' }, { key: 'iam-onboarding-window', value: expect.any(String) }],
+      inlinePolicies: ['IamOnboardingInviteExpiry', 'onboarding-expiry'],
       attachedPolicies: [sandbox.state.findPolicyByName('IamOnboardingEnforceMfa')!.arn],
+      onboardingWindow: { open: true, expired: false, expiresAt: expect.any(String) },
     });
     expect(by['u.fresh']?.accessKeys).toEqual([expect.objectContaining({ accessKeyId: null, slot: 1, status: 'Active', ageDays: 0, lastUsedDate: null, bootstrap: true })]);
     expect(by['u.half']).toMatchObject({ source: 'report', status: 'passwordChangedNoMfa', passwordResetRequired: false });
@@ -154,9 +156,12 @@ describe('onboarding status from the account-wide sources', () => {
     const live = sandbox.scenario.newUser({ userName: 'u.after' });
     const list = await call('admin:status:list', {});
     const path = join(home, 'status.csv');
+    // Overwriting a file others could read: the export is owner-only all the same.
+    writeFileSync(path, 'old', { mode: 0o644 });
     ports.dialogs.queueSave(path);
     const out = await call('admin:status:exportCsv', { userNames: list.users.map((u) => u.userName), labels: LABELS, dialogTitle: 't', filterName: 'f' });
     expect(out).toMatchObject({ saved: true, rows: list.users.length });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
     expect(text).toContain(`"'=1+2","W","y","y","n","key 1","0"`);
     expect(text).toContain(`"u.after","W","y","y","n","${live.accessKeyId}","0"`);

@@ -7,6 +7,7 @@ import { decryptInvite } from '../../../../../electron/invites/invite-codec';
 import type { HandlerTable } from '../../../../../electron/ipc/handler-types';
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createNodePorts, type NodePorts } from '../../../../../electron/platform/node-ports';
+import { buildInviteExpiryPolicy } from '../../../../../src/shared/mfa-policy/onboarding-window';
 import { startSandbox, type Sandbox } from '../../../../sandbox/index';
 import { fakeAccessKeyId } from '../../../../support/fake-keys';
 import { dispatchCaller } from '../../../../support/dispatch-call';
@@ -61,6 +62,32 @@ describe('admin status handlers against the sandbox', () => {
     expect(ports.clipboard.read()).toBe(done.temporaryPassword);
     await call('admin:status:dismiss', {});
     await expect(call('admin:status:copyPassword', { userName: 'u.fresh' })).rejects.toMatchObject({ code: 'adminStatus.passwordGone' });
+  });
+
+  it('the onboarding window: listed with its end, an expired invite flagged; resend opens a new window; "ask to set up MFA" opens one without new credentials', async () => {
+    const past = new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    sandbox.scenario.newUser({ userName: 'u.expired', attachEnforcementPolicy: true, onboardingWindow: { expiresAt: past } });
+    sandbox.scenario.newUser({ userName: 'u.outsider', passwordResetRequired: false, onboardingWindow: false });
+    expect((await row('u.expired'))?.onboardingWindow).toEqual({ open: true, expiresAt: past, expired: true });
+    expect((await row('u.outsider'))?.onboardingWindow).toEqual({ open: false, expiresAt: null, expired: false });
+
+    const keys = sandbox.state.listAccessKeys('u.expired').map((k) => k.accessKeyId);
+    ports.dialogs.queueSave(join(home, 'expired.invite.age'));
+    const resent = await call('admin:status:resendInvite', { userName: 'u.expired', deleteKeyIds: keys, validDays: 3, ...dialog });
+    const window = sandbox.state.getUser('u.expired')?.tags['iam-onboarding-window'];
+    expect(Date.parse(window!)).toBe(Date.parse(resent.expiresAt!));
+    expect(Date.parse(window!) - Date.now()).toBeGreaterThan(3 * 86_400_000 - 60_000);
+    expect(sandbox.state.listUserPolicies('u.expired').map((p) => p.document)).toEqual([buildInviteExpiryPolicy(window!)]);
+    expect((await row('u.expired'))?.onboardingWindow).toMatchObject({ open: true, expired: false });
+    await call('admin:status:dismiss', {});
+
+    const before = { keys: sandbox.state.listAccessKeys('u.outsider'), profile: sandbox.state.getLoginProfile('u.outsider') };
+    const asked = await call('admin:status:askMfaSetup', { userName: 'u.outsider', validDays: 2 });
+    expect(asked).toMatchObject({ userName: 'u.outsider', deviceName: 'u.outsider' });
+    expect(sandbox.state.getUser('u.outsider')?.tags['iam-onboarding-window']).toBe(asked.expiresAt);
+    expect(sandbox.state.listUserPolicies('u.outsider').map((p) => p.document)).toEqual([buildInviteExpiryPolicy(asked.expiresAt)]);
+    expect({ keys: sandbox.state.listAccessKeys('u.outsider'), profile: sandbox.state.getLoginProfile('u.outsider') }).toEqual(before);
+    await expect(call('admin:status:askMfaSetup', { userName: 'u.done', validDays: 2 })).rejects.toMatchObject({ code: 'adminStatus.hasMfa' });
   });
 
   it('reset MFA keeps a used CLI key, also on a retry after the devices are gone', async () => {

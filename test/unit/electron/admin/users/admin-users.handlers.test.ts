@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../../../../electron/app/app-deps';
 import { SecretLifecycle } from '../../../../../electron/app/secret-lifecycle';
 import { createAwsClientFactory } from '../../../../../electron/aws/client-factory';
+import { plainVault } from '../../../../../electron/cli-access/cli-vault';
 import { ServerClock } from '../../../../../electron/aws/server-clock';
 import { decryptInvite } from '../../../../../electron/invites/invite-codec';
 import { silentLogger } from '../../../../../electron/logging/logger';
@@ -35,6 +36,7 @@ function setup(endpoints: Record<string, string> = {}) {
     info: { version: 't', platform: 't' },
     env: {},
     lifecycle: new SecretLifecycle(0),
+    cliHelper: { command: null, vault: plainVault },
   };
   const hooks: Array<() => void> = [];
   const session = {
@@ -125,7 +127,7 @@ describe('admin:users handlers', () => {
 
   it('catches a taken name before creating anything', async () => {
     const { iam, handlers, ctx } = setup();
-    iam.users.set('lee.jun', { path: '/', tags: [], loginProfile: null, policies: new Set(), groups: new Set(), keys: [] });
+    iam.users.set('lee.jun', { path: '/', tags: [], loginProfile: null, policies: new Set(), groups: new Set(), keys: [], inline: new Map() });
     iam.calls = [];
     await expect(handlers['admin:users:create'](input, ctx)).rejects.toMatchObject({ code: 'adminUsers.userExists', params: { userName: 'lee.jun' } });
     expect(iam.calls).toEqual(['GetUser']);
@@ -156,7 +158,7 @@ describe('admin:users handlers', () => {
 
   it('sign-out wipes the secrets; a failed run retried afterwards makes a new password and replaces the key', async () => {
     const { iam, home, ports, handlers, ctx, signOut } = setup();
-    iam.fail('AddUserToGroup', { error: Object.assign(new Error('Throttling'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }) });
+    iam.fail('CreateAccessKey', { error: Object.assign(new Error('Throttling'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }) });
     const run = await handlers['admin:users:create'](input, ctx);
     expect(run.phase).toBe('failed');
     const firstKey = iam.users.get('lee.jun')!.keys[0];
@@ -178,7 +180,7 @@ describe('admin:users handlers', () => {
   it('an idle lock wipes the secrets of a finished run', async () => {
     const { handlers, ctx, deps } = setup();
     const run = await handlers['admin:users:create'](input, ctx);
-    deps.lifecycle.lock('idle');
+    await deps.lifecycle.lock('idle');
     await expect(handlers['admin:users:copyPassword']({ runId: run.runId }, ctx)).rejects.toMatchObject({ code: 'adminUsers.noSuchRun' });
   });
 

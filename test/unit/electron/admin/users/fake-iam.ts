@@ -9,6 +9,7 @@ interface FakeUser {
   policies: Set<string>;
   groups: Set<string>;
   keys: string[];
+  inline: Map<string, string>;
 }
 
 type Fault = { error: unknown; after?: boolean };
@@ -72,11 +73,12 @@ export class FakeIam {
           policies: new Set(),
           groups: new Set(),
           keys: [],
+          inline: new Map(),
         });
         return { User: { UserName: i.UserName } };
       case 'DeleteUser': {
         const u = this.user(i.UserName);
-        if (u.loginProfile || u.keys.length || u.policies.size || u.groups.size) throw awsError('DeleteConflict', 409);
+        if (u.loginProfile || u.keys.length || u.policies.size || u.groups.size || u.inline.size) throw awsError('DeleteConflict', 409);
         this.users.delete(String(i.UserName));
         return {};
       }
@@ -146,6 +148,22 @@ export class FakeIam {
       }
       case 'ListGroups':
         return this.listGroups(i);
+      case 'PutUserPolicy':
+        this.user(i.UserName).inline.set(String(i.PolicyName), String(i.PolicyDocument));
+        return {};
+      case 'DeleteUserPolicy':
+        if (!this.user(i.UserName).inline.delete(String(i.PolicyName))) throw awsError('NoSuchEntity', 404);
+        return {};
+      case 'TagUser': {
+        const u = this.user(i.UserName);
+        for (const t of i.Tags as FakeUser['tags']) u.tags = [...u.tags.filter((x) => x.Key !== t.Key), t];
+        return {};
+      }
+      case 'UntagUser': {
+        const u = this.user(i.UserName);
+        u.tags = u.tags.filter((t) => !(i.TagKeys as string[]).includes(t.Key));
+        return {};
+      }
       default:
         throw new Error(`FakeIam: ${action} not implemented`);
     }

@@ -3,6 +3,7 @@ import { ProvisioningRun, type RunAccount } from '../../../../../electron/admin/
 import type { IamSender } from '../../../../../electron/admin/users/list-groups';
 import { silentLogger } from '../../../../../electron/logging/logger';
 import type { CreateUserInput, ProvisionRun } from '../../../../../src/shared/ipc/channels/admin-users';
+import { buildInviteExpiryPolicy } from '../../../../../src/shared/mfa-policy/onboarding-window';
 import { awsError, dropped, FakeIam } from './fake-iam';
 
 const POLICY = 'arn:aws:iam::123456789012:policy/IamOnboardingEnforceMfa';
@@ -27,11 +28,13 @@ function setup(over: Partial<CreateUserInput> = {}) {
     inviteValidDays: 7,
     ...over,
   };
-  const run = new ProvisioningRun(input, account, silentLogger);
+  const run = new ProvisioningRun(input, account, silentLogger, () => NOW);
   const views: ProvisionRun[] = [];
   const emit = (v: ProvisionRun) => void views.push(v);
   return { iam, run, views, emit, sender: iam as unknown as IamSender };
 }
+
+const NOW = Date.parse('2025-03-01T09:30:15.250Z');
 
 const statuses = (v: ProvisionRun) => Object.fromEntries(v.steps.map((s) => [s.id, s.status]));
 
@@ -40,12 +43,19 @@ describe('ProvisioningRun', () => {
     const { iam, run, views, emit, sender } = setup();
     const v = await run.run(sender, emit);
     expect(v.phase).toBe('done');
-    expect(v.steps.map((s) => s.id)).toEqual(['createUser', 'createLoginProfile', 'attachPolicy', 'addToGroup:dev', 'addToGroup:ops', 'createAccessKey']);
-    expect(Object.values(statuses(v))).toEqual(Array(6).fill('done'));
+    // Enforcement before groups, credentials after them, the onboarding window last.
+    expect(v.steps.map((s) => s.id)).toEqual(['createUser', 'attachPolicy', 'addToGroup:dev', 'addToGroup:ops', 'createLoginProfile', 'createAccessKey', 'openWindow']);
+    expect(Object.values(statuses(v))).toEqual(Array(7).fill('done'));
     // A 'running' snapshot for each step, so the screen can tick them off one by one.
-    expect(views.filter((x) => x.steps.some((s) => s.status === 'running'))).toHaveLength(6);
+    expect(views.filter((x) => x.steps.some((s) => s.status === 'running'))).toHaveLength(7);
     const u = iam.users.get('kim.minji')!;
-    expect(u.tags).toEqual([{ Key: 'email', Value: 'minji@example.com' }]);
+    expect(u.tags).toEqual([
+      { Key: 'email', Value: 'minji@example.com' },
+      { Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:15Z' },
+    ]);
+    expect(JSON.parse(u.inline.get('IamOnboardingInviteExpiry')!)).toEqual(buildInviteExpiryPolicy('2025-03-08T09:30:15Z'));
+    expect(iam.calls.slice(-2)).toEqual(['PutUserPolicy', 'TagUser']);
+    expect(run.inviteSecrets().expiresAt).toBe('2025-03-08T09:30:15Z');
     expect(u.loginProfile?.resetRequired).toBe(true);
     expect([...u.policies]).toEqual([POLICY]);
     expect([...u.groups]).toEqual(['dev', 'ops']);
@@ -86,7 +96,9 @@ describe('ProvisioningRun', () => {
     const v = await run.run(sender, emit);
     expect(v.phase).toBe('failed');
     expect(v.error).toEqual({ code: 'adminUsers.policyMissing', params: { policyName: 'IamOnboardingEnforceMfa' } });
-    expect(statuses(v)).toMatchObject({ createUser: 'done', createLoginProfile: 'done', attachPolicy: 'failed', 'addToGroup:dev': 'pending' });
+    // No credentials before the enforcement is in place.
+    expect(statuses(v)).toMatchObject({ createUser: 'done', attachPolicy: 'failed', 'addToGroup:dev': 'pending', createLoginProfile: 'pending' });
+    expect(iam.users.get('kim.minji')!.loginProfile).toBeNull();
     expect(iam.calls).not.toContain('CreatePolicy');
     const u = await run.undo(sender, emit);
     expect(u.phase).toBe('undone');
@@ -101,11 +113,11 @@ describe('ProvisioningRun', () => {
     expect(v.somethingCreated).toBe(true);
     expect(run.unfinished).toBe(true);
     expect(v.error).toMatchObject({ code: 'adminUsers.groupVanished', params: { group: 'ops' } });
-    expect(statuses(v)).toMatchObject({ 'addToGroup:dev': 'done', 'addToGroup:ops': 'failed', createAccessKey: 'pending' });
+    expect(statuses(v)).toMatchObject({ 'addToGroup:dev': 'done', 'addToGroup:ops': 'failed', createLoginProfile: 'pending', createAccessKey: 'pending' });
     iam.calls = [];
     const u = await run.undo(sender, emit);
     expect(u.phase).toBe('undone');
-    expect(iam.calls).toEqual(['RemoveUserFromGroup', 'DetachUserPolicy', 'DeleteLoginProfile', 'DeleteUser']);
+    expect(iam.calls).toEqual(['RemoveUserFromGroup', 'DetachUserPolicy', 'UntagUser', 'DeleteUserPolicy', 'DeleteUser']);
     expect(iam.users.size).toBe(0);
     expect(statuses(u)).toMatchObject({ createUser: 'undone', 'addToGroup:ops': 'failed', createAccessKey: 'pending' });
     expect(() => run.inviteSecrets()).toThrow();
@@ -120,7 +132,7 @@ describe('ProvisioningRun', () => {
     iam.calls = [];
     const v = await run.run(sender, emit);
     expect(v.phase).toBe('done');
-    expect(iam.calls).toEqual(['AddUserToGroup', 'CreateAccessKey']);
+    expect(iam.calls).toEqual(['AddUserToGroup', 'GetAccountPasswordPolicy', 'CreateLoginProfile', 'CreateAccessKey', 'PutUserPolicy', 'TagUser']);
     expect([...iam.users.get('kim.minji')!.groups]).toEqual(['dev', 'ops']);
   });
 
@@ -145,7 +157,7 @@ describe('ProvisioningRun', () => {
 
   it('a name taken by someone else between the check and the run: userExists, and undo never deletes that user', async () => {
     const { iam, run, emit, sender } = setup();
-    iam.users.set('kim.minji', { path: '/', tags: [], loginProfile: null, policies: new Set(), groups: new Set(), keys: [] });
+    iam.users.set('kim.minji', { path: '/', tags: [], loginProfile: null, policies: new Set(), groups: new Set(), keys: [], inline: new Map() });
     const v = await run.run(sender, emit);
     expect(v.error).toEqual({ code: 'adminUsers.userExists', params: { userName: 'kim.minji' } });
     iam.calls = [];
@@ -168,7 +180,7 @@ describe('ProvisioningRun', () => {
     const { iam, run, emit, sender } = setup();
     iam.fail('CreateAccessKey', { error: dropped(), after: true });
     const v = await run.run(sender, emit);
-    expect(v.steps.at(-1)).toMatchObject({ id: 'createAccessKey', status: 'failed' });
+    expect(v.steps.find((s) => s.id === 'createAccessKey')).toMatchObject({ status: 'failed' });
     expect(iam.users.get('kim.minji')!.keys).toHaveLength(1);
     const orphan = iam.users.get('kim.minji')!.keys[0];
     const r = await run.run(sender, emit);
@@ -230,13 +242,46 @@ describe('ProvisioningRun', () => {
     const { iam, run, emit, sender } = setup();
     iam.groups.delete('ops');
     await run.run(sender, emit);
-    iam.fail('DeleteLoginProfile', { error: awsError('ServiceUnavailable', 503) });
+    iam.fail('DetachUserPolicy', { error: awsError('ServiceUnavailable', 503) });
     const v = await run.undo(sender, emit);
     expect(v.phase).toBe('undoFailed');
-    expect(statuses(v)).toMatchObject({ createLoginProfile: 'undoFailed', 'addToGroup:dev': 'undone', createUser: 'done' });
+    expect(statuses(v)).toMatchObject({ attachPolicy: 'undoFailed', 'addToGroup:dev': 'undone', createUser: 'done' });
     expect(run.unfinished).toBe(true);
     expect((await run.undo(sender, emit)).phase).toBe('undone');
     expect(iam.users.size).toBe(0);
+  });
+
+  it('the onboarding window: a retry keeps the expiry it chose; undo closes it before deleting the user', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('TagUser', { error: dropped() });
+    const v = await run.run(sender, emit);
+    expect(statuses(v)).toMatchObject({ createAccessKey: 'done', openWindow: 'failed' });
+    // The expiry policy is written before the tag: never an open window without its end.
+    expect(iam.users.get('kim.minji')!.inline.has('IamOnboardingInviteExpiry')).toBe(true);
+    expect(iam.users.get('kim.minji')!.tags.map((t) => t.Key)).toEqual(['email']);
+    expect((await run.run(sender, emit)).phase).toBe('done');
+    expect(iam.users.get('kim.minji')!.tags.at(-1)).toEqual({ Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:15Z' });
+
+    const b = setup();
+    b.iam.fail('TagUser', { error: awsError('AccessDenied', 403) });
+    const f = await b.run.run(b.sender, b.emit);
+    expect(f.error).toEqual({ code: 'adminUsers.accessDenied', params: { action: 'iam:TagUser' } });
+    b.iam.calls = [];
+    expect((await b.run.undo(b.sender, b.emit)).phase).toBe('undone');
+    expect(b.iam.calls.slice(-3)).toEqual(['UntagUser', 'DeleteUserPolicy', 'DeleteUser']);
+    expect(b.iam.users.size).toBe(0);
+  });
+
+  it('attaching via a group joins that group before any other', async () => {
+    const { iam, run, emit, sender } = setup({ groups: ['ops', 'dev'], attachPolicyTo: { kind: 'group', groupName: 'dev' } });
+    const v = await run.run(sender, emit);
+    expect(v.steps.map((s) => s.id).slice(0, 4)).toEqual(['createUser', 'attachPolicy:dev', 'addToGroup:dev', 'addToGroup:ops']);
+    expect(iam.calls.filter((c) => c === 'AddUserToGroup' || c === 'AttachGroupPolicy' || c === 'CreateLoginProfile')).toEqual([
+      'AttachGroupPolicy',
+      'AddUserToGroup',
+      'AddUserToGroup',
+      'CreateLoginProfile',
+    ]);
   });
 
   it('refuses a second call while one is running', async () => {
