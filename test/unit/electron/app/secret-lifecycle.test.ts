@@ -110,5 +110,13 @@ describe('SecretLifecycle', () => {
     await expect(lifecycle.lock('quit')).resolves.toBeUndefined();
     expect(slow.value).toBeNull();
   });
+
+  it('an idle lock before any call (no page to tell) still wipes, without an error', async () => {
+    const lifecycle = new SecretLifecycle(60_000);
+    const held = { value: 'seed' as string | null };
+    lifecycle.hold('a/b', holder(held));
+    await expect(lifecycle.lock('idle')).resolves.toBeUndefined();
+    expect(held.value).toBeNull();
+  });
 });
 
