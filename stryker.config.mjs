@@ -16,7 +16,8 @@ process.env.MUTATION_TESTS = [...new Set(selected.flatMap((m) => m.tests))].join
 // The TypeScript checker compiles only the mutated files (and what they import): a program with
 // the whole app re-checks every dependant of a mutated file, 8× slower for the same verdicts on
 // the mutated file itself.
-const checkerTsconfig = 'test/mutation/tsconfig.run.json';
+// One file per run: two runs started together must not compile each other's files.
+const checkerTsconfig = `test/mutation/tsconfig.run.${reportName}.json`;
 const mutated = selected.flatMap((m) => m.mutate);
 // A renderer file (src/ outside src/shared) compiles with the DOM, as tsconfig.web.json has it.
 const renderer = mutated.some((f) => f.startsWith('src/') && !f.startsWith('src/shared/'));
