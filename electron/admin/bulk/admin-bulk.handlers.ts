@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
@@ -18,8 +17,10 @@ import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
 import { RunKey, type KeySealing } from './run-key';
+import type { BulkRunHolder } from './run-holder';
+import type { InviteGenerations } from '../users/invite-generations';
 
-export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:bulk'> {
+export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations, holder: BulkRunHolder): FeatureHandlers<'admin:bulk'> {
   /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
   let checked: { path: string; fingerprint: string; ready: boolean } | null = null;
   let runner: BulkRunner | null = null;
@@ -29,6 +30,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
   const stop = () => {
     runner?.kill();
     runner = null;
+    holder.detach();
   };
   session.onSignOut(stop);
   deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
@@ -57,12 +59,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
     const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
     checked = { path, fingerprint, ready };
+    // "Skip the invalid rows": possible when every problem is listed (their lines known) and none is the account's.
+    const listed = v.sorted();
+    const validRowCount = fromAccount.blockers.length === 0 && listed.length === v.problemCount ? v.rowCount - new Set(listed.map((p) => p.line)).size : 0;
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
       rowCount: v.rowCount,
-      problems: v.sorted(),
+      validRowCount,
+      problems: listed,
       problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
@@ -79,6 +85,22 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
     return file.rows;
   };
 
+  /**
+   * The rows without any problem, read again (the file must be the one checked): for "skip the
+   * invalid rows and create the rest". The account is asked again, so a user created meanwhile is
+   * left out too.
+   */
+  const rowsWithoutProblems = async (c: { path: string; fingerprint: string }, policyArn: string): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, policyArn);
+    const listed = v.sorted();
+    if (fromAccount.blockers.length > 0 || listed.length !== v.problemCount) throw new AppError('adminBulk.notReady');
+    const bad = new Set(listed.map((p) => p.line));
+    return file.rows.filter((r) => !bad.has(r.line));
+  };
+
   const current = (runId: string): BulkRunner => {
     if (!runner || runner.runId !== runId) throw new AppError('adminBulk.noSuchRun');
     if (session.requireIdentity().accountId !== runner.accountId) throw new AppError('adminBulk.otherAccount');
@@ -90,7 +112,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
 
   const newRunner = (o: { journal: BulkJournal; key: RunKey; acct: RunAccount; jobs: BulkRunner['jobs']; concurrency: number; reissued?: number }, ctx: HandlerContext) => {
     const { header } = o.journal;
-    return new BulkRunner(
+    const made = new BulkRunner(
       {
         iam: (signal) => runIam(session.iam(), signal),
         journal: o.journal,
@@ -108,6 +130,9 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       (view) => ctx.emit('admin:bulk:progress', view),
       o.reissued ?? 0,
     );
+    // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
+    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
+    return made;
   };
 
   return {
@@ -122,11 +147,12 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, keyPassphrase }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows, keyPassphrase }, ctx) => {
       const acct = account();
-      if (!checked?.ready) throw new AppError('adminBulk.notReady');
+      if (!checked || (!checked.ready && !skipInvalidRows)) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
-      const rows = await checkedRows(checked);
+      const rows = checked.ready ? await checkedRows(checked) : await rowsWithoutProblems(checked, acct.policyArn);
+      if (rows.length === 0) throw new AppError('adminBulk.notReady');
       const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
       // Decided before anything is asked or written: without a real keychain the run key is sealed
@@ -227,15 +253,17 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
       return runner.view();
     },
 
-    'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      deps.platform.clipboard.writeSecret(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
-      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
-    },
-
     'admin:bulk:exportPasswords': async ({ runId, passphrase, dialogTitle, filterName }) => {
       const r = current(runId);
       const entries: Array<[string, string]> = [];
-      for (const u of r.view().users) if (u.status === 'done' && u.hasPassword) entries.push([u.userName, await r.password(u.userName)]);
+      let superseded = 0;
+      for (const u of r.view().users) {
+        if (u.status !== 'done' || !u.hasPassword) continue;
+        // A password replaced by a newer invite would be handed out wrong: left out, and counted.
+        const f = holder.facts;
+        if (f && generations.supersededSince(f.account.accountId, u.userName, f.stamp)) superseded++;
+        else entries.push([u.userName, await r.password(u.userName)]);
+      }
       if (entries.length === 0) throw new AppError('adminBulk.noPasswords');
       const day = new Date(deps.clock.now()).toISOString().slice(0, 10);
       const path = await deps.platform.dialogs.saveFile({
@@ -243,10 +271,10 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         defaultPath: join(deps.platform.paths.home, `passwords-${day}.csv.age`),
         filters: [{ name: filterName, extensions: ['age'] }],
       });
-      if (!path) return { saved: false, path: null, count: 0 };
+      if (!path) return { saved: false, path: null, count: 0, superseded };
       await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
-      return { saved: true, path, count: entries.length };
+      return { saved: true, path, count: entries.length, superseded };
     },
 
     'admin:bulk:finish': async ({ runId }) => {
@@ -255,6 +283,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
         if (runner.busy) throw new AppError('adminBulk.runActive');
         runner.kill();
         runner = null;
+        holder.detach();
       }
       const journal = openJournal(paths.journal);
       try {
