@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { bootstrapKeys, keyProblem, resyncableDevices, tagText } from './filter';
@@ -18,7 +18,23 @@ export function UserPanel({ now }: { now: number }) {
   const { t, i18n } = useTranslation('adminStatus');
   const { users, selected, action, reading, passwordCopied, select, start } = useStatusStore();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   useEffect(() => heading.current?.focus(), [selected]);
+  // Fixed to the window's right edge, below the header and the section tabs (sign-out stays reachable):
+  // its top follows the page area's top as the page scrolls, down to the window's top.
+  useLayoutEffect(() => {
+    const el = panel.current;
+    const page = el?.closest('.admin-page');
+    if (!el || !page) return;
+    const place = () => (el.style.top = `${Math.max(0, page.getBoundingClientRect().top)}px`);
+    place();
+    window.addEventListener('scroll', place, { passive: true });
+    window.addEventListener('resize', place);
+    return () => {
+      window.removeEventListener('scroll', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [selected]);
   const user = users?.find((u) => u.userName === selected);
   const close = () => {
     select(null);
@@ -43,24 +59,24 @@ export function UserPanel({ now }: { now: number }) {
     resync: resyncableDevices(user).length > 0 ? null : t('actions.resyncNeedsDevice'),
     askMfa: hasMfa ? t('actions.askMfaNeedsNoMfa') : null,
   };
-  const window = user.onboardingWindow;
+  const invite = user.onboardingWindow;
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : t('cell.unknown'));
   const showOutcome = action.issued || action.removed || action.resynced || action.asked;
 
   return (
-    <section className="status-panel" role="dialog" aria-modal="false" aria-labelledby="status-panel-h" data-testid="status-panel" onKeyDown={onKeyDown}>
+    <section ref={panel} className="status-panel" role="dialog" aria-modal="false" aria-labelledby="status-panel-h" data-testid="status-panel" onKeyDown={onKeyDown}>
       <h3 id="status-panel-h" tabIndex={-1} ref={heading}>
         {t('panel.heading', { userName: user.userName })}
       </h3>
       <p className="hint" role="status" data-testid="status-panel-source">
         {ready ? t('panel.readAt') : t('panel.reading', { userName: user.userName })}
       </p>
-      {window?.expired && (
+      {invite?.expired && (
         <p className="notice" data-testid="invite-expired">
-          {t('panel.inviteExpired', { expiresAt: date(window.expiresAt) })}
+          {t('panel.inviteExpired', { expiresAt: date(invite.expiresAt) })}
         </p>
       )}
-      {window?.open && !window.expired && <p className="hint">{t('panel.windowOpen', { expiresAt: date(window.expiresAt) })}</p>}
+      {invite?.open && !invite.expired && <p className="hint">{t('panel.windowOpen', { expiresAt: date(invite.expiresAt) })}</p>}
       <dl className="status-facts">
         <dt>{t('table.console')}</dt>
         <dd>{user.consolePassword === null ? t('cell.unknown') : !user.consolePassword ? t('cell.noPassword') : user.passwordResetRequired ? t('cell.pendingReset') : t('cell.passwordSet')}</dd>
