@@ -16,10 +16,24 @@ process.env.MUTATION_TESTS = [...new Set(selected.flatMap((m) => m.tests))].join
 // The TypeScript checker compiles only the mutated files (and what they import): a program with
 // the whole app re-checks every dependant of a mutated file, 8× slower for the same verdicts on
 // the mutated file itself.
-const checkerTsconfig = 'test/mutation/tsconfig.run.json';
+// One file per run: two runs started together must not compile each other's files.
+const checkerTsconfig = `test/mutation/tsconfig.run.${reportName}.json`;
+const mutated = selected.flatMap((m) => m.mutate);
+// A renderer file (src/ outside src/shared) compiles with the DOM, as tsconfig.web.json has it.
+const renderer = mutated.some((f) => f.startsWith('src/') && !f.startsWith('src/shared/'));
 writeFileSync(
   new URL(`./${checkerTsconfig}`, import.meta.url),
-  JSON.stringify({ extends: '../../tsconfig.node.json', files: selected.flatMap((m) => m.mutate).map((f) => `../../${f}`), include: [], exclude: [] }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      extends: '../../tsconfig.node.json',
+      ...(renderer ? { compilerOptions: { lib: ['ES2023', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', types: ['node', 'vite/client'] } } : {}),
+      files: mutated.map((f) => `../../${f}`),
+      include: [],
+      exclude: [],
+    },
+    null,
+    2,
+  ) + '\n',
 );
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -29,17 +43,20 @@ export default {
   // dry run only the module's own tests: a mutant must be killed by the tests written for it.
   coverageAnalysis: 'perTest',
   vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
-  mutate: selected.flatMap((m) => m.mutate),
+  mutate: mutated,
   // Mutants that do not compile are not bugs a test should catch; tsc weeds them out first.
   checkers: ['typescript'],
   tsconfigFile: checkerTsconfig,
-  // 2 CPU cores in CI; a busy machine needs room before a slow mutant counts as a timeout.
-  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  // 2 CPU cores in CI. Stryker gives half of its processes to TypeScript checkers (idle most of the
+  // time once a mutant is checked) and half to test runners: 4 keeps two test runners on two cores.
+  // A busy machine needs room before a slow mutant times out (timeoutMS).
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 4),
   timeoutMS: 10_000,
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
   htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
-  incrementalFile: `reports/mutation/${reportName}.incremental.json`,
+  // Committed: CI runs incrementally against the last full run's results (README, "Mutation testing").
+  incrementalFile: `test/mutation/incremental/${reportName}.json`,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', 'dist-electron', 'release', 'reports', 'test-results', 'playwright-report', 'test/e2e/artifacts'],
   // The per-module floors live in test/mutation/thresholds.json; this is only Stryker's own colouring.

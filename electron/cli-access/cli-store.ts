@@ -1,6 +1,7 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writePrivateFile } from '../platform/private-file';
 import type { CliVault } from './cli-vault';
 
 /**
@@ -65,8 +66,7 @@ export function unseal(vault: CliVault, s: Sealed): string {
 
 async function writeWhole(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
-  await chmod(tmp, 0o600);
+  await writePrivateFile(tmp, text);
   await rename(tmp, file);
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Owner read/write only. */
@@ -24,9 +24,8 @@ export function writePrivateFileSync(path: string, data: string | Uint8Array): v
   const fd = openSync(path, 'w', PRIVATE_MODE);
   try {
     fchmodSync(fd, PRIVATE_MODE);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    // On a descriptor, writeFileSync loops until every byte is written and leaves it open.
+    writeFileSync(fd, data);
   } finally {
     closeSync(fd);
   }

@@ -5,8 +5,9 @@
  * prints the score per module and every surviving mutant, and fails when a module is below its
  * floor in test/mutation/thresholds.json. `--with-floor` runs only the modules that have a floor
  * (what CI judges; a module waiting for its rewrite cannot fail). `--ratchet` raises floors to the
- * scores reached (never lowers one). `--incremental` reuses the last run's results for unchanged
- * code and tests (a local speed-up; CI always runs in full).
+ * scores reached (never lowers one). `--incremental` reuses the results kept in
+ * test/mutation/incremental/<module>.json for mutants whose code and covering tests are unchanged,
+ * and rewrites that file (CI runs so; README, "Mutation testing").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

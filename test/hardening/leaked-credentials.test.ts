@@ -6,21 +6,17 @@ import {
   DeactivateMFADeviceCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
-  IAMClient,
   ListUsersCommand,
   TagUserCommand,
   UntagUserCommand,
 } from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ONBOARDING_WINDOW_TAG } from '../../src/shared/mfa-policy/onboarding-window';
-import { startSandbox, type Sandbox } from '../sandbox/index';
+import type { Sandbox } from '../sandbox/index';
 import type { InvitedUserResult, OnboardedUserResult } from '../sandbox/types';
 import type { Creds } from '../sandbox/test-helpers';
-import { awsCliBatch, cliEnv, cliErrorCode, hasAwsCli } from '../support/aws-cli';
+import { ADMIN_POLICY, iamWith as iamIn, setUpLeakedWorld, world as worldOf } from './support/leaked-world';
 
 /**
  * A hardening suite: what an attacker can do with a leaked long-term credential of users the
@@ -29,21 +25,20 @@ import { awsCliBatch, cliEnv, cliErrorCode, hasAwsCli } from '../support/aws-cli
  * onboarding, (c) an expired invite's key and temporary password, (d) a neighbour's key (`bob`,
  * mid-onboarding, against `bob-admin`): register or enable a device, get an MFA session from it,
  * list users, create a key, deactivate or delete a device, tag or untag oneself, attach a policy
- * to oneself. Every attempt is refused, and the account is exactly as before. Then the same with
- * the AWS CLI.
+ * to oneself. Every attempt is refused, and the account is exactly as before. The same with the
+ * AWS CLI: leaked-credentials-cli.test.ts (kept apart: one CLI process is slow, and these SDK
+ * attacks are what mutation testing runs against the enforcement policy).
  */
 
-const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 type Outcome = string; // 'ok' or the error code
 
 let sb: Sandbox;
 let alice: OnboardedUserResult; // onboarded, kept command-line access
 let expired: InvitedUserResult; // invited long ago, never onboarded
 let bob: InvitedUserResult; // invited, mid-onboarding (window open)
-let bobAdmin: InvitedUserResult; // invited, started MFA: an unassigned device named bob-admin
 let rogue: { serialNumber: string; base32Seed: string }; // a device the attacker knows the seed of
 
-const iamWith = (c: Creds) => new IAMClient({ region: sb.region, endpoint: sb.url, credentials: c, maxAttempts: 1 });
+const iamWith = (c: Creds) => iamIn(sb, c);
 const stsWith = (c: Creds) => new STSClient({ region: sb.region, endpoint: sb.url, credentials: c, maxAttempts: 1 });
 
 async function outcome(p: Promise<unknown>): Promise<Outcome> {
@@ -55,17 +50,7 @@ async function outcome(p: Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** Everything an attack could change, account-wide. */
-function world(): unknown {
-  return sb.state.listUsers().map((u) => ({
-    ...u,
-    createDate: undefined,
-    keys: sb.state.listAccessKeys(u.userName).map((k) => `${k.accessKeyId}:${k.status}`),
-    mfa: sb.state.listMfaDevices(u.userName).map((d) => d.serialNumber),
-    profile: sb.state.getLoginProfile(u.userName)?.passwordResetRequired ?? null,
-    policies: sb.state.listUserPolicies(u.userName),
-  }));
-}
+const world = () => worldOf(sb);
 
 /** The attacks, as `self` with `creds` (and `password` if the attacker has one), against `victim`. */
 async function attacks(creds: Creds, self: string, victim: string, password?: string): Promise<Record<string, Outcome>> {
@@ -105,15 +90,7 @@ const refusedAll = (o: Record<string, Outcome>, allowed: readonly string[] = ['A
   Object.entries(o).filter(([, v]) => !allowed.includes(v));
 
 beforeAll(async () => {
-  sb = await startSandbox();
-  sb.scenario.setPasswordPolicy({ MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, AllowUsersToChangePassword: true });
-  alice = await sb.scenario.onboardedUser({ userName: 'alice', keepCliAccess: true });
-  expired = await sb.scenario.invitedUser({ userName: 'eve', expiresAt: new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z') });
-  bob = await sb.scenario.invitedUser({ userName: 'bob' });
-  bobAdmin = await sb.scenario.invitedUser({ userName: 'bob-admin' });
-  // bob-admin is mid-onboarding: its wizard made its device and has not enabled it yet.
-  await iamWith(bobAdmin).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bob-admin' }));
-  rogue = sb.scenario.createVirtualMfaDevice('attacker-phone');
+  ({ sb, alice, expired, bob, rogue } = await setUpLeakedWorld());
 }, 60_000);
 afterAll(() => sb.stop());
 
@@ -158,38 +135,4 @@ describe('leaked credentials (SDK)', () => {
       serialNumber: `arn:aws:iam::${sb.accountId}:mfa/bob-admin`,
     });
   });
-});
-
-describe.skipIf(!hasAwsCli)('leaked credentials (AWS CLI v1)', () => {
-  const home = mkdtempSync(join(tmpdir(), 'leaked-cli-'));
-  const commands = (self: string): Record<string, string[]> => ({
-    'list-users': ['iam', 'list-users'],
-    'create-access-key': ['iam', 'create-access-key', '--user-name', self],
-    'create-virtual-mfa-device': ['iam', 'create-virtual-mfa-device', '--virtual-mfa-device-name', self, '--outfile', join(home, `${self}.png`), '--bootstrap-method', 'QRCodePNG'],
-    'deactivate-mfa-device': ['iam', 'deactivate-mfa-device', '--user-name', self, '--serial-number', `arn:aws:iam::${sb.accountId}:mfa/${self}`],
-    'tag-user': ['iam', 'tag-user', '--user-name', self, '--tags', `Key=${ONBOARDING_WINDOW_TAG},Value=2099-01-01T00:00:00Z`],
-    'attach-user-policy': ['iam', 'attach-user-policy', '--user-name', self, '--policy-arn', ADMIN_POLICY],
-    'get-user': ['iam', 'get-user', '--user-name', self],
-  });
-  /** Every command with each credential, in one CLI process; the error code of each. */
-  const replay = async (sets: Record<string, { creds: Creds; self: string }>) => {
-    const jobs = Object.entries(sets).flatMap(([who, { creds, self }]) =>
-      Object.entries(commands(self)).map(([cmd, args]) => ({ who, cmd, args, env: cliEnv(home, { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_MAX_ATTEMPTS: '1' }) })),
-    );
-    const results = await awsCliBatch(sb.url, jobs);
-    return jobs.map((j, i) => [j.who, j.cmd, results[i]!.exitCode === 0 ? 'ok' : cliErrorCode(results[i]!)]);
-  };
-
-  it('(a)–(d) replayed with the real CLI: every command refused, the account unchanged', async () => {
-    const before = world();
-    const all = await replay({
-      kept: { creds: alice.kept!, self: 'alice' },
-      bootstrap: { creds: alice, self: 'alice' },
-      expired: { creds: expired, self: 'eve' },
-      neighbour: { creds: bob, self: 'bob-admin' },
-    });
-    expect(all).toHaveLength(28);
-    for (const [who, cmd, code] of all) expect([who, cmd, code]).toEqual([who, cmd, who === 'bootstrap' ? 'InvalidClientTokenId' : 'AccessDenied']);
-    expect(world()).toEqual(before);
-  }, 180_000);
 });

@@ -11,7 +11,7 @@ import {
   ListUserPoliciesCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { findFirstSignInBlockers } from '../../../src/shared/mfa-policy/enforcement-policy';
+import { findFirstSignInBlockers } from '../../../src/shared/mfa-policy/first-sign-in-blockers';
 import { mapLimit, tagAction } from '../iam-call';
 import { isNoSuchEntity } from '../../aws/aws-error';
 import { listUserNames } from '../readiness/account-users';

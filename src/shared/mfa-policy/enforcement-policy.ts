@@ -107,6 +107,8 @@ export function buildEnforcementPolicy(partition = 'aws'): PolicyDocument {
         Resource: ownUser,
         Condition: {
           'ForAllValues:StringEqualsIgnoreCase': { 'aws:TagKeys': windowKey },
+          // AWS's advice with ForAllValues (true when no key is sent); an UntagUser without keys removes nothing.
+          // Stryker disable next-line ObjectLiteral: equivalent — without tag keys the call changes nothing
           Null: { 'aws:TagKeys': 'false' },
         },
       },
@@ -170,47 +172,4 @@ export function canonicalPolicyJson(doc: unknown): string {
     return v;
   };
   return JSON.stringify(sort(doc));
-}
-
-const FIRST_SIGN_IN_ACTIONS = ['iam:ChangePassword', 'iam:GetAccountPasswordPolicy'] as const;
-
-const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-const actionMatches = (pattern: string, action: string): boolean => {
-  const re = new RegExp(
-    '^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$',
-    'i',
-  );
-  return re.test(action);
-};
-
-const isNoMfaCondition = (c: PolicyStatement['Condition']): boolean =>
-  !!c &&
-  Object.entries(c).some(
-    ([op, kv]) =>
-      /^Bool(IfExists)?$/i.test(op) &&
-      Object.entries(kv).some(
-        ([k, v]) => k.toLowerCase() === 'aws:multifactorauthpresent' && asList(v).some((x) => String(x) === 'false'),
-      ),
-  );
-
-/**
- * Finds the seed-003 defect in any policy: a Deny-without-MFA statement (NotAction style) that
- * does not exempt the first-sign-in actions, so a user who must reset a temporary password
- * cannot do so before registering MFA. Returns the blocked actions (empty when the policy is safe).
- */
-export function findFirstSignInBlockers(doc: unknown): string[] {
-  const statements = (doc as { Statement?: PolicyStatement | PolicyStatement[] })?.Statement;
-  const list = asList(statements as never) as unknown as PolicyStatement[];
-  const blocked = new Set<string>();
-  for (const s of list) {
-    if (!s || s.Effect !== 'Deny' || !isNoMfaCondition(s.Condition)) continue;
-    for (const action of FIRST_SIGN_IN_ACTIONS) {
-      const denied = s.NotAction
-        ? !asList(s.NotAction).some((p) => actionMatches(p, action))
-        : asList(s.Action).some((p) => actionMatches(p, action));
-      if (denied) blocked.add(action);
-    }
-  }
-  return [...blocked];
 }

@@ -283,3 +283,40 @@ describe('enforcement policy, every statement, for the caller itself', () => {
     expect(sb.state.listAccessKeys(name)).toHaveLength(2);
   });
 });
+
+describe('enforcement policy, the window tag on oneself', () => {
+  const admin = () => new IAMClient({ region: sb.region, endpoint: sb.url, credentials: sb.admin, maxAttempts: 1 });
+  const tags = (name: string) => sb.state.getUser(name)?.tags ?? {};
+
+  it('with MFA a user may remove the window tag from themselves, and no other tag, alone or alongside it', async () => {
+    const c = who.get('carol')!;
+    const a = admin();
+    await a.send(new TagUserCommand({ UserName: c.name, Tags: [{ Key: 'team', Value: 'red' }] }));
+    sb.scenario.openOnboardingWindow(c.name, '2099-01-01T00:00:00Z');
+    const client = iam(await mfaSession(c));
+    const untag = (TagKeys: string[]) => verdict(client.send(new UntagUserCommand({ UserName: c.name, TagKeys })));
+    expect(await untag(['team'])).toBe('denied');
+    expect(await untag(['team', ONBOARDING_WINDOW_TAG])).toBe('denied');
+    expect(tags(c.name)).toMatchObject({ team: 'red', [ONBOARDING_WINDOW_TAG]: '2099-01-01T00:00:00Z' });
+    expect(await untag([ONBOARDING_WINDOW_TAG.toUpperCase()])).toBe('allowed');
+    expect(await untag([ONBOARDING_WINDOW_TAG])).toBe('allowed');
+    expect(tags(c.name)).toEqual({ team: 'red' });
+    await a.send(new UntagUserCommand({ UserName: c.name, TagKeys: ['team'] }));
+    client.destroy();
+    a.destroy();
+  });
+
+  it('an administrator (iam:*, with MFA) may tag themselves, but never with the window key, in any case', async () => {
+    const c = who.get('root.admin')!;
+    const client = iam(await mfaSession(c));
+    const tag = (Tags: Array<{ Key: string; Value: string }>) => verdict(client.send(new TagUserCommand({ UserName: c.name, Tags })));
+    expect(await tag([{ Key: 'team', Value: 'ops' }])).toBe('allowed');
+    expect(tags(c.name)).toMatchObject({ team: 'ops' });
+    for (const Key of [ONBOARDING_WINDOW_TAG, ONBOARDING_WINDOW_TAG.toUpperCase()]) {
+      expect(await tag([{ Key, Value: '2099-01-01T00:00:00Z' }]), Key).toBe('denied');
+      expect(await tag([{ Key: 'other', Value: 'x' }, { Key, Value: '2099-01-01T00:00:00Z' }]), Key).toBe('denied');
+    }
+    expect(tags(c.name)).toEqual({ team: 'ops' });
+    client.destroy();
+  });
+});

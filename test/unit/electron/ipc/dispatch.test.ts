@@ -118,4 +118,54 @@ describe('dispatch: the one path every IPC call takes', () => {
     const r = await dispatch(handlers, 'app:openExternal', trap, ctx, log);
     expect(r.ok).toBe(false);
   });
+
+  it('names at most five failing fields, with nested paths and (root) for the payload itself', async () => {
+    const { handlers } = app();
+    const many = await dispatch(handlers, 'admin:status:resetMfa', {}, ctx, log);
+    expect(many).toEqual({ ok: false, error: { code: 'ipc.invalidInput', params: { channel: 'admin:status:resetMfa', fields: 'userName, serialNumbers, deleteKeyIds, validDays, dialogTitle' } } });
+    const nested = await dispatch(handlers, 'admin:status:resetMfa', { userName: 'a', serialNumbers: [1], deleteKeyIds: [], validDays: 7, dialogTitle: 't', filterName: 'f' }, ctx, log);
+    expect(nested).toMatchObject({ ok: false, error: { params: { fields: expect.stringMatching(/^serialNumbers\.0(, |$)/) } } });
+    expect(await dispatch(handlers, 'app:info', 'x', ctx, log)).toEqual({ ok: false, error: { code: 'ipc.invalidInput', params: { channel: 'app:info', fields: '(root)' } } });
+  });
+
+  it('names an unknown channel as printable text of at most 100 characters, whatever arrived', async () => {
+    const { handlers } = app();
+    const name = (channel: unknown) => dispatch(handlers, channel, {}, ctx, log).then((r) => (r as unknown as { error: { params: { channel: string } } }).error.params.channel);
+    expect(await name('x'.repeat(500))).toBe('x'.repeat(100));
+    expect(await name('nope')).toBe('nope');
+    expect(await name(null)).toBe('(null)');
+    expect(await name(42)).toBe('(number)');
+    expect(await name(undefined)).toBe('(undefined)');
+    expect(await name({ toString: () => 'app:info' })).toBe('(object)');
+  });
+
+  it('logs an unexpected handler failure with its channel; an expected AppError is not logged', async () => {
+    const { handlers } = app();
+    const failing: HandlerTable = {
+      ...handlers,
+      'app:info': async () => {
+        throw new TypeError('boom');
+      },
+      'app:openExternal': async () => {
+        throw new AppError('app.urlNotAllowed');
+      },
+    };
+    lines.length = 0;
+    await dispatch(failing, 'app:openExternal', { url: 'https://x' }, ctx, log);
+    expect(lines).toEqual([]);
+    await dispatch(failing, 'app:info', {}, ctx, log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('ipc.handlerFailed');
+    expect(lines[0]).toContain('app:info');
+  });
+
+  it('a payload that throws while being read is answered internal and logged, never thrown', async () => {
+    const { handlers } = app();
+    const trap = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); }, getPrototypeOf: () => { throw new Error('trap'); } });
+    lines.length = 0;
+    expect(await dispatch(handlers, 'app:openExternal', trap, ctx, log)).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(lines.join('\n')).toContain('ipc.dispatchFailed');
+    expect(lines.join('\n')).toContain('app:openExternal');
+  });
 });
+

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,5 +86,94 @@ describe('whose page is it', () => {
     expect(devServerOrigin('https://example.com/', false)).toBeNull();
     expect(devServerOrigin('http://user:pw@localhost:5173/', false)).toBeNull();
     expect(devServerOrigin('file:///x', false)).toBeNull();
+  });
+});
+
+/**
+ * The handler does not rely on whoever built the Request having normalised the URL (Chromium
+ * does; the WHATWG parser in Node does too): each guard is shown on the raw string, with the exact
+ * refusal it gives, so removing one guard changes the answer even where a later guard would refuse.
+ */
+describe('app:// protocol handler on raw, un-normalised URLs', () => {
+  const raw = async (handler: (r: Request) => Promise<Response>, url: string) => {
+    const res = await handler({ method: 'GET', url } as Request);
+    return { status: res.status, body: await res.text(), headers: Object.fromEntries(res.headers) };
+  };
+
+  function tree() {
+    const dist = mkdtempSync(join(tmpdir(), 'app-protocol-raw-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), 'INDEX');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'APP');
+    return { dist, handler: createAppProtocolHandler(dist) };
+  }
+
+  it('refuses a dot segment with 400, also one a join would have folded back inside the folder', async () => {
+    const { handler } = tree();
+    for (const url of ['app://bundle/./index.html', 'app://bundle/assets/../index.html', 'app://bundle/../index.html', 'app://bundle/assets/..', 'app://bundle/.']) {
+      expect(await raw(handler, url), url).toMatchObject({ status: 400, body: '' });
+    }
+  });
+
+  it('refuses any percent-escape, backslash or NUL in a segment with 400', async () => {
+    const { handler } = tree();
+    for (const url of ['app://bundle/index%2ehtml', 'app://bundle/assets%2fapp.js', 'app://bundle/assets\\app.js', 'app://bundle/index.html\0', 'app://bundle/%41']) {
+      expect(await raw(handler, url), JSON.stringify(url)).toMatchObject({ status: 400, body: '' });
+    }
+  });
+
+  it('serves app://bundle with or without a slash, query or fragment, as the index', async () => {
+    const { handler } = tree();
+    for (const url of ['app://bundle', 'app://bundle/', 'app://bundle?x=1', 'app://bundle#top', 'app://bundle/?a=b#c', 'APP://BUNDLE/index.html']) {
+      expect(await raw(handler, url), url).toMatchObject({ status: 200, body: 'INDEX' });
+    }
+    expect(await raw(handler, 'app://bundle/assets/app.js?v=2#x')).toMatchObject({ status: 200, body: 'APP' });
+  });
+
+  it('answers 404 for another scheme or host, even one of the same length', async () => {
+    const { handler } = tree();
+    for (const url of ['ftp://bundle/index.html', 'app://bundlx/index.html', 'app://bundle.evil/index.html', 'app://bundle:1/index.html', 'app://bundle@x/index.html', 'https://bundle/index.html']) {
+      expect(await raw(handler, url), url).toMatchObject({ status: 404, body: '' });
+    }
+  });
+
+  it('answers 404 for a directory and, without blocking, for a FIFO inside the folder', async () => {
+    const { dist, handler } = tree();
+    execFileSync('mkfifo', [join(dist, 'assets', 'pipe.js')]);
+    expect(await raw(handler, 'app://bundle/assets')).toMatchObject({ status: 404 });
+    expect(await raw(handler, 'app://bundle/assets/pipe.js')).toMatchObject({ status: 404, body: '' });
+  });
+
+  it('names every known type exactly, anything else as octet-stream, and every answer carries the security headers', async () => {
+    const { dist, handler } = tree();
+    const types: Record<string, string> = {
+      'a.html': 'text/html; charset=utf-8',
+      'a.js': 'text/javascript; charset=utf-8',
+      'a.mjs': 'text/javascript; charset=utf-8',
+      'a.css': 'text/css; charset=utf-8',
+      'a.json': 'application/json',
+      'a.svg': 'image/svg+xml',
+      'a.png': 'image/png',
+      'a.ico': 'image/x-icon',
+      'a.woff2': 'font/woff2',
+      'a.woff': 'font/woff',
+      'a.wasm': 'application/wasm',
+      'a.txt': 'text/plain; charset=utf-8',
+      'A.JS': 'text/javascript; charset=utf-8',
+      'a.bin': 'application/octet-stream',
+      'noext': 'application/octet-stream',
+    };
+    for (const name of Object.keys(types)) writeFileSync(join(dist, 'assets', name), name);
+    const security = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
+    for (const [name, type] of Object.entries(types)) {
+      const r = await raw(handler, `app://bundle/assets/${name}`);
+      expect(r, name).toMatchObject({ status: 200, body: name });
+      expect(r.headers, name).toEqual({ ...security, 'content-type': type });
+    }
+    for (const url of ['app://bundle/missing', 'app://bundle/../x', 'app://other/']) {
+      expect((await raw(handler, url)).headers, url).toEqual(security);
+    }
+    const post = await handler({ method: 'POST', url: 'app://bundle/' } as Request);
+    expect(Object.fromEntries(post.headers)).toEqual(security);
   });
 });

@@ -8,6 +8,9 @@ describe('onboarding window (pure)', () => {
     expect(onboardingWindowState([{ key: 'team', value: 'a' }], now)).toEqual({ open: false, expiresAt: null, expired: false });
     expect(onboardingWindowState([{ key: 'iam-onboarding-window', value: '2025-05-08T12:00:00Z' }], now)).toEqual({ open: true, expiresAt: '2025-05-08T12:00:00Z', expired: false });
     expect(onboardingWindowState([{ key: 'IAM-Onboarding-Window', value: '2025-04-30T12:00:00Z' }], now)).toEqual({ open: true, expiresAt: '2025-04-30T12:00:00Z', expired: true });
+    // At its end exactly the window still works: the policy's DateGreaterThan denies only after it.
+    expect(onboardingWindowState([{ key: 'iam-onboarding-window', value: '2025-05-01T12:00:00Z' }], now)).toMatchObject({ expired: false });
+    expect(onboardingWindowState([{ key: 'iam-onboarding-window', value: '2025-05-01T12:00:00Z' }], now + 1)).toMatchObject({ expired: true });
     // open, but an end the app cannot read: shown as open without a date, never as expired
     expect(onboardingWindowState([{ key: 'iam-onboarding-window', value: 'soon' }], now)).toEqual({ open: true, expiresAt: null, expired: false });
   });

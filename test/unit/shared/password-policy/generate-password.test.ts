@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPassword, passwordMeetsPolicy } from '../../../../src/shared/password-policy/check-password';
 import {
   GENERATED_PASSWORD_ALPHABET,
+  GENERATED_PASSWORD_MIN_LENGTH,
   generatedPasswordEntropyBits,
+  generatedPasswordLength,
   generateTemporaryPassword,
   randomIndex,
 } from '../../../../src/shared/password-policy/generate-password';
@@ -52,7 +54,8 @@ describe('generateTemporaryPassword (property-based)', () => {
         expect(pw).not.toMatch(SPREADSHEET_LEADING);
         expect([...pw].every((c) => GENERATED_PASSWORD_ALPHABET.includes(c))).toBe(true);
       }),
-      { numRuns: 20_000 },
+      // 20,000 in `npm test`; the mutation run's fixed-seed configuration (test/mutation/fast-check-seed.ts) sets its own count.
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 20_000 },
     );
   });
 
@@ -72,6 +75,9 @@ describe('generateTemporaryPassword (property-based)', () => {
     expect(generatedPasswordEntropyBits(20)).toBeGreaterThan(118);
     expect(generatedPasswordEntropyBits(20)).toBeLessThan(20 * Math.log2(61));
     expect(generatedPasswordEntropyBits(14)).toBeGreaterThan(80);
+    // Counts past a double's range (61^256 ~ 2^1518) still give a finite, exact logarithm: at this
+    // length a missing class is so unlikely that the count is 61^n to many digits.
+    expect(generatedPasswordEntropyBits(256)).toBeCloseTo(256 * Math.log2(61), 6);
   });
 
   it('is uniform: 20,000 passwords, no repeat, every character of the alphabet used as often as the exact model says', () => {
@@ -113,7 +119,75 @@ describe('randomIndex', () => {
   });
 
   it('rejects bad bounds', () => {
-    expect(() => randomIndex(0)).toThrow(RangeError);
+    expect(() => randomIndex(0)).toThrow(new RangeError('randomIndex: bad bound'));
     expect(() => randomIndex(1.5)).toThrow(RangeError);
+  });
+});
+
+/**
+ * The rejection sampling, driven by a scripted random source: a draw at or above the largest
+ * multiple of the range is thrown away (keeping it would favour the first characters), and a
+ * password missing a class is drawn again, whole.
+ */
+describe('rejection sampling, with scripted random values', () => {
+  const script = (values: number[]) => {
+    const queue = [...values];
+    return vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+      const words = array as unknown as Uint32Array;
+      for (let i = 0; i < words.length; i++) words[i] = queue.length > 0 ? queue.shift()! : 0;
+      return array;
+    });
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('randomIndex throws away a draw at or above the largest multiple of n, and keeps one just below', () => {
+    const n = 7;
+    const limit = Math.floor(2 ** 32 / n) * n;
+    script([limit, 2 ** 32 - 1, 12]);
+    expect(randomIndex(n)).toBe(12 % n);
+    script([limit - 1]);
+    expect(randomIndex(n)).toBe((limit - 1) % n);
+    // 2^32 itself is a valid bound (every draw fits); above it is not.
+    script([2 ** 32 - 1]);
+    expect(randomIndex(2 ** 32)).toBe(2 ** 32 - 1);
+    expect(() => randomIndex(2 ** 32 + 1)).toThrow(RangeError);
+    expect(() => randomIndex(-3)).toThrow(RangeError);
+    expect(() => randomIndex(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('a password draw throws away out-of-range words and redraws a password that lacks a class', () => {
+    const size = GENERATED_PASSWORD_ALPHABET.length;
+    const limit = Math.floor(2 ** 32 / size) * size;
+    const at = (ch: string) => GENERATED_PASSWORD_ALPHABET.indexOf(ch);
+    // First batch (n + 8 = 28 words): 20 upper-case letters only, rejected as a whole.
+    const first = Array.from({ length: 28 }, () => at('A'));
+    // Second batch: a rejected word first, then a password with all four classes, read in order.
+    const wanted = 'Bb3#CdefghjkmnpqrstA';
+    const second = [limit, 2 ** 32 - 1, ...[...wanted].map(at), ...Array.from({ length: 6 }, () => at('Z'))];
+    script([...first, ...second]);
+    expect(generateTemporaryPassword('awsDefault')).toBe(wanted);
+  });
+
+  it('a batch short of n valid words is topped up by another draw', () => {
+    const size = GENERATED_PASSWORD_ALPHABET.length;
+    const limit = Math.floor(2 ** 32 / size) * size;
+    const at = (ch: string) => GENERATED_PASSWORD_ALPHABET.indexOf(ch);
+    const wanted = 'Ab2$cdefghjkmnpqrstu';
+    // 28 words, of which 10 are out of range: 18 characters, then two more from the next batch.
+    const batch1 = [...Array.from({ length: 10 }, () => limit), ...[...wanted.slice(0, 18)].map(at)];
+    const batch2 = [...wanted.slice(18)].map(at);
+    script([...batch1, ...batch2]);
+    expect(generateTemporaryPassword('awsDefault')).toBe(wanted);
+  });
+
+  it('the length: max(20, policy minimum, requested), whole characters, at most 128', () => {
+    const policy = (min: number) => ({ ...CIS_BASELINE_PASSWORD_POLICY, minimumPasswordLength: min });
+    expect(generatedPasswordLength('awsDefault')).toBe(20);
+    expect(generatedPasswordLength(policy(24))).toBe(24);
+    expect(generatedPasswordLength(policy(24), 30.9)).toBe(30);
+    expect(generatedPasswordLength(policy(6), 21)).toBe(21);
+    expect(generatedPasswordLength(policy(128), 20)).toBe(128);
+    expect(generatedPasswordLength(policy(40), 300)).toBe(128);
+    expect(GENERATED_PASSWORD_MIN_LENGTH).toBe(20);
   });
 });
