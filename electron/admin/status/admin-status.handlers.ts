@@ -43,6 +43,10 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
   const wipe = () => {
     held = null;
   };
+  // The last listing is one account's: another account (switcher) or sign-out starts afresh.
+  session.onSwitch(() => {
+    rows = new Map();
+  });
   session.onSignOut(() => {
     wipe();
     rows = new Map();

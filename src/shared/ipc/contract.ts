@@ -11,6 +11,7 @@ import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { adminGuardChannels, adminGuardEvents } from './channels/admin-guard';
+import { adminAccountsChannels, adminAccountsEvents } from './channels/admin-accounts';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
@@ -21,6 +22,7 @@ export const channels = {
   ...adminBulkChannels,
   ...adminStatusChannels,
   ...adminGuardChannels,
+  ...adminAccountsChannels,
   ...resyncChannels,
 } as const;
 
@@ -32,6 +34,7 @@ export const events = {
   ...adminBulkEvents,
   ...adminStatusEvents,
   ...adminGuardEvents,
+  ...adminAccountsEvents,
   ...resyncEvents,
 } as const;
 
