@@ -19,9 +19,18 @@ export class ServerClock {
     this.observed = true;
   }
 
-  /** Server time in ms (desktop time until a response has been seen). HTTP dates have 1 s resolution. */
+  /** Server time in ms (desktop time until a response has been seen). */
   now(): number {
-    return this.clock.now() + (Math.abs(this.skewMs) > 1500 ? this.skewMs : 0);
+    return this.clock.now() + this.offsetMs();
+  }
+
+  /**
+   * Server minus desktop time in ms, as applied by `now()`. Read it here rather than as
+   * `now() - clock.now()`: two clock reads can straddle a millisecond. HTTP dates have 1 s
+   * resolution, so a skew within 1.5 s is noise and counts as none.
+   */
+  offsetMs(): number {
+    return Math.abs(this.skewMs) > 1500 ? this.skewMs : 0;
   }
 
   /** Desktop minus server, in whole seconds; null before any response. */

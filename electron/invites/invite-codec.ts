@@ -1,28 +1,35 @@
 /**
  * Invite files: the JSON payload, encrypted with age to an scrypt passphrase recipient (the new
- * user's temporary password), ASCII-armored so it survives being pasted into a mail.
+ * user's temporary password), ASCII-armored so it survives being pasted into a mail. Any age tool
+ * can open or make one: `age -d`, `age -p` (binary or `-a` armored), rage, age-encryption.
  *
- * scrypt runs natively (native-scrypt.ts), off the main thread. Work factor: age's default is
- * logN=18. Measured first with age-encryption 0.3.1's pure-JS scrypt on Node 20, 2 vCPU, encrypt/decrypt in ms:
- *   logN 14: ~105 / ~75   (16 MiB)     logN 15: ~170 / ~160 (32 MiB)
- *   logN 16: ~300 / ~440  (64 MiB)     logN 18: ~1200 / ~1230 (256 MiB)
- * We use 15. The passphrase is a generated >= 20-character password from ~80 symbols (~125 bits),
- * so brute force is out of reach at any work factor; scrypt here only has to not be free.
+ * scrypt runs natively (native-scrypt.ts), on libuv's thread pool, never on the main thread. Work
+ * factor: we write logN 15 (the passphrase is a generated ~118-bit password, so brute force is out
+ * of reach at any factor; measured with age-encryption's pure-JS scrypt on 2 vCPU, decrypt ms:
+ * logN 15 ~160, 16 ~440, 18 ~1230 — native is several times faster). We open up to logN 20:
+ * the age CLI writes 18, and 20 leaves room for tools that raise it; above that (1 GiB and more
+ * per attempt) the file is refused from its header, before scrypt runs.
  *
- * Error mapping (what age 0.3.1 lets us tell apart, found by experiment):
- * - header not a well-formed single-scrypt-stanza age v1 header (incl. armor damage)  -> notAnInvite
- * - scrypt stanza present but the file key does not unwrap ("no identity matched")    -> wrongPassword.
- *   The wrapped key is authenticated only by the passphrase-derived key, so a changed salt, work
- *   factor or wrapped key is indistinguishable from a wrong password. We say "wrong password".
- * - file key unwrapped but the header MAC fails                                       -> tampered
- * - payload STREAM chunk fails to authenticate, truncated, or trailing data            -> tampered
- * - decrypts, but not UTF-8 JSON matching the schema                                   -> tampered
+ * What each failure says, whichever tool made the file (pinned by test/hardening and the codec tests):
+ * - not age at all (no age header, no armor)                                -> notAnInvite
+ * - age, but for a key (X25519, ssh-ed25519, ssh-rsa, a plugin)            -> keyEncrypted
+ * - header cut off, or armor without its END line, or cut mid-character     -> truncated
+ * - armor or header malformed (not what any age tool writes)                -> damaged
+ * - scrypt work factor above 2^20                                           -> workFactorTooHigh
+ * - the passphrase does not unwrap the file key                             -> wrongPassword
+ *   (a changed salt or wrapped key is indistinguishable from a wrong passphrase in age)
+ * - the header MAC or the payload does not authenticate, or bytes appended  -> tampered
+ *   (a binary file cut inside its payload cannot be told from an altered one: age marks only the
+ *   last chunk, so it gets this message, which says "damaged or altered")
+ * - decrypts, but is not an invite (JSON of another shape)                  -> notInviteContent
+ * - an invite whose field values are not what AWS accepts                   -> field.<name>
  * The header is opened first with `decryptHeader`, then the payload with an identity that returns
  * the already-unwrapped key, so scrypt runs once and we know which phase failed.
  */
 import { armor, Decrypter, Encrypter, type Identity } from 'age-encryption';
 import { NativeScryptIdentity, NativeScryptRecipient } from './native-scrypt';
 import { AppError } from '../../src/shared/errors/app-error';
+import { INVITE_FIELDS, type InviteField } from '../../src/shared/invites/invite-fields';
 import {
   INVITE_FORMAT,
   INVITE_MAX_BYTES,
@@ -32,17 +39,15 @@ import {
 } from '../../src/shared/invites/invite-schema';
 
 export const INVITE_SCRYPT_LOG_N = 15;
-/** Refuse to run scrypt above this: a crafted header with logN 20 costs 1 GiB and seconds of CPU. */
-export const INVITE_MAX_ACCEPTED_LOG_N = 16;
+/** The age CLI's default: every file it makes. */
+export const AGE_CLI_LOG_N = 18;
+/** Refuse to run scrypt above this: each step up doubles memory (2^20: 1 GiB) and time. */
+export const INVITE_MAX_ACCEPTED_LOG_N = 20;
 
 const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 const ARMOR_END = '-----END AGE ENCRYPTED FILE-----';
 const AGE_MAGIC = 'age-encryption.org/v1\n';
 
-// A passphrase file has exactly one stanza: "-> scrypt <salt b64 16 bytes> <logN>", the 32-byte
-// wrapped key on one line, then "--- <MAC b64 32 bytes>".
-const SCRYPT_HEADER =
-  /^age-encryption\.org\/v1\n-> scrypt [A-Za-z0-9+/]{22} ([1-9][0-9]{0,1})\n[A-Za-z0-9+/]{43}\n--- [A-Za-z0-9+/]{43}\n/;
 
 export async function encryptInvite(payload: InvitePayload, passphrase: string): Promise<Uint8Array> {
   if (passphrase.length === 0) throw new AppError('invite.passphraseRequired');
@@ -63,10 +68,9 @@ export async function decryptInvite(file: Uint8Array, passphrase: string, nowMs:
   if (!(file instanceof Uint8Array) || file.length === 0) throw new AppError('invite.empty');
   if (file.length > INVITE_MAX_BYTES) throw new AppError('invite.tooLarge', { maxBytes: INVITE_MAX_BYTES });
 
-  const binary = toBinary(file);
-  const header = SCRYPT_HEADER.exec(latin1Prefix(binary, 256));
-  if (!header) throw new AppError('invite.notAnInvite');
-  if (Number(header[1]) > INVITE_MAX_ACCEPTED_LOG_N) throw new AppError('invite.notAnInvite');
+  const { binary, truncated } = toBinary(file);
+  const { logN, headerLength } = checkHeader(binary, truncated);
+  if (logN > INVITE_MAX_ACCEPTED_LOG_N) throw new AppError('invite.workFactorTooHigh', { logN, max: INVITE_MAX_ACCEPTED_LOG_N });
   if (passphrase.length === 0) throw new AppError('invite.wrongPassword');
 
   // Phase 1: header (scrypt + key unwrap + header MAC).
@@ -80,7 +84,7 @@ export async function decryptInvite(file: Uint8Array, passphrase: string, nowMs:
     const msg = e instanceof Error ? e.message : '';
     if (msg.includes('no identity matched')) throw new AppError('invite.wrongPassword');
     if (msg.includes('header HMAC')) throw new AppError('invite.tampered');
-    throw new AppError('invite.notAnInvite');
+    throw new AppError('invite.damaged');
   }
 
   // Phase 2: payload, with the key we already have.
@@ -91,7 +95,8 @@ export async function decryptInvite(file: Uint8Array, passphrase: string, nowMs:
     d.addIdentity(known);
     plaintext = await d.decrypt(binary);
   } catch {
-    throw new AppError('invite.tampered');
+    // Less than a nonce and one tag after the header: the payload was cut off, not altered.
+    throw new AppError(truncated || binary.length - headerLength < 32 ? 'invite.truncated' : 'invite.tampered');
   } finally {
     fileKey.fill(0);
   }
@@ -101,7 +106,8 @@ export async function decryptInvite(file: Uint8Array, passphrase: string, nowMs:
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
   } catch {
     // No cause attached: JSON.parse messages quote the input, which holds the secret key.
-    throw new AppError('invite.tampered');
+    // It authenticated with this passphrase, so it is intact: just not an invite.
+    throw new AppError('invite.notInviteContent');
   } finally {
     plaintext.fill(0);
   }
@@ -112,38 +118,84 @@ export async function decryptInvite(file: Uint8Array, passphrase: string, nowMs:
       supported: INVITE_VERSION,
     });
   }
+  if (!isObject(json) || json.format !== INVITE_FORMAT) throw new AppError('invite.notInviteContent');
   const parsed = invitePayloadSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('invite.tampered');
+  if (!parsed.success) throw fieldError(parsed.error.issues);
   const invite = parsed.data;
   if (Date.parse(invite.expiresAt) <= nowMs) throw new AppError('invite.expired', { expiresAt: invite.expiresAt });
   return invite;
 }
 
-/** Armored (what we write) or binary age (what `age -a` users might convert to) -> binary. */
-function toBinary(file: Uint8Array): Uint8Array {
-  if (startsWith(file, AGE_MAGIC)) return file;
+/**
+ * Armored (what we write, `age -a`) or binary age (`age -p`) -> binary. `truncated` when the
+ * armor shows the file was cut: no END line, or base64 cut mid-character.
+ */
+function toBinary(file: Uint8Array): { binary: Uint8Array; truncated: boolean } {
+  if (startsWith(file, AGE_MAGIC)) return { binary: file, truncated: false };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file);
   } catch {
-    throw new AppError('invite.notAnInvite');
+    throw new AppError(startsWith(file, AGE_MAGIC.slice(0, 16)) ? 'invite.damaged' : 'invite.notAnInvite');
   }
   const begin = text.indexOf(ARMOR_BEGIN);
-  if (begin < 0) throw new AppError('invite.notAnInvite');
+  if (begin < 0) throw new AppError(text.startsWith('age-encryption.org/') ? 'invite.damaged' : 'invite.notAnInvite');
   const afterBegin = begin + ARMOR_BEGIN.length;
   const end = text.indexOf(ARMOR_END, afterBegin);
   // Mail clients re-wrap lines, add CRLF, indentation or trailing spaces: the armor's line layout
   // carries no information (age authenticates the bytes), so re-flow before the strict decoder.
-  // A missing END line means a truncated paste: decode what is there and let authentication fail.
   let body = text.slice(afterBegin, end < 0 ? undefined : end).replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length === 0) throw new AppError('invite.notAnInvite');
-  if (end < 0) body = body.slice(0, body.length - (body.length % 4));
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('invite.damaged');
+  // A missing END line or a body cut mid-quad: a clipped paste or download.
+  const truncated = end < 0 || body.length % 4 !== 0;
+  if (body.length === 0) throw new AppError(truncated ? 'invite.truncated' : 'invite.damaged');
+  if (truncated) body = body.slice(0, body.length - (body.length % 4));
   const lines = body.match(/.{1,64}/g) ?? [];
   try {
-    return armor.decode(`${ARMOR_BEGIN}\n${lines.join('\n')}\n${ARMOR_END}\n`);
+    return { binary: armor.decode(`${ARMOR_BEGIN}\n${lines.join('\n')}\n${ARMOR_END}\n`), truncated };
   } catch {
-    throw new AppError('invite.notAnInvite');
+    throw new AppError(truncated ? 'invite.truncated' : 'invite.damaged');
   }
+}
+
+/**
+ * Reads the age header's shape before any crypto: which recipients it has, and the scrypt work
+ * factor. Returns logN of the one scrypt stanza and the header's length; throws what the header
+ * shows is wrong.
+ */
+function checkHeader(binary: Uint8Array, truncated: boolean): { logN: number; headerLength: number } {
+  const text = latin1Prefix(binary, 4096);
+  if (!text.startsWith(AGE_MAGIC)) throw new AppError(text.startsWith('age-encryption.org/') ? 'invite.damaged' : 'invite.notAnInvite');
+  const end = text.indexOf('\n---');
+  // The header ends with "--- <mac>\n": a file that stops before it was cut off.
+  const headerLength = end < 0 ? -1 : text.indexOf('\n', end + 1) + 1;
+  if (headerLength <= 0) throw new AppError(binary.length < 4096 ? 'invite.truncated' : 'invite.damaged');
+  const stanzas = [...text.slice(AGE_MAGIC.length, end + 1).matchAll(/^-> (\S+)(.*)$/gm)].map((m) => ({ type: m[1]!, args: m[2]!.trim().split(' ') }));
+  const scrypt = stanzas.filter((st) => st.type === 'scrypt');
+  if (scrypt.length === 0) {
+    if (stanzas.length === 0) throw new AppError('invite.damaged');
+    // X25519 (age-keygen), ssh-ed25519/ssh-rsa (age -R), or a plugin: not openable with a password.
+    throw new AppError('invite.keyEncrypted', { kind: stanzas[0]!.type.slice(0, 40) });
+  }
+  // age: an scrypt stanza must be the only one.
+  if (stanzas.length !== 1) throw new AppError('invite.damaged');
+  const [salt, logN] = scrypt[0]!.args;
+  if (!salt || !/^[A-Za-z0-9+/]{22}$/.test(salt) || !logN || !/^[1-9][0-9]?$/.test(logN)) throw new AppError(truncated ? 'invite.truncated' : 'invite.damaged');
+  return { logN: Number(logN), headerLength };
+}
+
+/** The first field an invite gets wrong, as its own message (invite:errors.field.<name>). */
+function fieldError(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; params?: Record<string, unknown> }>): AppError {
+  const custom = issues.find((i) => i.code === 'custom' && i.params);
+  if (custom) {
+    const { field, value } = custom.params as { field: string; value: string };
+    return new AppError(`invite.field.${field}`, { value });
+  }
+  const path = issues[0]?.path ?? [];
+  const top = String(path[0] ?? '');
+  // A type or size failure zod caught first (a 10 MB field, a number where a string goes).
+  const field = top === 'endpoints' ? 'endpoint' : top === 'issuedAt' || top === 'expiresAt' ? 'expiry' : top;
+  return new AppError(INVITE_FIELDS.includes(field as InviteField) ? `invite.field.${field}` : 'invite.notInviteContent', { value: '' });
 }
 
 function startsWith(bytes: Uint8Array, ascii: string): boolean {

@@ -1,13 +1,17 @@
 /** Field names whose values are secrets whatever they look like. */
 const SECRET_KEYS = /pass(word|phrase)?|secret|token|seed|sessionToken|credential|otp|code|privateKey|webhook|invocationEndpoint/i;
-/** Value shapes that are secrets wherever they appear. */
+/**
+ * Value shapes that are secrets wherever they appear. Longest shapes first: a session token can
+ * contain a run that looks like a seed, and redacting that run first would cut the token in two
+ * and leave the rest of it in the line.
+ */
 const SECRET_SHAPES: RegExp[] = [
+  /otpauth:\/\/[^\s"']+/g,
+  /https:\/\/hooks\.slack(-gov)?\.com\/[^\s"']+/g, // Slack webhook URLs: whoever has one can post to the channel
+  /\bIQo[A-Za-z0-9/+=]{20,}/g, // session tokens
   /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, // access key ids (not secret alone, but pair with the secret in incidents)
   /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, // secret access keys
   /\b[A-Z2-7]{32,}\b/g, // base32 TOTP seeds
-  /otpauth:\/\/[^\s"']+/g,
-  /\bIQo[A-Za-z0-9/+=]{20,}/g, // session tokens
-  /https:\/\/hooks\.slack(-gov)?\.com\/[^\s"']+/g, // Slack webhook URLs: whoever has one can post to the channel
 ];
 
 export const REDACTED = '[redacted]';

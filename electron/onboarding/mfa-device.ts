@@ -39,7 +39,7 @@ export async function startMfa(deps: AppDeps, session: OnboardingSession): Promi
     qrDataUrl,
     issuer,
     accountName: id.userName,
-    serverOffsetMs: deps.serverClock.now() - deps.clock.now(),
+    serverOffsetMs: deps.serverClock.offsetMs(),
     replacedAbandonedDevice,
     desktopSkewSeconds: desktopSkewForDisplay(deps.serverClock),
   };

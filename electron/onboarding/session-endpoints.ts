@@ -2,7 +2,8 @@ import { AppError } from '../../src/shared/errors/app-error';
 import type { InvitePayload } from '../../src/shared/invites/invite-schema';
 import type { AwsClientFactory, SessionEndpoints } from '../aws/client-factory';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** Loopback as `URL.hostname` spells it (an IPv6 address keeps its brackets). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * The endpoints an invite asks for, vetted. An invite issued against the sandbox (or another

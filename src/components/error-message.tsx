@@ -13,12 +13,36 @@ export function errorMessageKey(code: string): string {
   return `errors:${code}`;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Params as the user reads them: an ISO instant (an invite's expiry) as a date and time in their language. */
+export function localizeParams(params: AppErrorShape['params'], lng: string): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    out[k] = typeof v === 'string' && ISO_INSTANT.test(v) ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(v)) : v;
+  }
+  return out;
+}
+
+/**
+ * Which message an error shows, with which values: its own text when the app has one; for an AWS
+ * answer it has none for, AWS's own code and message (never the internal `aws.<Code>`); otherwise
+ * the generic text naming the code.
+ */
+export function errorMessageArgs(error: AppErrorShape, exists: (key: string) => boolean, lng: string): { key: string; params: Record<string, string | number | boolean> } {
+  const key = errorMessageKey(error.code);
+  const params = localizeParams(error.params, lng);
+  if (exists(key)) return { key, params };
+  if (error.code.startsWith('aws.')) return { key: 'errors:aws.unknown', params: { awsCode: params.awsCode ?? error.code.slice(4), awsMessage: params.awsMessage ?? '—' } };
+  return { key: 'errors:unknown', params: { code: error.code } };
+}
+
 /** Shows an AppError in the user's language; falls back to a generic message naming the code. */
 export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
-  const key = errorMessageKey(error.code);
-  const text = i18n.exists(key) ? t(key, error.params ?? {}) : t('errors:unknown', { code: error.code });
+  const { key, params } = errorMessageArgs(error, (k) => i18n.exists(k), i18n.language);
+  const text = t(key, params);
   return (
     <div className="error-message" role="alert" data-error-code={error.code}>
       <p>{text}</p>

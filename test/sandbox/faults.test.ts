@@ -16,9 +16,12 @@ afterEach(() => {
 
 describe('faults', () => {
   it('per-action throttling answers Throttling / Rate exceeded (400) and the SDK retry gets through', async () => {
-    sb.faults.set('ListUsers', { throttle: { ratePerSec: 4, burst: 1 } });
+    // One token every 5 s: the call right after the first is throttled however slow the machine is
+    // (at 4/s a loaded machine took more than the 250 ms a token needs, and the call went through).
+    sb.faults.set('ListUsers', { throttle: { ratePerSec: 0.2, burst: 1 } });
     await iamClient(sb).send(new ListUsersCommand({}));
     expect(await awsError(iamClient(sb).send(new ListUsersCommand({})))).toMatchObject({ name: 'Throttling', status: 400, message: 'Rate exceeded' });
+    sb.faults.set('ListUsers', { throttle: { ratePerSec: 4, burst: 1 } });
     const retrying = iamClient(sb, undefined, 10);
     for (let i = 0; i < 3; i++) await retrying.send(new ListUsersCommand({}));
     const throttled = sb.requestLog.filter((e) => e.action === 'ListUsers' && e.errorCode === 'Throttling');

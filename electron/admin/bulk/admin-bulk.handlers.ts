@@ -44,7 +44,14 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession): F
 
   const check = async (path: string): Promise<BulkImport> => {
     const acct = account();
-    const fingerprint = await fileFingerprint(path);
+    // A file that fails to import must not leave the previous one ready to start.
+    checked = null;
+    // Fingerprint first (a change during the check then shows at start). A file it cannot read is
+    // read by the import, which says precisely why (a folder, no permission…).
+    const fingerprint = await fileFingerprint(path).catch(async (e: unknown) => {
+      await importUsersCsv(path, { keepRows: false });
+      throw e;
+    });
     const file = await importUsersCsv(path, { keepRows: false });
     const v = file.validation;
     const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
@@ -268,7 +275,7 @@ async function fileFingerprint(path: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   } catch (e) {
-    throw new AppError('adminBulk.fileUnreadable', undefined, { cause: e });
+    throw new AppError('adminBulk.fileUnreadable', { fileName: basename(path) }, { cause: e });
   }
   return h.digest('hex');
 }

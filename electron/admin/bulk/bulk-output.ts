@@ -1,4 +1,5 @@
 import { armor, Encrypter } from 'age-encryption';
+import { NativeScryptRecipient } from '../../invites/native-scrypt';
 import { writePrivateFile } from '../../platform/private-file';
 import { join } from 'node:path';
 import type { UserJob } from './bulk-user';
@@ -16,11 +17,15 @@ export async function writeSummaryCsv(folder: string, runId: string, jobs: reado
 
 /**
  * The password sheet: a CSV of user,password encrypted with age to the admin's passphrase
- * (scrypt, age's default work factor), armored. Opens with any age tool: `age -d sheet.csv.age`.
+ * (scrypt at age's default work factor, 2^18: the passphrase is the admin's own, so it gets the
+ * full cost), armored. Opens with any age tool: `age -d sheet.csv.age`. Native scrypt off the main
+ * thread (age-encryption's own is pure JS and would freeze the app for a second or more).
  * Passwords are written exactly (no spreadsheet-formula defusing, which would change them).
  */
+export const SHEET_SCRYPT_LOG_N = 18;
+
 export async function passwordSheet(entries: ReadonlyArray<[string, string]>, passphrase: string): Promise<Uint8Array> {
   const e = new Encrypter();
-  e.setPassphrase(passphrase);
+  e.addRecipient(new NativeScryptRecipient(passphrase, SHEET_SCRYPT_LOG_N));
   return new TextEncoder().encode(armor.encode(await e.encrypt(csvDocument(['user', 'password'], entries, [1]))));
 }

@@ -7,6 +7,8 @@ import { isAwsError } from '../../aws/aws-error';
 import { listAllGroups, type IamSender } from '../users/list-groups';
 import type { CsvValidation } from './csv-validate';
 
+/** IAM group names: 1–128 of [\w+=,.@-]. */
+const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 /** Above this many rows one ListUsers sweep is cheaper than a GetUser per row. */
 const GET_USER_LIMIT = 20;
 
@@ -23,7 +25,8 @@ export async function checkAgainstAccount(iam: IamSender, file: CsvValidation, p
   if (file.groupRows.size > 0) {
     const known = new Set((await denied('iam:ListGroups', () => listAllGroups(iam))).map((g) => g.groupName));
     for (const [g, rows] of file.groupRows) {
-      if (known.has(g)) continue;
+      // A name IAM would refuse is already a problem of its own (groupName.*); "does not exist" would repeat it.
+      if (known.has(g) || !GROUP_NAME.test(g)) continue;
       for (const r of rows.first) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
       // Rows past the listed ones are counted, not kept.
       file.problemCount += rows.count - rows.first.length;

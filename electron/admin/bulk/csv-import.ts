@@ -1,13 +1,14 @@
 import { parse } from 'csv-parse';
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { checkTag, checkUserName } from '../../../src/shared/iam-names/iam-names';
+import { classifyEightBit, decodeCsvText, ENCODING_LABEL, NotDecodable, sniffCsvEncoding, type CsvEncoding } from './csv-decode';
+import { checkRowCells, type Field, type RowLayout } from './csv-row';
 import { CsvValidation } from './csv-validate';
 
 /** One user to provision, as read from the CSV. */
 export interface BulkRow {
-  /** 1-based line of the record in the file (header is line 1). */
+  /** 1-based line where the record starts in the file (header is line 1). */
   line: number;
   userName: string;
   email: string | null;
@@ -15,26 +16,18 @@ export interface BulkRow {
   tags: Record<string, string>;
 }
 
-export type RowProblemCode =
-  | 'userName.required'
-  | 'userName.tooLong'
-  | 'userName.invalidCharacters'
-  | 'duplicateInFile'
-  | 'email.invalid'
-  | 'tag.invalid'
-  | 'tooManyTags'
-  | 'columnCount'
-  | 'tooManyGroups'
-  | 'groupName.invalid'
-  | 'alreadyExists'
-  | 'unknownGroup';
-
 export interface RowProblem {
   line: number;
   userName: string;
-  code: RowProblemCode;
+  /** A key of adminBulk:problems (e.g. 'tag.valueInvalidCharacters'). */
+  code: string;
+  /** The cell: 1-based column number and its header as written in the file. */
+  column?: number;
+  columnName?: string;
   params?: Record<string, string | number>;
 }
+
+export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface CsvImport {
   /** Every row, only when asked for (`keepRows`): checking a file keeps none. */
@@ -42,19 +35,16 @@ export interface CsvImport {
   /** Problems by line (the first MAX_LISTED_PROBLEMS; `validation.problemCount` counts all). */
   problems: RowProblem[];
   validation: CsvValidation;
-  encoding: 'utf-8' | 'euc-kr';
-  delimiter: ',' | ';';
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
 }
 
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_COLUMNS = 64;
-const MAX_TAGS = 50;
-/** An AWS limit: a user belongs to at most 10 groups. */
-const MAX_GROUPS = 10;
-const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
+const MAX_RECORD_BYTES = 64 * 1024;
 
 /** Header names we accept, in English and Korean, normalised (lower case, no spaces/underscores). */
-const HEADERS: Record<string, 'userName' | 'email' | 'groups' | 'tags'> = {
+const HEADERS: Record<string, Field> = {
   username: 'userName', user: 'userName', name: 'userName', 사용자: 'userName', 사용자이름: 'userName', 사용자명: 'userName', 아이디: 'userName',
   email: 'email', mail: 'email', 이메일: 'email', 메일: 'email',
   groups: 'groups', group: 'groups', 그룹: 'groups',
@@ -62,37 +52,74 @@ const HEADERS: Record<string, 'userName' | 'email' | 'groups' | 'tags'> = {
 };
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Reads a CSV of new users as a stream (a 5,000-row file is never held as one string):
- * UTF-8 with or without BOM — or, when the bytes are not UTF-8, the Korean Windows encoding
- * (EUC-KR/CP949) that Excel writes by default in Korea; comma or semicolon, detected from the
- * header. Every row is checked; all problems are returned at once, nothing is created here.
+ * Reads a CSV of new users as a stream (a 5,000-row file is never held as one string): the
+ * encoding from csv-decode.ts, comma, semicolon or tab from the header line. Every row is
+ * checked; all problems are returned at once, nothing is created here. Every failure is an
+ * AppError the admin can act on — never csv-parse's own text, never `internal`.
  */
 export async function importUsersCsv(path: string, opts: { keepRows?: boolean } = {}): Promise<CsvImport> {
-  const info = await stat(path).catch(() => {
-    throw new AppError('adminBulk.fileUnreadable');
-  });
-  if (info.size === 0) throw new AppError('adminBulk.emptyFile');
-  if (info.size > CSV_MAX_BYTES) throw new AppError('adminBulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
   try {
-    return await parseFile(path, 'utf-8', opts.keepRows ?? true);
+    return await importChecked(path, opts.keepRows ?? true);
   } catch (error) {
-    if (error instanceof NotUtf8) return parseFile(path, 'euc-kr', opts.keepRows ?? true);
-    throw error;
+    throw asImportError(error, path);
   }
 }
 
-class NotUtf8 extends Error {}
+async function importChecked(path: string, keepRows: boolean): Promise<CsvImport> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new AppError('adminBulk.notAFile', { fileName: basename(path) });
+  if (info.size === 0) throw new AppError('adminBulk.emptyFile');
+  if (info.size > CSV_MAX_BYTES) throw new AppError('adminBulk.fileTooLarge', { maxMb: CSV_MAX_BYTES / 1024 / 1024 });
+  const sniffed = await sniffCsvEncoding(path);
+  try {
+    return await parseFile(path, sniffed.encoding, keepRows);
+  } catch (error) {
+    if (!(error instanceof NotDecodable)) throw error;
+    // A BOM (or UTF-16's shape) named the encoding, and the bytes break it: say so.
+    if (sniffed.certain) throw undecodable(error);
+  }
+  // Not UTF-8: Korean or Western Windows Excel's plain "CSV".
+  try {
+    return await parseFile(path, await classifyEightBit(path), keepRows);
+  } catch (error) {
+    throw error instanceof NotDecodable ? undecodable(error) : error;
+  }
+}
 
-async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: boolean): Promise<CsvImport> {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
-  const source = createReadStream(path, { highWaterMark: 64 * 1024 });
-  const delimiter = await detectDelimiter(path);
-  let columns: Array<'userName' | 'email' | 'groups' | 'tags' | null> | null = null;
+const undecodable = (e: NotDecodable) => new AppError('adminBulk.undecodable', { encoding: ENCODING_LABEL[e.encoding], line: e.line });
+
+/** Errors from the file system, by what the admin can do about them. */
+function asImportError(error: unknown, path: string): unknown {
+  if (error instanceof AppError || error instanceof NotDecodable) return error instanceof NotDecodable ? undecodable(error) : error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EISDIR') return new AppError('adminBulk.notAFile', { fileName: basename(path) });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('adminBulk.fileNoPermission', { fileName: basename(path) });
+  return new AppError('adminBulk.fileUnreadable', { fileName: basename(path) }, { cause: error });
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean): Promise<CsvImport> {
+  const text = decodeCsvText(path, encoding);
+  // The header decides the delimiter: read until its line ends (the first chunk, in practice).
+  let head = '';
+  while (!head.includes('\n') && head.length < MAX_RECORD_BYTES) {
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  const delimiter = detectDelimiter(head);
+  let layout: RowLayout | null = null;
   const rows: BulkRow[] = [];
   const validation = new CsvValidation();
+  // Where the last record ended, to tell where the next one (or an unclosed quote) starts.
+  let lastEnd = 0;
+  let lastEmpty = 0;
 
   const parser = parse({
     delimiter,
@@ -100,118 +127,110 @@ async function parseFile(path: string, encoding: 'utf-8' | 'euc-kr', keepRows: b
     skip_empty_lines: true,
     trim: true,
     relax_quotes: true,
-    max_record_size: 64 * 1024,
+    max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
 
   const feed = (async () => {
     try {
-      for await (const chunk of source) {
-        const text = decoder.decode(chunk as Buffer, { stream: true });
-        if (text.includes('\u0000')) throw new AppError('adminBulk.binaryFile');
+      const write = async (chunk: string) => {
+        if (parser.write(chunk)) return;
+        await new Promise((r) => {
+          parser.once('drain', r);
+          parser.once('close', r);
+        });
+      };
+      if (head) await write(head);
+      for await (const chunk of { [Symbol.asyncIterator]: () => text }) {
         if (parser.destroyed) break;
-        if (!parser.write(text)) {
-          await new Promise<void>((r) => {
-            // Both listeners go once either fires (they piled up on a long file).
-            const done = () => {
-              parser.off('drain', done);
-              parser.off('close', done);
-              r();
-            };
-            parser.once('drain', done);
-            parser.once('close', done);
-          });
-        }
+        await write(chunk);
       }
-      const rest = decoder.decode();
-      if (parser.destroyed) return;
-      if (rest) parser.write(rest);
-      parser.end();
+      if (!parser.destroyed) parser.end();
     } catch (error) {
-      parser.destroy(error instanceof TypeError ? new NotUtf8() : (error as Error));
+      parser.destroy(error as Error);
+    } finally {
+      await text.return(undefined);
     }
   })();
 
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record: cells, info } = record;
-      if (!columns) {
-        if (cells.length > MAX_COLUMNS) throw new AppError('adminBulk.tooManyColumns', { max: MAX_COLUMNS, found: cells.length });
-        columns = cells.map((h) => HEADERS[normaliseHeader(h)] ?? null);
-        if (!columns.includes('userName')) throw new AppError('adminBulk.noUserNameColumn');
+    for await (const { record: cells, info } of parser as AsyncIterable<ParsedRecord>) {
+      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+      lastEnd = info.lines;
+      lastEmpty = info.empty_lines;
+      if (!layout) {
+        layout = readHeader(cells, delimiter);
+        validation.cells = { userName: layout.cellOf('userName'), groups: layout.cellOf('groups') };
         continue;
       }
-      const row = toRow(cells, columns, info.lines);
-      const extra: RowProblem[] =
-        cells.length > columns.length ? [{ line: info.lines, userName: row.userName, code: 'columnCount', params: { expected: columns.length, found: cells.length } }] : [];
-      validation.add(row, [...extra, ...checkRow(row)]);
+      const { row, problems: found } = checkRowCells(cells, layout, line);
+      validation.add(row, found);
       if (keepRows) rows.push(row);
     }
   } catch (error) {
-    if (error instanceof NotUtf8 || error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'CSV_MAX_RECORD_SIZE') throw new AppError('adminBulk.rowTooLong');
-    throw new AppError('adminBulk.malformedCsv', { detail: String((error as Error).message ?? '').slice(0, 120) });
+    throw parseError(error, layout, lastEnd, lastEmpty);
   } finally {
-    source.destroy();
     parser.destroy();
     await feed;
   }
-  if (!columns) throw new AppError('adminBulk.emptyFile');
+  if (!layout) throw new AppError('adminBulk.emptyFile');
   if (validation.rowCount === 0) throw new AppError('adminBulk.noRows');
   return { rows, problems: validation.sorted(), validation, encoding, delimiter };
 }
 
-/** The header decides: whichever of ',' and ';' appears more often in the first line (both are ASCII in every encoding we read). */
-async function detectDelimiter(path: string): Promise<',' | ';'> {
-  const file = await open(path, 'r');
-  const head = Buffer.alloc(8192);
-  const { bytesRead } = await file.read(head, 0, head.length, 0).finally(() => file.close());
-  const firstLine = head.subarray(0, bytesRead).toString('latin1').split(/\r?\n/, 1)[0] ?? '';
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
-/** Groups and tags inside one cell are separated by '|' (or spaces for groups): 'dev|ops', 'team=platform|cost=42'. */
-function toRow(cells: string[], columns: ReadonlyArray<string | null>, line: number): BulkRow {
-  const get = (name: string) => {
-    const i = columns.indexOf(name);
-    return i >= 0 ? (cells[i] ?? '').trim() : '';
-  };
-  const tags: Record<string, string> = {};
-  for (const pair of get('tags').split('|').map((p) => p.trim()).filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    tags[(eq >= 0 ? pair.slice(0, eq) : pair).trim()] = eq >= 0 ? pair.slice(eq + 1).trim() : '';
+function readHeader(cells: string[], delimiter: CsvDelimiter): RowLayout {
+  if (cells.length > MAX_COLUMNS) throw new AppError('adminBulk.tooManyColumns', { max: MAX_COLUMNS, found: cells.length });
+  const fields = cells.map((h) => HEADERS[normaliseHeader(h)] ?? null);
+  if (!fields.includes('userName')) {
+    throw new AppError('adminBulk.noUserNameColumn', {
+      found: cells.slice(0, 6).map((c) => `'${c.slice(0, 40)}'`).join(', ') + (cells.length > 6 ? ', …' : ''),
+      count: cells.length,
+    });
   }
-  const email = get('email');
-  if (email) tags.email = email;
   return {
-    line,
-    userName: get('userName'),
-    email: email || null,
-    groups: [...new Set(get('groups').split(/[|\s]+/).map((g) => g.trim()).filter(Boolean))],
-    tags,
+    fields,
+    names: cells,
+    delimiter,
+    cellOf(field: Field) {
+      const i = fields.indexOf(field);
+      return i < 0 ? {} : { column: i + 1, columnName: cells[i]! };
+    },
   };
 }
 
-function checkRow(row: BulkRow): RowProblem[] {
-  const problems: RowProblem[] = checkUserName(row.userName).map((issue) => ({
-    line: row.line,
-    userName: row.userName,
-    code: `userName.${issue.rule}` as RowProblemCode,
-    ...(issue.params ? { params: flatten(issue.params) } : {}),
-  }));
-  if (row.email && !EMAIL.test(row.email)) problems.push({ line: row.line, userName: row.userName, code: 'email.invalid', params: { email: row.email.slice(0, 80) } });
-  if (row.groups.length > MAX_GROUPS) problems.push({ line: row.line, userName: row.userName, code: 'tooManyGroups', params: { max: MAX_GROUPS, found: row.groups.length } });
-  for (const g of row.groups) {
-    if (!GROUP_NAME.test(g)) problems.push({ line: row.line, userName: row.userName, code: 'groupName.invalid', params: { group: g.slice(0, 80) } });
+/** csv-parse's errors, by code, as messages naming the line and cell (its own English text never reaches the screen). */
+function parseError(error: unknown, layout: RowLayout | null, lastEnd: number, lastEmpty: number): unknown {
+  if (error instanceof AppError || error instanceof NotDecodable) return error;
+  const e = error as { code?: string; index?: number; empty_lines?: number; lines?: number };
+  // The failing record starts after the last good one (and any empty lines csv-parse skipped).
+  const line = lastEnd + 1 + Math.max(0, (e.empty_lines ?? lastEmpty) - lastEmpty);
+  const index = typeof e.index === 'number' ? e.index : 0;
+  const cell = { column: index + 1, columnName: layout?.names[index] ?? '' };
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new AppError('adminBulk.unclosedQuote', { line, ...cell });
+    case 'CSV_MAX_RECORD_SIZE':
+      return new AppError('adminBulk.rowTooLong', { line, maxKb: MAX_RECORD_BYTES / 1024 });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return new AppError('adminBulk.textAfterQuote', { line: e.lines ?? line, ...cell });
+    default:
+      return new AppError('adminBulk.malformedCsv', { line: e.lines ?? line }, { cause: error });
   }
-  if (Object.keys(row.tags).length > MAX_TAGS) problems.push({ line: row.line, userName: row.userName, code: 'tooManyTags', params: { max: MAX_TAGS } });
-  for (const [k, v] of Object.entries(row.tags)) {
-    const issues = checkTag(k, v);
-    if (issues.length > 0) problems.push({ line: row.line, userName: row.userName, code: 'tag.invalid', params: { key: k.slice(0, 40), rule: issues[0]!.rule } });
-  }
-  return problems;
 }
 
-const flatten = (p: Record<string, unknown>): Record<string, string | number> =>
-  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]));
+/**
+ * The header line decides: whichever of comma, semicolon and tab appears most often outside
+ * quotes (ties: comma). Excel's "Unicode text" is tab-separated; European Excel writes semicolons.
+ */
+export function detectDelimiter(head: string): CsvDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of head) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as CsvDelimiter]++;
+  }
+  const best = (Object.entries(counts) as Array<[CsvDelimiter, number]>).reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}

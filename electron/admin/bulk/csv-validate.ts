@@ -19,6 +19,8 @@ export class CsvValidation {
   private readonly lines = new Map<string, number>();
   /** The spelling of the few names that are not all lower case. */
   private readonly spelled = new Map<string, string>();
+  /** Where the user name and groups are in the file, so problems found across rows (or by the account) point at their cell. */
+  cells: { userName?: { column?: number; columnName?: string }; groups?: { column?: number; columnName?: string } } = {};
   /** Group → how many rows name it, and the first rows (as many as can be listed). */
   readonly groupRows = new Map<string, { count: number; first: Array<{ line: number; userName: string }> }>();
 
@@ -56,7 +58,8 @@ export class CsvValidation {
   /** Keeps the problems of the lowest lines (the file's come in line order, the account's after them). */
   problem(p: RowProblem): void {
     this.problemCount++;
-    this.problems.push(p);
+    const cell = p.column !== undefined ? undefined : p.code === 'unknownGroup' ? this.cells.groups : p.code === 'alreadyExists' || p.code === 'duplicateInFile' ? this.cells.userName : undefined;
+    this.problems.push(cell ? { ...p, ...cell } : p);
     if (this.problems.length >= 2 * MAX_LISTED_PROBLEMS) this.trim();
   }
 

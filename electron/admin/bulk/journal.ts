@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -62,8 +62,8 @@ export class BulkJournal {
     this.fd = openSync(path, 'a', 0o600);
   }
 
+  /** Writes a new journal; never overwrites one ('wx' fails with EEXIST, atomically). */
   static create(path: string, header: Omit<JournalHeader, 'kind'>): BulkJournal {
-    if (existsSync(path)) throw new Error(`journal exists: ${path}`);
     const full: JournalHeader = { kind: 'run', ...header };
     const fd = openSync(path, 'wx', 0o600);
     writeSync(fd, JSON.stringify(full) + '\n');
@@ -74,18 +74,13 @@ export class BulkJournal {
 
   /** Replays a journal. A torn last line (crash mid-write) is ignored: its step is simply redone. */
   static open(path: string): BulkJournal {
-    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-    const header = headerSchema.parse(JSON.parse(lines[0] ?? 'null'));
+    const [first, ...lines] = readFileSync(path, 'utf8').split('\n');
+    const header = headerSchema.parse(JSON.parse(first!));
     const progress = new Map<string, UserProgress>();
     let cancelled = false;
     let finished = false;
-    for (const line of lines.slice(1)) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        continue;
-      }
+    for (const line of lines) {
+      const parsed = jsonOrNull(line);
       if (cancelSchema.safeParse(parsed).success) {
         cancelled = true;
         continue;
@@ -133,9 +128,18 @@ export class BulkJournal {
   }
 }
 
+/** A line's JSON, or null for a torn or foreign line (which no schema accepts). */
+function jsonOrNull(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
+
 function apply(progress: Map<string, UserProgress>, e: JournalEvent): void {
   const p = progress.get(e.userName) ?? { done: new Set<string>(), inFlight: null, failed: null, data: {} };
-  if (e.data) Object.assign(p.data, e.data);
+  Object.assign(p.data, e.data);
   if (e.status === 'started') {
     // Redone: what it produced before no longer counts until it is done again.
     p.done.delete(e.step);

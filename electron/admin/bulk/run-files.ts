@@ -17,11 +17,17 @@ export function makeRunDir(userData: string, runId: string): ReturnType<typeof r
   return paths;
 }
 
-/** A user counts as done when an invite was written after its password and key were (re)made. */
+/**
+ * A user counts as done when an invite was written after its password and key were (re)made.
+ * A password or key being made again is no longer "done", and the invite no longer holds it.
+ */
 export function inviteIsCurrent(done: Set<string>): boolean {
   const order = [...done];
-  const at = (step: string) => order.indexOf(step);
-  return at('writeInvite') >= 0 && at('writeInvite') > at('createLoginProfile') && at('writeInvite') > at('createAccessKey');
+  const invite = order.indexOf('writeInvite');
+  const password = order.indexOf('createLoginProfile');
+  const key = order.indexOf('createAccessKey');
+  // Stryker disable next-line EqualityOperator: equivalent — distinct steps never share an index, so > and >= agree
+  return password >= 0 && key >= 0 && invite > password && invite > key;
 }
 
 export interface SavedRunInfo {
@@ -34,14 +40,13 @@ export interface SavedRunInfo {
   cancelled: boolean;
 }
 
-/** Runs whose journal is not closed, newest first. An unreadable journal is skipped (and left alone). */
+/** Runs whose journal is not closed, newest first. A missing or unreadable journal is skipped (and left alone). */
 export function listSavedRuns(userData: string): SavedRunInfo[] {
   const root = join(userData, 'bulk-runs');
   if (!existsSync(root)) return [];
   const out: SavedRunInfo[] = [];
   for (const runId of readdirSync(root)) {
     const { journal } = runPaths(userData, runId);
-    if (!existsSync(journal)) continue;
     let j: BulkJournal;
     try {
       j = BulkJournal.open(journal);

@@ -67,6 +67,13 @@ export function InviteSignInForm() {
           {t('signIn.temporaryPasswordHint')}
         </span>
       </div>
+      {busy && (
+        // scrypt runs in main's thread pool (2^18 for files made with the age CLI): say it is working.
+        <p className="working" role="status" data-testid="invite-opening">
+          <span className="spinner" aria-hidden="true" />
+          {t('signIn.opening')}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !invite || password.length === 0}>
           {busy ? t('signIn.verifying') : t('signIn.submit')}

@@ -30,6 +30,19 @@ function displayChar(ch: string): string {
   return ch;
 }
 
+/** Characters for a message, each quoted ('한', ',', U+00A0 for the invisible ones), comma-separated. */
+export function quoteChars(chars: readonly string[]): string {
+  return chars.map((ch) => {
+    const shown = displayChar(ch);
+    return shown.startsWith('U+') ? shown : `'${shown}'`;
+  }).join(', ');
+}
+
+/** The characters of `s` that IAM refuses in a tag key or value (deduplicated, in order). */
+export const notAllowedInTag = (s: string): string[] => offending(s, TAG_CHAR);
+/** The characters of `s` that IAM refuses in a user name (deduplicated, in order). */
+export const notAllowedInUserName = (s: string): string[] => offending(s, USER_NAME_CHAR);
+
 export function checkUserName(name: string): NameIssue[] {
   if (name.length === 0) return [{ rule: 'required' }];
   const issues: NameIssue[] = [];

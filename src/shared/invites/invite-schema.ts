@@ -5,30 +5,42 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { INVITE_FILE_EXTENSION, INVITE_MAX_BYTES } from './invite-limits';
+import { checkInviteFields } from './invite-fields';
 
 export { INVITE_FILE_EXTENSION, INVITE_MAX_BYTES };
 
 export const INVITE_FORMAT = 'iam-onboarding-invite';
 export const INVITE_VERSION = 1;
 
+/** No field of a real invite comes near this; a longer one is refused before it is looked at. */
+const MAX_FIELD = 2048;
+const text = () => z.string().max(MAX_FIELD);
+
+/**
+ * The types here; what each value may be (formats, control characters, endpoints, expiry) in
+ * invite-fields.ts, so a refusal can name the field. A payload that fails is never used.
+ */
 export const invitePayloadSchema = z
   .object({
     format: z.literal('iam-onboarding-invite'),
     version: z.literal(1),
-    accountId: z.string().regex(/^\d{12}$/),
-    accountAlias: z.string().nullable(),
+    accountId: text(),
+    accountAlias: text().nullable(),
     partition: z.enum(['aws', 'aws-cn', 'aws-us-gov']),
-    region: z.string(),
-    userName: z.string(),
-    accessKeyId: z.string(),
-    secretAccessKey: z.string(),
-    consoleUrl: z.string().url(),
-    issuedAt: z.string().datetime(),
-    expiresAt: z.string().datetime(),
+    region: text(),
+    userName: text(),
+    accessKeyId: text(),
+    secretAccessKey: text(),
+    consoleUrl: text(),
+    issuedAt: text(),
+    expiresAt: text(),
     /** Only when issued against a non-AWS endpoint such as the sandbox. */
-    endpoints: z.object({ iam: z.string().url().optional(), sts: z.string().url().optional() }).optional(),
+    endpoints: z.object({ iam: text().optional(), sts: text().optional() }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    for (const problem of checkInviteFields(p)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.value, params: problem });
+  });
 
 export type InvitePayload = z.infer<typeof invitePayloadSchema>;
 

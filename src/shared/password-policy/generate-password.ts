@@ -1,15 +1,23 @@
 /**
  * Temporary passwords for CreateLoginProfile. They are also the invite passphrase, so they are
- * long (>= 20, ~120 bits) and free of look-alike characters for reading off a second channel.
+ * long (>= 20 characters, ~118 bits) and made to be read aloud, typed from a slip and opened in a
+ * spreadsheet without changing:
+ * - no look-alikes: no 0/O/o, 1/l/I, and no '|' or '!' (read as l or I in many fonts);
+ * - no character a spreadsheet treats specially at the start of a cell (= + - @ ') and no quote,
+ *   backtick or tab, so Excel and LibreOffice never turn one into a formula or drop a character;
+ * - no '^' (a dead key on many European keyboards) and no brackets (hard to tell apart aloud).
+ * Every symbol left is in IAM's RequireSymbols set, so any account policy is met.
  */
-import { PASSWORD_MAX_LENGTH, PASSWORD_SYMBOLS, type PasswordPolicy } from './password-policy';
+import { PASSWORD_MAX_LENGTH, type PasswordPolicy } from './password-policy';
 
-// No 0/O/o, 1/l/I; no '|' among the symbols (reads as l or I in many fonts).
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 const DIGITS = '23456789';
-const SYMBOLS = [...PASSWORD_SYMBOLS].filter((c) => c !== '|').join('');
-const ALL = UPPER + LOWER + DIGITS + SYMBOLS;
+const SYMBOLS = '#$%&*';
+const CLASSES = [UPPER, LOWER, DIGITS, SYMBOLS] as const;
+
+/** Every character a generated password can contain (61). */
+export const GENERATED_PASSWORD_ALPHABET = CLASSES.join('');
 
 export const GENERATED_PASSWORD_MIN_LENGTH = 20;
 
@@ -24,20 +32,51 @@ export function randomIndex(n: number): number {
   }
 }
 
-const pick = (alphabet: string): string => alphabet[randomIndex(alphabet.length)]!;
+const hasEveryClass = (chars: readonly string[]): boolean => CLASSES.every((c) => chars.some((ch) => c.includes(ch)));
+
+/** The length a policy (and a requested length) gives: max(20, policy minimum, requested), at most 128. */
+export function generatedPasswordLength(policy: PasswordPolicy | 'awsDefault', length?: number): number {
+  const min = policy === 'awsDefault' ? 8 : policy.minimumPasswordLength;
+  return Math.min(PASSWORD_MAX_LENGTH, Math.max(GENERATED_PASSWORD_MIN_LENGTH, min, Math.floor(length ?? 0)));
+}
 
 /**
- * Always satisfies the policy (and AWS's default three-of-four rule): one character of each class,
- * the rest from all classes, shuffled. Length: max(20, policy minimum, requested), at most 128.
+ * Uniform over every string of the alphabet that has all four classes: drawn uniformly and
+ * redrawn until it has them (about 1 in 1.3 draws at 20 characters). All four classes meet any
+ * policy, AWS's three-of-four default included; uniform means the strength is exactly
+ * `generatedPasswordEntropyBits(length)`, with no bias from forced positions.
  */
 export function generateTemporaryPassword(policy: PasswordPolicy | 'awsDefault', length?: number): string {
-  const min = policy === 'awsDefault' ? 8 : policy.minimumPasswordLength;
-  const n = Math.min(PASSWORD_MAX_LENGTH, Math.max(GENERATED_PASSWORD_MIN_LENGTH, min, Math.floor(length ?? 0)));
-  const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SYMBOLS)];
-  while (chars.length < n) chars.push(pick(ALL));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomIndex(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  const n = generatedPasswordLength(policy, length);
+  for (;;) {
+    const chars = randomChars(n);
+    if (hasEveryClass(chars)) return chars.join('');
   }
-  return chars.join('');
+}
+
+/** n characters drawn uniformly from the alphabet (one getRandomValues call per batch, rejection against modulo bias). */
+function randomChars(n: number): string[] {
+  const size = GENERATED_PASSWORD_ALPHABET.length;
+  const limit = Math.floor(2 ** 32 / size) * size;
+  const out: string[] = [];
+  const buf = new Uint32Array(n + 8);
+  while (out.length < n) {
+    globalThis.crypto.getRandomValues(buf);
+    for (const v of buf) if (v < limit && out.length < n) out.push(GENERATED_PASSWORD_ALPHABET[v % size]!);
+  }
+  return out;
+}
+
+/** log2 of how many passwords of length n the generator can give, each equally likely (inclusion–exclusion over missing classes). */
+export function generatedPasswordEntropyBits(n: number): number {
+  let count = 0n;
+  for (let mask = 0; mask < 1 << CLASSES.length; mask++) {
+    const missing = CLASSES.filter((_, i) => mask & (1 << i));
+    const size = BigInt(GENERATED_PASSWORD_ALPHABET.length - missing.reduce((s, c) => s + c.length, 0));
+    count += (missing.length % 2 === 0 ? 1n : -1n) * size ** BigInt(n);
+  }
+  // log2 of a BigInt: exact digits of the top 52 bits plus the shift.
+  const bits = count.toString(2).length;
+  const shift = Math.max(0, bits - 53);
+  return Math.log2(Number(count >> BigInt(shift))) + shift;
 }

@@ -46,6 +46,7 @@ export function encodeBase32(bytes: Uint8Array): string {
   for (const b of bytes) {
     value = ((value << 8) | b) & 0xffff;
     bits += 8;
+    // Stryker disable next-line EqualityOperator: equivalent — five bits left over are emitted with the next byte (the 16-bit buffer holds 13) or by the tail
     while (bits >= 5) {
       bits -= 5;
       out += BASE32_ALPHABET[(value >>> bits) & 31];

@@ -30,7 +30,7 @@ export type OneCodeVerdict =
 
 /** Authenticator apps show "123 456"; people paste with spaces. */
 export function normalizeCode(code: string): string {
-  return code.replace(/\s+/g, '');
+  return code.replace(/\s/g, '');
 }
 
 export const isSixDigits = (code: string): boolean => /^\d{6}$/.test(code);
@@ -53,13 +53,16 @@ function windowAround(base32Seed: string, serverNowMs: number, opts?: CodeCheckO
   return { now, accept, from, codes };
 }
 
+/** Orders absolute steps nearest to the window's now first. */
+const nearestFirst = (w: Window) => (a: number, b: number) => Math.abs(a - w.now) - Math.abs(b - w.now);
+
 /** Steps (absolute) whose code equals `code`, nearest to now first. */
 function matches(w: Window, code: string): number[] {
   const out: number[] = [];
   w.codes.forEach((c, i) => {
     if (c === code) out.push(w.from + i);
   });
-  return out.sort((a, b) => Math.abs(a - w.now) - Math.abs(b - w.now));
+  return out.sort(nearestFirst(w));
 }
 
 export function checkTwoCodes(
@@ -76,26 +79,19 @@ export function checkTwoCodes(
   const w = windowAround(base32Seed, serverNowMs, opts);
   // Pairs (T, T+1). Drift is measured on code 2: the user normally reads code 1, waits for the
   // window to turn, types code 2 and submits, so code 2 is the current window and code 1 the last.
-  let best: number | null = null;
-  for (let i = 0; i + 1 < w.codes.length; i++) {
-    if (w.codes[i] !== c1 || w.codes[i + 1] !== c2) continue;
-    const drift = w.from + i + 1 - w.now;
-    if (best === null || Math.abs(drift) < Math.abs(best)) best = drift;
-  }
+  // The nearest step showing code 2 whose previous step shows code 1 ends the pair.
+  const pairEnd = matches(w, c2).find((s) => w.codes[s - 1 - w.from] === c1);
+  const best = pairEnd === undefined ? null : pairEnd - w.now;
   if (best !== null && Math.abs(best) <= w.accept) return { ok: true, step: w.now + best - 1, driftSteps: best };
   // Checked after the pair search only because TOTP(T) = TOTP(T+1) happens once in a million.
   if (c1 === c2) return { ok: false, reason: 'sameCodeTwice' };
   if (best !== null) return { ok: false, reason: 'clockOff', driftSeconds: best * TOTP_PERIOD_SECONDS };
 
-  const m1 = matches(w, c1);
-  const m2 = matches(w, c2);
-  if (m1.length === 0 && m2.length === 0) return { ok: false, reason: 'noMatch' };
   // Both valid but not T, T+1 (reversed, skipped a window, typed one twice with a gap) - or one of
   // them valid and the other mistyped: a random 6-digit string hits one of ~80 windows with
   // p < 1e-4, so one hit means the QR/seed is right and "type two consecutive codes" is the fix.
-  const nearest = [m1[0], m2[0]]
-    .filter((s): s is number => s !== undefined)
-    .sort((a, b) => Math.abs(a - w.now) - Math.abs(b - w.now))[0]!;
+  const nearest = [...matches(w, c1), ...matches(w, c2)].sort(nearestFirst(w))[0];
+  if (nearest === undefined) return { ok: false, reason: 'noMatch' };
   const drift = nearest - w.now;
   return Math.abs(drift) <= w.accept
     ? { ok: false, reason: 'notConsecutive' }

@@ -41,6 +41,15 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
   const act = busyAction(get, set);
   const runId = () => get().run?.runId ?? '';
   const loadSaved = async () => set({ saved: (await api.invoke('admin:bulk:savedRuns', {})).runs });
+  /** A file that could not be read replaces the last one: its message must not sit next to another file's users. */
+  const forgetOnFailure = async <T,>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (e) {
+      set({ checked: null });
+      throw e;
+    }
+  };
   let resyncing = false;
   const resync = async () => {
     if (resyncing) return;
@@ -86,10 +95,10 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
 
     importFile: (dialogTitle, filterName) =>
       act(async () => {
-        const checked = await api.invoke('admin:bulk:import', { dialogTitle, filterName });
+        const checked = await forgetOnFailure(api.invoke('admin:bulk:import', { dialogTitle, filterName }));
         if (checked) set({ checked });
       }),
-    reimport: () => act(async () => set({ checked: await api.invoke('admin:bulk:reimport', {}) })),
+    reimport: () => act(async () => set({ checked: await forgetOnFailure(api.invoke('admin:bulk:reimport', {})) })),
 
     start: (o, dialogTitle) =>
       act(async () => {

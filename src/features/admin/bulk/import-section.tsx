@@ -4,6 +4,10 @@ import { ProblemsTable } from './problems-table';
 import { StartForm } from './start-form';
 import { useBulkStore } from './bulk-store';
 
+const DELIMITER_NAME = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+/** Encodings read without a mark in the file (no BOM): the admin should glance at the names. */
+const GUESSED = new Set(['euc-kr', 'windows-1252']);
+
 /** Choose a CSV; see every problem at once, or the users and the settings to start. */
 export function ImportSection() {
   const { t } = useTranslation('adminBulk');
@@ -25,9 +29,19 @@ export function ImportSection() {
       )}
       {checked && (
         <>
-          <p data-testid="bulk-file-summary">
-            {t('file.summary', { fileName: checked.fileName, count: checked.rowCount, encoding: checked.encoding.toUpperCase(), delimiter: checked.delimiter })}
+          <p data-testid="bulk-file-summary" data-encoding={checked.encoding} data-delimiter={DELIMITER_NAME[checked.delimiter]}>
+            {t('file.summary', {
+              fileName: checked.fileName,
+              count: checked.rowCount,
+              encoding: t(`file.encodings.${checked.encoding}`),
+              delimiter: t(`file.delimiters.${DELIMITER_NAME[checked.delimiter]}`),
+            })}
           </p>
+          {GUESSED.has(checked.encoding) && (
+            <p className="notice" data-testid="bulk-guessed-encoding">
+              {t('file.guessedEncoding', { encoding: t(`file.encodings.${checked.encoding}`) })}
+            </p>
+          )}
           {checked.blockers.map((b) => (
             <ErrorMessage key={b.code} error={b} />
           ))}

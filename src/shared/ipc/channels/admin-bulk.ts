@@ -17,14 +17,17 @@ export const rowProblemSchema = z.object({
   line: z.number(),
   userName: z.string(),
   code: z.string(),
+  /** The cell: 1-based column number and the header as written in the file. */
+  column: z.number().optional(),
+  columnName: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** A checked CSV: every problem at once; `ready` only when there are none. */
 export const bulkImportSchema = z.object({
   fileName: z.string(),
-  encoding: z.enum(['utf-8', 'euc-kr']),
-  delimiter: z.enum([',', ';']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252']),
+  delimiter: z.enum([',', ';', '\t']),
   rowCount: z.number(),
   /** The first problems, by line (at most 500 are listed)… */
   problems: z.array(rowProblemSchema),

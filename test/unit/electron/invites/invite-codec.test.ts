@@ -109,15 +109,16 @@ describe('decryptInvite', () => {
     expect(await outcome(file, '')).toBe('invite.wrongPassword');
   });
 
-  it('truncated: in the payload -> tampered; in the header -> notAnInvite; armor without END -> tampered', async () => {
+  it('truncated: armor without END, header cut, nonce without a chunk -> truncated; binary cut inside the payload -> tampered (age cannot tell)', async () => {
     const bin = toBinary(file);
     const h = headerLength(bin);
     expect(await outcome(toArmored(bin.subarray(0, bin.length - 1)))).toBe('invite.tampered');
-    expect(await outcome(toArmored(bin.subarray(0, h + 16)))).toBe('invite.tampered'); // nonce only, no chunk
-    expect(await outcome(toArmored(bin.subarray(0, h + 5)))).toBe('invite.tampered'); // cut inside the nonce
-    expect(await outcome(toArmored(bin.subarray(0, 60)))).toBe('invite.notAnInvite');
+    expect(await outcome(toArmored(bin.subarray(0, h + 16)))).toBe('invite.truncated'); // nonce only, no chunk
+    expect(await outcome(toArmored(bin.subarray(0, h + 5)))).toBe('invite.truncated'); // cut inside the nonce
+    expect(await outcome(toArmored(bin.subarray(0, 60)))).toBe('invite.truncated'); // inside the header
+    expect(await outcome(bin.subarray(0, 60))).toBe('invite.truncated'); // binary, inside the header
     const text = dec.decode(file);
-    expect(await outcome(enc.encode(text.slice(0, text.length - 60)))).toBe('invite.tampered');
+    expect(await outcome(enc.encode(text.slice(0, text.length - 60)))).toBe('invite.truncated');
   });
 
   it('one byte flipped in the payload -> tampered', async () => {
@@ -135,7 +136,7 @@ describe('decryptInvite', () => {
     expect(await outcome(toArmored(new Uint8Array([...bin, 0])))).toBe('invite.tampered');
   });
 
-  it('one byte flipped in the header: MAC -> tampered; salt or wrapped key -> wrongPassword (indistinguishable in age); structure -> notAnInvite', async () => {
+  it('one byte flipped in the header: MAC -> tampered; salt or wrapped key -> wrongPassword (indistinguishable in age); structure -> damaged', async () => {
     const bin = toBinary(file);
     const text = dec.decode(bin.subarray(0, headerLength(bin)));
     const flipAt = async (at: number, to: string) => {
@@ -149,8 +150,9 @@ describe('decryptInvite', () => {
     expect(await flipAt(saltAt, text[saltAt] === 'A' ? 'B' : 'A')).toBe('invite.wrongPassword');
     const wrappedAt = text.indexOf('\n', text.indexOf('scrypt')) + 1;
     expect(await flipAt(wrappedAt, text[wrappedAt] === 'A' ? 'B' : 'A')).toBe('invite.wrongPassword');
-    expect(await flipAt(0, 'b')).toBe('invite.notAnInvite'); // "bge-encryption.org"
-    expect(await flipAt(text.indexOf('scrypt'), 't')).toBe('invite.notAnInvite'); // "tcrypt" stanza
+    expect(await flipAt(0, 'b')).toBe('invite.notAnInvite'); // "bge-encryption.org": no longer age at all
+    expect(await flipAt(text.indexOf('v1'), 'w')).toBe('invite.damaged'); // "age-encryption.org/w1"
+    expect(await flipAt(text.indexOf('scrypt ') + 7 + 22 + 1, 'x')).toBe('invite.damaged'); // logN not a number
   });
 
   it('a changed armor character -> tampered or wrongPassword, never a crash', async () => {
@@ -158,22 +160,22 @@ describe('decryptInvite', () => {
     const lines = text.split('\n');
     const last = lines.length - 3; // last base64 line
     lines[last] = (lines[last]![0] === 'A' ? 'B' : 'A') + lines[last]!.slice(1);
-    expect(['invite.tampered', 'invite.wrongPassword', 'invite.notAnInvite']).toContain(await outcome(enc.encode(lines.join('\n'))));
+    expect(['invite.tampered', 'invite.wrongPassword', 'invite.damaged']).toContain(await outcome(enc.encode(lines.join('\n'))));
   });
 
-  it('not-age garbage -> notAnInvite', async () => {
+  it('not-age garbage -> notAnInvite; broken armor -> damaged', async () => {
     expect(await outcome(enc.encode('hello world'))).toBe('invite.notAnInvite');
     expect(await outcome(globalThis.crypto.getRandomValues(new Uint8Array(4096)))).toBe('invite.notAnInvite');
-    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.notAnInvite');
-    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.notAnInvite');
+    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.damaged');
+    expect(await outcome(enc.encode('-----BEGIN AGE ENCRYPTED FILE-----\n-----END AGE ENCRYPTED FILE-----\n'))).toBe('invite.damaged');
     expect(await outcome(enc.encode('-----BEGIN PGP MESSAGE-----\nabc\n-----END PGP MESSAGE-----\n'))).toBe('invite.notAnInvite');
     expect(await outcome(enc.encode(JSON.stringify(PAYLOAD)))).toBe('invite.notAnInvite');
   });
 
-  it('an age file for an X25519 recipient (not a passphrase file) -> notAnInvite', async () => {
+  it('an age file for an X25519 recipient (not a passphrase file) -> keyEncrypted, naming the kind', async () => {
     const e = new Encrypter();
     e.addRecipient('age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p');
-    expect(await outcome(toArmored(await e.encrypt('x')))).toBe('invite.notAnInvite');
+    await expect(decryptInvite(toArmored(await e.encrypt('x')), PASS, NOW)).rejects.toMatchObject({ code: 'invite.keyEncrypted', params: { kind: 'X25519' } });
   });
 
   it('a work factor above the accepted maximum is refused before running scrypt', async () => {
@@ -182,7 +184,10 @@ describe('decryptInvite', () => {
     const forged = text.replace(` ${INVITE_SCRYPT_LOG_N}\n`, ` ${INVITE_MAX_ACCEPTED_LOG_N + 4}\n`);
     const copy = new Uint8Array([...enc.encode(forged), ...bin.subarray(text.length)]);
     const t0 = performance.now();
-    expect(await outcome(toArmored(copy))).toBe('invite.notAnInvite');
+    await expect(decryptInvite(toArmored(copy), PASS, NOW)).rejects.toMatchObject({
+      code: 'invite.workFactorTooHigh',
+      params: { logN: INVITE_MAX_ACCEPTED_LOG_N + 4, max: INVITE_MAX_ACCEPTED_LOG_N },
+    });
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
@@ -207,26 +212,26 @@ describe('decryptInvite', () => {
     expect(await outcome(file, PASS, expiresMs - 1)).toBe('ok');
   });
 
-  it('wrong JSON inside (right password) -> tampered, and the error does not quote the plaintext', async () => {
+  it('not JSON inside (right password) -> notInviteContent, and the error does not quote the plaintext', async () => {
     const secretish = `${'AKIA'}SECRETSECRETSECRET not json`; // shaped like a key id on purpose
     const f = await ageArmored(secretish);
     try {
       await decryptInvite(f, PASS, NOW);
       expect.unreachable();
     } catch (e) {
-      expect(isAppError(e) && e.code).toBe('invite.tampered');
+      expect(isAppError(e) && e.code).toBe('invite.notInviteContent');
       expect(String((e as Error).message)).not.toContain('AKIA');
       expect((e as Error).cause).toBeUndefined();
     }
-    expect(await outcome(await ageArmored(new Uint8Array([0xff, 0xfe, 0x00])))).toBe('invite.tampered');
-    expect(await outcome(await ageArmored(''))).toBe('invite.tampered');
+    expect(await outcome(await ageArmored(new Uint8Array([0xff, 0xfe, 0x00])))).toBe('invite.notInviteContent');
+    expect(await outcome(await ageArmored(''))).toBe('invite.notInviteContent');
   });
 
-  it('valid JSON but not our schema -> tampered', async () => {
-    expect(await outcome(await ageArmored(JSON.stringify({ hello: 'world' })))).toBe('invite.tampered');
-    expect(await outcome(await ageArmored(JSON.stringify([PAYLOAD])))).toBe('invite.tampered');
-    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, accountId: 'x' })))).toBe('invite.tampered');
-    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, extra: 1 })))).toBe('invite.tampered');
+  it('valid JSON but not an invite -> notInviteContent; an invite with a bad field -> that field', async () => {
+    expect(await outcome(await ageArmored(JSON.stringify({ hello: 'world' })))).toBe('invite.notInviteContent');
+    expect(await outcome(await ageArmored(JSON.stringify([PAYLOAD])))).toBe('invite.notInviteContent');
+    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, accountId: 'x' })))).toBe('invite.field.accountId');
+    expect(await outcome(await ageArmored(JSON.stringify({ ...PAYLOAD, extra: 1 })))).toBe('invite.notInviteContent');
   });
 
   it('unsupported version', async () => {
@@ -249,6 +254,6 @@ describe('decryptInvite', () => {
       expect(code).not.toBe('ok');
       codes.add(code);
     }
-    expect([...codes].every((c) => ['invite.tampered', 'invite.wrongPassword', 'invite.notAnInvite'].includes(c))).toBe(true);
+    expect([...codes].every((c) => ['invite.tampered', 'invite.wrongPassword', 'invite.notAnInvite', 'invite.damaged', 'invite.truncated', 'invite.keyEncrypted'].includes(c)), [...codes].join()).toBe(true);
   });
 });

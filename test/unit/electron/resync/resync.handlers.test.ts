@@ -92,6 +92,17 @@ describe('resync handlers against the sandbox', () => {
     expect(sandbox.requestLog.at(-1)).toMatchObject({ action: 'ResyncMFADevice', errorCode: 'InvalidAuthenticationCode' });
   });
 
+  it('a wrong proof code after the resync: AWS refuses it and the screen says so; the right one still proves the device', async () => {
+    const call = app();
+    const { keys, mfa, phone } = driftedUser('drift-proof');
+    await call('resync:signInWithKeys', keys);
+    expect(await call('resync:resync', { serialNumber: mfa.serialNumber, code1: phone(-2), code2: phone(-1) })).toEqual({ ok: true, value: { resynced: true } });
+    // Six digits the phone showed five windows ago: well-formed, not one just typed, and only AWS can say it is wrong.
+    expect(await call('resync:verify', { code: phone(-5) })).toMatchObject({ ok: false, error: { code: 'resync.proofRejected' } });
+    expect(sandbox.requestLog.filter((e) => e.caller === 'drift-proof' && e.action === 'GetSessionToken').map((e) => e.status)).toEqual([403]);
+    expect(await call('resync:verify', { code: phone(0) })).toEqual({ ok: true, value: { verified: true, userName: 'drift-proof' } });
+  });
+
   it('says so when the user has no MFA device, when keys are temporary, and when a profile is not usable', async () => {
     const call = app();
     const u = sandbox.scenario.newUser({ userName: 'no-device', attachEnforcementPolicy: true });

@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPassword, passwordMeetsPolicy } from '../../../../src/shared/password-policy/check-password';
-import { generateTemporaryPassword, randomIndex } from '../../../../src/shared/password-policy/generate-password';
+import {
+  GENERATED_PASSWORD_ALPHABET,
+  generatedPasswordEntropyBits,
+  generateTemporaryPassword,
+  randomIndex,
+} from '../../../../src/shared/password-policy/generate-password';
 import {
   CIS_BASELINE_PASSWORD_POLICY,
   fromSdkPolicy,
@@ -8,34 +14,81 @@ import {
   type PasswordPolicy,
 } from '../../../../src/shared/password-policy/password-policy';
 
-const POLICIES: Array<[string, PasswordPolicy | 'awsDefault']> = [
-  ['awsDefault', 'awsDefault'],
-  ['no policy (SDK undefined)', fromSdkPolicy(undefined)],
-  ['CIS baseline', CIS_BASELINE_PASSWORD_POLICY],
-  ['symbols only, min 6', fromSdkPolicy({ MinimumPasswordLength: 6, RequireSymbols: true })],
-  ['all classes, min 40', fromSdkPolicy({ MinimumPasswordLength: 40, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true })],
-  ['min 128', fromSdkPolicy({ MinimumPasswordLength: 128, RequireNumbers: true })],
-];
+/** Any policy IAM accepts (UpdateAccountPasswordPolicy: MinimumPasswordLength 6..128), or none at all. */
+const policyArb: fc.Arbitrary<PasswordPolicy | 'awsDefault'> = fc.oneof(
+  fc.constant('awsDefault' as const),
+  fc.constant(fromSdkPolicy(undefined)),
+  fc
+    .record({
+      MinimumPasswordLength: fc.integer({ min: 6, max: 128 }),
+      RequireSymbols: fc.boolean(),
+      RequireNumbers: fc.boolean(),
+      RequireUppercaseCharacters: fc.boolean(),
+      RequireLowercaseCharacters: fc.boolean(),
+      MaxPasswordAge: fc.option(fc.integer({ min: 1, max: 1095 }), { nil: undefined }),
+      PasswordReusePrevention: fc.option(fc.integer({ min: 1, max: 24 }), { nil: undefined }),
+    })
+    .map((p) => fromSdkPolicy(p)),
+);
+const userNameArb = fc.stringMatching(/^[A-Za-z0-9_+=,.@-]{1,64}$/);
 
-describe('generateTemporaryPassword', () => {
-  it.each(POLICIES)('1000 passwords all satisfy %s', (_name, policy) => {
-    const min = policy === 'awsDefault' ? 8 : policy.minimumPasswordLength;
-    for (let i = 0; i < 1000; i++) {
-      const pw = generateTemporaryPassword(policy);
-      expect(pw.length).toBe(Math.max(20, min));
-      const results = checkPassword(pw, policy, { userName: 'new.hire' });
-      if (!passwordMeetsPolicy(results)) throw new Error(`generated password fails ${JSON.stringify(results)}`);
+/** Characters people misread (O0 l1I |!), and what a spreadsheet or a shell quote would change. */
+const LOOK_ALIKES = /[0Oo1lI|!`'"]/;
+/** Excel and LibreOffice read a cell starting with one of these as a formula or a text marker. */
+const SPREADSHEET_LEADING = /^[=+\-@'\t\r]/;
+
+describe('generateTemporaryPassword (property-based)', () => {
+  it('meets every policy, has the expected length, and reads unambiguously — 20,000 passwords over random policies', () => {
+    fc.assert(
+      fc.property(policyArb, userNameArb, fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }), (policy, userName, requested) => {
+        const pw = generateTemporaryPassword(policy, requested);
+        const min = policy === 'awsDefault' ? 8 : policy.minimumPasswordLength;
+        expect(pw.length).toBe(Math.min(128, Math.max(20, min, requested ?? 0)));
+        const results = checkPassword(pw, policy, { userName });
+        expect(passwordMeetsPolicy(results), JSON.stringify(results)).toBe(true);
+        // IAM's own rule under a policy that requires symbols: at least one of its symbol set.
+        expect([...pw].some((c) => PASSWORD_SYMBOLS.includes(c))).toBe(true);
+        expect(pw).not.toMatch(LOOK_ALIKES);
+        expect(pw).not.toMatch(SPREADSHEET_LEADING);
+        expect([...pw].every((c) => GENERATED_PASSWORD_ALPHABET.includes(c))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('the alphabet: 61 characters, no look-alike, every symbol counted by IAM, none a spreadsheet treats specially', () => {
+    expect(GENERATED_PASSWORD_ALPHABET).toHaveLength(61);
+    expect(new Set(GENERATED_PASSWORD_ALPHABET).size).toBe(61);
+    for (const c of GENERATED_PASSWORD_ALPHABET) {
+      expect(c).not.toMatch(LOOK_ALIKES);
+      expect(c).not.toMatch(SPREADSHEET_LEADING);
+      if (!/[A-Za-z0-9]/.test(c)) expect(PASSWORD_SYMBOLS).toContain(c);
     }
   });
 
-  it('always contains all four classes and no ambiguous characters', () => {
-    for (let i = 0; i < 1000; i++) {
+  it('strength: ~118 bits at 20 characters, counted exactly', () => {
+    // n = 4: exactly one character of each class, in any order.
+    expect(Math.round(2 ** generatedPasswordEntropyBits(4))).toBe(24 * 24 * 8 * 5 * 24);
+    expect(generatedPasswordEntropyBits(20)).toBeGreaterThan(118);
+    expect(generatedPasswordEntropyBits(20)).toBeLessThan(20 * Math.log2(61));
+    expect(generatedPasswordEntropyBits(14)).toBeGreaterThan(80);
+  });
+
+  it('is uniform: 20,000 passwords, no repeat, every character of the alphabet used as often as the exact model says', () => {
+    const seen = new Set<string>();
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
       const pw = generateTemporaryPassword('awsDefault');
-      expect(pw).toMatch(/[A-Z]/);
-      expect(pw).toMatch(/[a-z]/);
-      expect(pw).toMatch(/[0-9]/);
-      expect([...pw].some((c) => PASSWORD_SYMBOLS.includes(c))).toBe(true);
-      expect(pw).not.toMatch(/[0O1lIo|]/);
+      seen.add(pw);
+      for (const c of pw) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    expect(seen.size).toBe(20_000);
+    expect(counts.size).toBe(61);
+    // Within one class every character is equally likely: each count is within 8% of its class mean.
+    for (const cls of ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#$%&*']) {
+      const n = [...cls].map((c) => counts.get(c) ?? 0);
+      const mean = n.reduce((a, b) => a + b, 0) / n.length;
+      for (const [i, v] of n.entries()) expect(Math.abs(v - mean) / mean, cls[i]).toBeLessThan(0.08);
     }
   });
 
@@ -43,28 +96,6 @@ describe('generateTemporaryPassword', () => {
     expect(generateTemporaryPassword('awsDefault', 32)).toHaveLength(32);
     expect(generateTemporaryPassword('awsDefault', 5)).toHaveLength(20);
     expect(generateTemporaryPassword(CIS_BASELINE_PASSWORD_POLICY, 500)).toHaveLength(128);
-  });
-
-  it('does not repeat', () => {
-    const seen = new Set(Array.from({ length: 500 }, () => generateTemporaryPassword('awsDefault')));
-    expect(seen.size).toBe(500);
-  });
-
-  it('characters are roughly uniform (no gross bias)', () => {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (let i = 0; i < 2000; i++) {
-      for (const c of generateTemporaryPassword('awsDefault', 64)) {
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-        total++;
-      }
-    }
-    // 75 symbols; the forced one-per-class picks skew a little toward small classes. Allow ±35%.
-    const mean = total / counts.size;
-    for (const [c, n] of counts) {
-      if (/[2-9]/.test(c) || PASSWORD_SYMBOLS.includes(c)) continue; // small classes, boosted by the forced picks
-      expect(Math.abs(n - mean) / mean, c).toBeLessThan(0.35);
-    }
   });
 });
 

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../src/shared/errors/app-error';
 import {
   decodeBase32,
   encodeBase32,
   hotp,
+  normalizeBase32,
   secondsLeftInWindow,
   TOTP_PERIOD_SECONDS,
   totpAt,
@@ -88,9 +90,10 @@ describe('window math', () => {
     expect(secondsLeftInWindow(1_699_999_995_500)).toBe(15); // 1699999995 % 30 = 15
   });
 
-  it('rejects a negative or fractional step', () => {
-    expect(() => totpForStep(RFC_SEED, -1)).toThrow();
-    expect(() => totpForStep(RFC_SEED, 1.5)).toThrow();
+  it('rejects a negative, fractional or unsafe step, naming it', () => {
+    for (const step of [-1, 1.5, 2 ** 53, Number.NaN]) {
+      expect(() => totpForStep(RFC_SEED, step)).toThrow(expect.objectContaining({ code: 'totp.invalidStep', params: { step: String(step) } }));
+    }
   });
 });
 
@@ -111,5 +114,42 @@ describe.skipIf(!existsSync(OATHTOOL))('cross-check with oathtool', () => {
       const t = 1_600_000_000 + Math.floor(Math.random() * 400_000_000);
       expect(totpAt(seed, t * 1000)).toBe(oath(seed, t));
     }
+  });
+});
+
+describe('edges', () => {
+  it('base32 round-trips any bytes, and decoding ignores case, spaces, dashes and padding', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), (bytes) => {
+        const enc = encodeBase32(bytes);
+        expect(enc).toMatch(/^[A-Z2-7]+$/);
+        expect(enc).toHaveLength(Math.ceil((bytes.length * 8) / 5));
+        expect(decodeBase32(enc)).toEqual(bytes);
+        expect(decodeBase32(`${enc.toLowerCase().replace(/(.{4})/g, '$1-')} ==`)).toEqual(bytes);
+      }),
+    );
+    expect(normalizeBase32(' ab-cd\tef==\n')).toBe('ABCDEF');
+  });
+
+  it('HOTP counters past 2^32 use the high word (checked against oathtool)', () => {
+    const key = new TextEncoder().encode('12345678901234567890');
+    // oathtool --hotp -c 4294967301 3132333435363738393031323334353637383930
+    expect(hotp(key, 2 ** 32 + 5)).toBe('250721');
+    expect(hotp(key, 2 ** 32 + 5)).not.toBe(hotp(key, 5));
+  });
+
+  it('secondsLeftInWindow is 1..30 at any time, counting down each second, also before 1970', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e13 }), (t) => {
+        const left = secondsLeftInWindow(t);
+        expect(left).toBeGreaterThanOrEqual(1);
+        expect(left).toBeLessThanOrEqual(30);
+        // The window ends when the step changes: `left` seconds on (rounded down to whole seconds).
+        const second = Math.floor(t / 1000) * 1000;
+        expect(totpStep(second + left * 1000)).toBe(totpStep(second) + 1);
+        expect(totpStep(second + (left - 1) * 1000)).toBe(totpStep(second));
+      }),
+    );
+    expect(secondsLeftInWindow(-1_000)).toBe(1);
   });
 });

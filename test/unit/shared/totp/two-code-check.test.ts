@@ -126,3 +126,55 @@ describe('checkOneCode', () => {
     expect(checkOneCode(SEED, '12345a', NOW_MS)).toEqual({ ok: false, reason: 'notSixDigits' });
   });
 });
+
+describe('edges of the two-code check', () => {
+  const typo = (c: string) => String((Number(c) + 1) % 1_000_000).padStart(6, '0');
+
+  it('one code mistyped, whichever of the two: "not consecutive", and the drift of the valid one when it is far', () => {
+    expect(checkTwoCodes(SEED, typo(code(NOW - 1)), code(NOW), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive' });
+    expect(checkTwoCodes(SEED, typo(code(NOW + 9)), code(NOW + 10), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive', driftSeconds: 300 });
+    expect(checkTwoCodes(SEED, code(NOW - 10), typo(code(NOW - 9)), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive', driftSeconds: -300 });
+  });
+
+  it('not consecutive: the drift is that of the valid code nearest to now, and none is reported within acceptSteps', () => {
+    expect(checkTwoCodes(SEED, code(NOW - 30), code(NOW), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive' });
+    expect(checkTwoCodes(SEED, code(NOW + 1), code(NOW - 30), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive' });
+    expect(checkTwoCodes(SEED, code(NOW - 30), code(NOW + 8), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive', driftSeconds: 240 });
+    expect(checkTwoCodes(SEED, code(NOW + 2), code(NOW - 30), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive' });
+    expect(checkTwoCodes(SEED, code(NOW + 3), code(NOW - 30), NOW_MS)).toEqual({ ok: false, reason: 'notConsecutive', driftSeconds: 90 });
+  });
+
+  it('the search always reaches past what is accepted, however small searchSteps is', () => {
+    expect(checkTwoCodes(SEED, code(NOW + 4), code(NOW + 5), NOW_MS, { acceptSteps: 5, searchSteps: 1 })).toEqual({ ok: true, step: NOW + 4, driftSteps: 5 });
+    expect(checkTwoCodes(SEED, code(NOW + 5), code(NOW + 6), NOW_MS, { acceptSteps: 5, searchSteps: 1 })).toEqual({ ok: false, reason: 'clockOff', driftSeconds: 180 });
+    expect(checkOneCode(SEED, code(NOW - 3), NOW_MS, { acceptSteps: 3, searchSteps: 0 })).toEqual({ ok: true, step: NOW - 3 });
+  });
+
+  it('right after 1970 the window stops at step 0 instead of failing', () => {
+    expect(checkOneCode(SEED, code(0), 5_000)).toEqual({ ok: true, step: 0 });
+    expect(checkTwoCodes(SEED, code(0), code(1), 31_000)).toEqual({ ok: true, step: 0, driftSteps: 0 });
+  });
+});
+
+describe('a code that repeats within the search range (81 windows share a code about once in 300 times)', () => {
+  // Found by a search over this seed: steps 56555056 and 56555065 both show 837401.
+  const FAR = 56_555_056;
+  const NEAR = 56_555_065;
+  const REPEATED = '837401';
+
+  it('the repetition is real (keeps the tests below honest)', () => {
+    expect([code(FAR), code(NEAR)]).toEqual([REPEATED, REPEATED]);
+  });
+
+  it('the window nearest to now is the one that counts, on either side', () => {
+    expect(checkOneCode(SEED, REPEATED, (NEAR + 1) * 30_000 + 5_000)).toEqual({ ok: true, step: NEAR });
+    expect(checkOneCode(SEED, REPEATED, (FAR - 1) * 30_000 + 5_000)).toEqual({ ok: true, step: FAR });
+    expect(checkOneCode(SEED, REPEATED, (NEAR + 4) * 30_000 + 5_000)).toEqual({ ok: false, reason: 'clockOff', driftSeconds: -120 });
+    expect(checkOneCode(SEED, REPEATED, (FAR - 4) * 30_000 + 5_000)).toEqual({ ok: false, reason: 'clockOff', driftSeconds: 120 });
+  });
+
+  it('a pair ending on the repeated code is matched at the window nearest to now', () => {
+    expect(checkTwoCodes(SEED, code(NEAR - 1), REPEATED, (NEAR + 1) * 30_000 + 5_000)).toEqual({ ok: true, step: NEAR - 1, driftSteps: -1 });
+    expect(checkTwoCodes(SEED, code(FAR - 1), REPEATED, (FAR - 1) * 30_000 + 5_000)).toEqual({ ok: true, step: FAR - 1, driftSteps: 1 });
+  });
+});

@@ -54,8 +54,8 @@ describe('bulk import: a streaming check, then a run of exactly the checked file
     expect(checked!.problemCount).toBe(1202);
     // The account's problem (line 3) is listed among the lowest lines, though found after the file's.
     expect(checked!.problems.slice(0, 2)).toEqual([
-      { line: 3, userName: 'taken.user', code: 'alreadyExists' },
-      { line: 4, userName: 'DUP.ME', code: 'duplicateInFile', params: { firstLine: 2 } },
+      { line: 3, userName: 'taken.user', code: 'alreadyExists', column: 1, columnName: 'userName' },
+      { line: 4, userName: 'DUP.ME', code: 'duplicateInFile', column: 1, columnName: 'userName', params: { firstLine: 2 } },
     ]);
     expect(checked!.problems).toHaveLength(MAX_LISTED_PROBLEMS);
     expect(checked!.problems.map((p) => p.line)).toEqual([...checked!.problems.map((p) => p.line)].sort((a, b) => a - b));

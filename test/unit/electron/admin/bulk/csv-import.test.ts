@@ -54,7 +54,7 @@ describe('importUsersCsv', () => {
     expect(await codeOf(importUsersCsv(file('email,groups\na@b.co,dev\n')))).toBe('adminBulk.noUserNameColumn');
     expect(await codeOf(importUsersCsv(file('userName\n')))).toBe('adminBulk.noRows');
     expect(await codeOf(importUsersCsv(file(Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',') + '\n')))).toMatch(/^adminBulk\.(tooManyColumns|rowTooLong)$/);
-    expect(await codeOf(importUsersCsv(file('userName\n"unterminated\n')))).toBe('adminBulk.malformedCsv');
+    expect(await codeOf(importUsersCsv(file('userName\n"unterminated\n')))).toBe('adminBulk.unclosedQuote');
     expect(await codeOf(importUsersCsv(join(dir, 'missing.csv')))).toBe('adminBulk.fileUnreadable');
   });
 
@@ -65,11 +65,45 @@ describe('importUsersCsv', () => {
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([[2, 'userName.invalidCharacters']]);
   });
 
-  it('streams a 5,000-row file', async () => {
-    const lines = ['userName,email,groups'];
-    for (let i = 0; i < 5000; i++) lines.push(`user${i},user${i}@example.com,dev`);
+  it('a record spanning lines is reported at the line where it starts; empty lines are counted', async () => {
+    const r = await importUsersCsv(file('userName,tags\n\nok1,"team=a\nb"\n\n\n김,team=c\n'));
+    expect(r.rows.map((x) => x.line)).toEqual([3, 7]);
+    expect(r.problems.map((p) => [p.line, p.code, p.column, p.columnName])).toEqual([
+      [3, 'tag.valueInvalidCharacters', 2, 'tags'],
+      [7, 'userName.invalidCharacters', 1, 'userName'],
+    ]);
+  });
+
+  it('an unclosed quote after blank lines names the line and column where it opens', async () => {
+    const err = await importUsersCsv(file('userName,email\nok1,a@b.co\n\n\nbad,"x@y.co\nnext,n@b.co\n')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'adminBulk.unclosedQuote', params: { line: 5, column: 2, columnName: 'email' } });
+  });
+
+  it('CP949 vs Windows-1252 without a BOM: Hangul is CP949, Latin-1 letters between ASCII are Windows-1252', async () => {
+    const kr = await importUsersCsv(file(Buffer.concat([Buffer.from('userName,tags\nkim,'), Buffer.from([0xc0, 0xcc, 0xb8, 0xa7]), Buffer.from('=x\n')])));
+    expect(kr.encoding).toBe('euc-kr');
+    expect(kr.rows[0]!.tags).toEqual({ 이름: 'x' });
+    // "Åsa" (C5 73 61) is also a valid CP949 extended syllable followed by 'a': the shape decides.
+    const west = await importUsersCsv(file(Buffer.concat([Buffer.from('userName,tags\nasa,name='), Buffer.from([0xc5]), Buffer.from('sa|city=Malm'), Buffer.from([0xf6]), Buffer.from('\n')])));
+    expect(west.encoding).toBe('windows-1252');
+    expect(west.rows[0]!.tags).toEqual({ name: 'Åsa', city: 'Malmö' });
+  });
+
+  it('UTF-16LE without a BOM is recognised by its NUL pattern; a lone NUL in 8-bit text is binary', async () => {
+    const r = await importUsersCsv(file(Buffer.from('userName\tgroups\nkim\tdev,ops\n', 'utf16le')));
+    expect([r.encoding, r.delimiter, r.rows[0]!.groups]).toEqual(['utf-16le', '\t', ['dev', 'ops']]);
+    expect(await codeOf(importUsersCsv(file(Buffer.from('userName\nkim\u0000x\n'))))).toBe('adminBulk.binaryFile');
+    expect(await codeOf(importUsersCsv(file(Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]))))).toBe('adminBulk.unsupportedEncoding');
+  });
+
+  it('streams a 5,000-row file, in UTF-8 and in UTF-16LE (several 64 KiB chunks, characters split across them)', async () => {
+    const lines = ['userName,email,groups,tags'];
+    for (let i = 0; i < 5000; i++) lines.push(`user${i},user${i}@example.com,dev,이름=사용자${i}`);
     const r = await importUsersCsv(file(lines.join('\n')));
     expect(r.rows).toHaveLength(5000);
     expect(r.problems).toEqual([]);
+    const r16 = await importUsersCsv(file(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')])));
+    expect(r16.encoding).toBe('utf-16le');
+    expect(r16.rows.map((x) => x.tags)).toEqual(r.rows.map((x) => x.tags));
   });
 });

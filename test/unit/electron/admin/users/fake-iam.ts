@@ -136,7 +136,7 @@ export class FakeIam {
         if (u.keys.length >= 2) throw awsError('LimitExceeded', 409);
         const id = `AKIAFAKE${String(++this.keySeq).padStart(12, '0')}`;
         u.keys.push(id);
-        return { AccessKey: { AccessKeyId: id, SecretAccessKey: `secret-${id}-${'x'.repeat(20)}`, Status: 'Active' } };
+        return { AccessKey: { AccessKeyId: id, SecretAccessKey: `secret${id}${'x'.repeat(20)}` /* base64 characters only, as AWS issues them */, Status: 'Active' } };
       }
       case 'ListAccessKeys':
         return { AccessKeyMetadata: this.user(i.UserName).keys.map((AccessKeyId) => ({ AccessKeyId })) };
