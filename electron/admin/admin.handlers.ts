@@ -18,6 +18,7 @@ import { CredentialReportService } from './credential-report/report-service';
 import { saveCredentialReport } from './credential-report/save-report';
 import { createAdminAccountsHandlers } from './accounts/admin-accounts.handlers';
 import { RoleSessions } from './accounts/role-sessions';
+import { OrgDirectory } from './accounts/org-directory';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
@@ -32,6 +33,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   deps.lifecycle.hold('admin/sso', sso);
   // Role sessions in member accounts (and the MFA session a trust policy asked for) go with every lock.
   const roles = deps.lifecycle.hold('admin:accounts/roleSessions', new RoleSessions(deps, session, sso));
+  const directory = new OrgDirectory(deps, session, roles, sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
@@ -95,9 +97,9 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
       ),
 
     ...createAdminUsersHandlers(deps, session),
-    ...createAdminBulkHandlers(deps, session),
+    ...createAdminBulkHandlers(deps, session, { roles, directory }),
     ...createAdminStatusHandlers(deps, session, reports),
     ...createAdminGuardHandlers(deps, session),
-    ...createAdminAccountsHandlers(deps, session, roles, sso),
+    ...createAdminAccountsHandlers(deps, session, roles, directory),
   };
 }

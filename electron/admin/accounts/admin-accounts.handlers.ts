@@ -5,10 +5,9 @@ import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers } from '../../ipc/handler-types';
 import { writePrivateFile } from '../../platform/private-file';
 import type { AdminSession } from '../admin-session';
-import type { SsoDeviceFlow } from '../sign-in/sso-device-flow';
-import { listAccounts, type AccountList } from './account-list';
 import { CellFixes } from './cell-fixes';
 import { matrixCsv } from './matrix-csv';
+import type { OrgDirectory } from './org-directory';
 import { matrixRow, readinessMatrix, type MatrixAccount, type MatrixDeps } from './readiness-matrix';
 import type { RoleSessions } from './role-sessions';
 import { statusAcross } from './status-across';
@@ -18,31 +17,14 @@ import { statusAcross } from './status-across';
  * readiness and onboarding status of all of them at once. Role sessions live in RoleSessions (registered
  * with the lock); what is kept here is the last listing and matrix (no secrets).
  */
-export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession, roles: RoleSessions, sso: SsoDeviceFlow): FeatureHandlers<'admin:accounts'> {
-  let listing: AccountList | null = null;
+export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession, roles: RoleSessions, directory: OrgDirectory): FeatureHandlers<'admin:accounts'> {
   let matrix = new Map<string, MatrixRow>();
   const fixes = new CellFixes();
   session.onSignOut(() => {
-    listing = null;
     matrix = new Map();
     fixes.clear();
   });
-
-  /** The accounts asked for, by the listing's names (an id the listing does not have is checked by its id). */
-  const accountsFor = async (ids?: readonly string[]): Promise<MatrixAccount[]> => {
-    const l = listing ?? (await list());
-    if (!ids) return l.accounts.map((a) => ({ accountId: a.accountId, name: a.name }));
-    return ids.map((id) => ({ accountId: id, name: l.accounts.find((a) => a.accountId === id)?.name ?? id }));
-  };
-
-  const list = async (): Promise<AccountList> => {
-    const home = session.home();
-    const l = await listAccounts(deps, home, roles.viaSso ? sso : null, roles.defaultRoleName);
-    const current = session.requireIdentity().accountId;
-    listing = { ...l, accounts: l.accounts.map((a) => ({ ...a, current: a.accountId === current })) };
-    for (const a of l.accounts) roles.names.set(a.accountId, a.name);
-    return listing;
-  };
+  const accountsFor = (ids?: readonly string[]): Promise<MatrixAccount[]> => directory.accounts(ids);
 
   const matrixDeps: MatrixDeps = {
     deps,
@@ -51,7 +33,7 @@ export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession
   };
 
   return {
-    'admin:accounts:list': async () => list(),
+    'admin:accounts:list': async () => directory.list(),
 
     'admin:accounts:switch': async ({ accountId, roleName, externalId, mfaCode }) => {
       const got = await roles.obtain(accountId, { roleName, externalId }, mfaCode);
@@ -87,7 +69,7 @@ export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession
     },
 
     'admin:accounts:exportReadiness': async ({ labels, dialogTitle, filterName }) => {
-      const order = listing?.accounts.map((a) => a.accountId) ?? [...matrix.keys()];
+      const order = (await directory.accounts()).map((a) => a.accountId);
       const rows = order.map((id) => matrix.get(id)).filter((r): r is MatrixRow => !!r);
       if (rows.length === 0) throw new AppError('adminAccounts.nothingToExport');
       const stamp = new Date(deps.clock.now()).toISOString().slice(0, 10);

@@ -95,6 +95,13 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     expect((await call('admin:bulk:import', dialog))?.ready).toBe(true);
     ports.dialogs.queueFolder(mkdtempSync(join(tmpdir(), 'lock-invites-')));
     const bulk = (await call('admin:bulk:start', { dialogTitle: 't', inviteValidDays: 7, concurrency: 2, attachTo: null }))!;
+    // A role session in a member account of the organization, kept by the account switcher for going back and forth
+    // (before the alerts plan: a plan belongs to the account it was made in, and switching drops it).
+    const member = '210987654321';
+    sandbox.scenario.createOrganization({ members: [{ accountId: member, name: 'Member' }] });
+    await call('admin:accounts:switch', { accountId: member });
+    await call('admin:accounts:back', {});
+
     // A planned root-sign-in alert holds the Slack webhook URL until it is applied.
     await call('admin:guard:alertsPlan', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/lockme', text: EN_TEXT });
     // A profile sign-in waiting for its MFA code holds the profile's source keys.
@@ -124,6 +131,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     await expect(call('admin:status:copyPassword', { userName: 'late.joiner' })).rejects.toBeTruthy();
     await expect(call('admin:bulk:copyPassword', { runId: bulk.runId, userName: 'bulk.one' })).rejects.toBeTruthy();
     await expect(call('admin:guard:alertsApply', { planId: 'f'.repeat(32) })).rejects.toBeTruthy();
+    await expect(call('admin:accounts:switch', { accountId: member })).rejects.toMatchObject({ code: 'admin.notSignedIn' });
+    await expect(call('admin:accounts:readiness', {})).rejects.toMatchObject({ code: 'admin.notSignedIn' });
     expect(sandbox.requestLog.slice(before)).toEqual([]);
     expect(ports.clipboard.read()).toBe('');
   });

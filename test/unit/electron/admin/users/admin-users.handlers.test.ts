@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AdminSession } from '../../../../../electron/admin/admin-session';
+import { accountOf, type AdminSession } from '../../../../../electron/admin/admin-session';
 import { createAdminUsersHandlers } from '../../../../../electron/admin/users/admin-users.handlers';
 import type { AppDeps } from '../../../../../electron/app/app-deps';
 import { SecretLifecycle } from '../../../../../electron/app/secret-lifecycle';
@@ -42,7 +42,7 @@ function setup(endpoints: Record<string, string> = {}) {
     iam: () => iam,
     requireIdentity: () => ({ accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' }),
     account(): ReturnType<AdminSession['account']> {
-      return AdminSession.prototype.account.call(this as unknown as AdminSession);
+      return accountOf(this.requireIdentity());
     },
   } as unknown as AdminSession;
   const events: unknown[] = [];
