@@ -43,7 +43,7 @@ function duration(c: ActionContext, min: number, max: number, def: number): numb
   return d;
 }
 
-const EXTERNAL_ID = /^[\w+=,.@:\/-]{2,1224}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 /** The role an ARN names, in whichever account of the sandbox holds it (undefined when none does). */
 function roleFromArn(c: ActionContext, arn: string) {
