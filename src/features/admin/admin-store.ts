@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { toErrorShape } from '../../app/error-shape';
 
 export type AdminIdentity = NonNullable<ChannelOutput<'admin:identity'>>;
-export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status';
+export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status' | 'accounts' | 'accountsReadiness';
 
 interface AdminState {
   identity: AdminIdentity | null;
