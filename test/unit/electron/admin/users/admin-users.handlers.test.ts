@@ -37,13 +37,12 @@ function setup(endpoints: Record<string, string> = {}) {
     cliHelper: { command: null, vault: plainVault },
   };
   const hooks: Array<() => void> = [];
+  const identity = { accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' };
   const session = {
     onSignOut: (h: () => void) => void hooks.push(h),
     iam: () => iam,
-    requireIdentity: () => ({ accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' }),
-    account(): ReturnType<AdminSession['account']> {
-      return accountOf(this.requireIdentity());
-    },
+    requireIdentity: () => identity,
+    account: (): ReturnType<AdminSession['account']> => accountOf(identity as Parameters<typeof accountOf>[0]),
   } as unknown as AdminSession;
   const events: unknown[] = [];
   const ctx = { emit: (_e: string, p: unknown) => void events.push(p) };
