@@ -10,6 +10,7 @@ import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { trackAmbiguousAttempts } from './ambiguous-attempts';
 import type { ServerClock } from './server-clock';
 
 export type AwsCredentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -87,8 +88,10 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     };
   };
 
-  // Record the server's Date header on every response (success or error) for the TOTP clock.
+  // Record the server's Date header on every response (success or error) for the TOTP clock, and
+  // which SDK retries followed an attempt that may have run (ambiguous-attempts.ts).
   const withServerClock = <T extends { middlewareStack: IAMClient['middlewareStack'] }>(client: T): T => {
+    trackAmbiguousAttempts(client);
     const clock = options.serverClock;
     if (!clock) return client;
     (client.middlewareStack as IAMClient['middlewareStack']).add(

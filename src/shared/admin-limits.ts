@@ -3,7 +3,8 @@
  * (renderer). Kept apart from the zod channel files so the renderer bundle does not pull in zod.
  */
 export const MAX_GROUPS_PER_USER = 10;
-export const MAX_TAGS_PER_USER = 50;
+/** IAM allows 50 tags per user; the app adds one (the onboarding window's) when it creates the user. */
+export const MAX_TAGS_PER_USER = 49;
 export const INVITE_DAYS_DEFAULT = 7;
 export const INVITE_DAYS_MAX = 30;
 /** How long a copied password stays on the clipboard. */

@@ -88,7 +88,7 @@ test.describe('admin: create a user and its invite', () => {
     await page.getByRole('button', { name: '사용자 만들기' }).click();
 
     await expect(runCard(page)).toHaveAttribute('data-phase', 'done');
-    for (const id of ['createUser', 'createLoginProfile', 'attachPolicy', 'addToGroup:developers', 'addToGroup:team-platform', 'createAccessKey']) {
+    for (const id of ['createUser', 'inviteExpiry', 'attachPolicy', 'addToGroup:developers', 'addToGroup:team-platform', 'createLoginProfile', 'createAccessKey']) {
       await expect(step(page, id)).toHaveAttribute('data-status', 'done');
       await expect(step(page, id).locator('.step-icon')).toHaveText('✓');
     }

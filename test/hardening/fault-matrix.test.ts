@@ -38,7 +38,7 @@ const ONBOARDING_CALLS = [
   'GetSessionToken',
   'DeleteAccessKey',
 ];
-const ADMIN_CALLS = ['GetUser', 'CreateUser', 'GetAccountPasswordPolicy', 'CreateLoginProfile', 'GetPolicy', 'AttachUserPolicy', 'AddUserToGroup', 'CreateAccessKey'];
+const ADMIN_CALLS = ['GetUser', 'CreateUser', 'PutUserPolicy', 'GetAccountPasswordPolicy', 'CreateLoginProfile', 'GetPolicy', 'AttachUserPolicy', 'AddUserToGroup', 'CreateAccessKey'];
 
 interface Cell {
   flow: 'onboarding' | 'admin';

@@ -9,7 +9,7 @@ import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../platform/clock';
 import { buildInvitePayload, writeInviteFile } from '../users/invite-file';
 import type { IamSender } from '../users/list-groups';
-import { doStep, type StepRecord } from '../users/provision-steps';
+import { chooseExpiry, doStep, type StepRecord } from '../users/provision-steps';
 import type { RunAccount } from '../users/provisioning-run';
 import { WRITE_INVITE, type UserJob } from './bulk-user';
 import type { BulkJournal } from './journal';
@@ -219,12 +219,15 @@ export class BulkRunner {
     for (const step of job.steps) {
       if (step.status === 'done') continue;
       if (!(await this.gate())) return this.park(job);
+      // The window's end goes on disk with CreateUser's start, before the call whose tag carries it:
+      // a resume after a crash then writes the same date into the expiry policy and the invite.
+      const startData = step.kind === 'createUser' ? { expiresAt: chooseExpiry(ctx) } : undefined;
       await this.journaled(job, step.id, async () => {
         step.status = 'running';
         step.effect = await retryStep(step, () => doStep(step, ctx), this.abort.signal);
         step.status = 'done';
         return this.stepData(step, job);
-      }, step);
+      }, step, startData);
     }
     if (!(await this.gate())) return this.park(job);
     await this.journaled(job, WRITE_INVITE, () => this.writeInvite(job), null);
@@ -239,8 +242,14 @@ export class BulkRunner {
   }
 
   /** started → work → done (with its non-secret data), each line on disk before going on. */
-  private async journaled(job: UserJob, id: string, work: () => Promise<Record<string, string> | undefined>, step: StepRecord | null): Promise<void> {
-    this.record(job, id, 'started');
+  private async journaled(
+    job: UserJob,
+    id: string,
+    work: () => Promise<Record<string, string> | undefined>,
+    step: StepRecord | null,
+    startData?: Record<string, string>,
+  ): Promise<void> {
+    this.record(job, id, 'started', startData ? { data: startData } : undefined);
     job.step = id;
     this.touch(job);
     this.inFlight++;
@@ -263,7 +272,6 @@ export class BulkRunner {
       return { passwordSealed: job.sealed };
     }
     if (step.kind === 'createAccessKey') return { accessKeyId: job.secrets.accessKeyId! };
-    if (step.kind === 'openWindow') return { expiresAt: job.secrets.expiresAt! };
     return undefined;
   }
 

@@ -67,12 +67,12 @@ export async function jobFromJournal(input: CreateUserInput, p: UserProgress, ke
     job.steps.forEach((s) => Object.assign(s, { status: 'done', effect: 'yes' }));
     return { job: { ...job, inviteWritten: true, status: 'done', sealed, inviteFile: p.data.inviteFile ?? null, secrets: { ...job.secrets, accessKeyId: p.data.accessKeyId ?? null } }, reissued: false };
   }
-  // The window's end, as openWindow chose it (the invite must state the same instant).
+  // The window's end, journalled before the first CreateUser (its tag, the policy and the invite state it).
   if (p.data.expiresAt) job.secrets.expiresAt = p.data.expiresAt;
   const touched = (id: string) => p.done.has(id) || p.inFlight === id || p.failed?.step === id;
   for (const s of job.steps) {
     if (p.done.has(s.id)) Object.assign(s, { status: 'done', effect: 'yes' });
-    else if (touched(s.id)) Object.assign(s, { effect: 'maybe', attempts: 1 });
+    else if (touched(s.id)) s.effect = 'maybe';
   }
   const profile = job.steps.find((s) => s.kind === 'createLoginProfile')!;
   const reissued = profile.status === 'done' && !password;
@@ -80,9 +80,9 @@ export async function jobFromJournal(input: CreateUserInput, p: UserProgress, ke
     job.secrets.password = password;
     job.sealed = sealed;
   } else profile.status = 'pending';
-  // The secret key is gone with the old process: a new key, after removing whatever keys exist.
-  const accessKey = job.steps.find((s) => s.kind === 'createAccessKey')!;
-  Object.assign(accessKey, { status: 'pending', attempts: Math.max(1, accessKey.attempts) });
+  // The secret key is gone with the old process: a new key, after removing whatever keys an
+  // earlier attempt made (its effect is 'yes' or 'maybe' then; untouched, no key can exist).
+  job.steps.find((s) => s.kind === 'createAccessKey')!.status = 'pending';
   if (p.failed) job.error = { code: p.failed.error };
   return { job, reissued };
 }

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
+import { CSV_CHUNK_BYTES } from './csv-records';
 import { open } from 'node:fs/promises';
 import { AppError } from '../../../src/shared/errors/app-error';
 
@@ -122,12 +123,12 @@ export class NotDecodable extends Error {
 const CONTROL = /[^\P{Cc}\t\n\r]/u;
 
 /**
- * The file's text, decoded chunk by chunk (64 KiB of bytes at a time). Throws NotDecodable at the
+ * The file's text, decoded chunk by chunk (CSV_CHUNK_BYTES at a time: see csv-records.ts). Throws NotDecodable at the
  * first invalid byte sequence, and `adminBulk.binaryFile` at a control character.
  */
 export async function* decodeCsvText(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = streamingDecoder(encoding);
-  const source = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const source = createReadStream(path, { highWaterMark: CSV_CHUNK_BYTES });
   let line = 1;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
 import { classifyEightBit, decodeCsvText, ENCODING_LABEL, NotDecodable, sniffCsvEncoding, type CsvEncoding } from './csv-decode';
+import { csvRecordParser, type CsvRecord } from './csv-records';
 import { checkRowCells, type Field, type RowLayout } from './csv-row';
 import { CsvValidation } from './csv-validate';
 
@@ -102,11 +102,6 @@ function asImportError(error: unknown, path: string): unknown {
   return new AppError('adminBulk.fileUnreadable', { fileName: basename(path) }, { cause: error });
 }
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number; empty_lines: number };
-}
-
 async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean): Promise<CsvImport> {
   const text = decodeCsvText(path, encoding);
   // The header decides the delimiter: read until its line ends (the first chunk, in practice).
@@ -124,14 +119,13 @@ async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean)
   let lastEnd = 0;
   let lastEmpty = 0;
 
-  const parser = parse({
+  const parser = csvRecordParser({
     delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     relax_quotes: true,
     max_record_size: MAX_RECORD_BYTES,
-    info: true,
   });
 
   const feed = (async () => {
@@ -157,7 +151,7 @@ async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean)
   })();
 
   try {
-    for await (const { record: cells, info } of parser as AsyncIterable<ParsedRecord>) {
+    for await (const { record: cells, info } of parser as AsyncIterable<CsvRecord>) {
       const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
       lastEnd = info.lines;
       lastEmpty = info.empty_lines;

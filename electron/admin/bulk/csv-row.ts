@@ -6,6 +6,8 @@ import {
   TAG_VALUE_MAX_LENGTH,
   USER_NAME_MAX_LENGTH,
 } from '../../../src/shared/iam-names/iam-names';
+import { MAX_TAGS_PER_USER } from '../../../src/shared/admin-limits';
+import { ONBOARDING_WINDOW_TAG } from '../../../src/shared/mfa-policy/onboarding-window';
 import type { BulkRow, CsvDelimiter, RowProblem } from './csv-import';
 
 export type Field = 'userName' | 'email' | 'groups' | 'tags' | 'account';
@@ -19,7 +21,7 @@ export interface RowLayout {
 }
 
 /** AWS limits: 50 tags per IAM resource, 10 groups per user, group names of 1–128 of [\w+=,.@-]. */
-const MAX_TAGS = 50;
+const MAX_TAGS = MAX_TAGS_PER_USER;
 const MAX_GROUPS = 10;
 const GROUP_NAME_MAX_LENGTH = 128;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -127,6 +129,8 @@ function readTags(cell: string, layout: RowLayout, email: string, found: RowFind
     const badValue = notAllowedInTag(value);
     if (badValue.length > 0) issues.push(['tag.valueInvalidCharacters', { chars: quoteChars(badValue), count: badValue.length }]);
     if (folded.startsWith('aws:')) issues.push(['tag.reservedPrefix', {}]);
+    // The app sets this key itself when it creates a user, with the expiry it enforces.
+    if (folded === ONBOARDING_WINDOW_TAG) issues.push(['tag.reservedByApp', {}]);
     if (keys.has(folded)) issues.push(['tag.duplicateKey', { first: keys.get(folded)! }]);
     else if (key) keys.set(folded, clip(key, 40));
     if (folded === 'email' && email) issues.push(['tag.collidesWithColumn', { columnName: layout.cellOf('email').columnName ?? 'email' }]);

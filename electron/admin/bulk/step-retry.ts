@@ -1,3 +1,4 @@
+import { mayHaveRun } from '../../aws/ambiguous-attempts';
 import { awsErrorName, mayHaveTakenEffect } from '../../aws/aws-error';
 import type { StepRecord } from '../users/provision-steps';
 
@@ -35,9 +36,10 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * Runs one step until it succeeds or fails for a reason retrying cannot fix. Throttling that
- * outlived the SDK's own retries never fails a user: back off and try again. A lost answer or a
- * 5xx marks the step as "may have happened" (its next attempt finds what it left) and is retried
- * a few times. Anything else is the user's failure.
+ * outlived the SDK's own retries never fails a user: back off and try again ("Throttling: The
+ * request was denied due to request throttling", IAM API reference, Common Errors — a 400 the
+ * call did not run past). A lost answer or a 5xx marks the step as "may have happened" (its next
+ * attempt finds what it left) and is retried a few times. Anything else is the user's failure.
  */
 export async function retryStep<T>(step: StepRecord | null, run: () => Promise<T>, signal: AbortSignal, onWait?: () => void): Promise<T> {
   let throttled = 0;
@@ -47,12 +49,9 @@ export async function retryStep<T>(step: StepRecord | null, run: () => Promise<T
       return await run();
     } catch (e) {
       if (signal.aborted) throw new Stopped();
-      const retried = ((e as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
-      const maybe = mayHaveTakenEffect(e) || retried;
-      if (step) {
-        if (step.effect === 'none' && maybe) step.effect = 'maybe';
-        step.attempts++;
-      }
+      // Throttling (even after SDK retries of it) means AWS ran nothing: the step stays as it was,
+      // and its next attempt costs no extra call. A lost answer or a 5xx, now or in an SDK retry, may have run.
+      if (step && step.effect === 'none' && mayHaveRun(e)) step.effect = 'maybe';
       if (isThrottling(e)) {
         onWait?.();
         await sleep(backoffMs(Math.min(throttled++, 6)), signal);

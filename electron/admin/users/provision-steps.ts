@@ -1,7 +1,13 @@
 /**
- * The provisioning steps, each with its undo. Every step is safe to run again after a failure
- * part-way (an answer lost on a dropped connection, a 5xx, throttling): it finds what an earlier
- * attempt of the same run left and finishes the job instead of failing or doubling it.
+ * The provisioning steps, each with its undo: five calls per user, the fewest the job allows —
+ * CreateUser (with the onboarding window's tag), PutUserPolicy (the invite's expiry), the MFA
+ * policy (AttachUserPolicy, or joining the group that has it), CreateLoginProfile, CreateAccessKey.
+ * No credential exists before the expiry and the enforcement policy are in force, and the tag
+ * alone grants nothing (it only lifts a Deny of the enforcement policy).
+ * Every step is safe to run again after a failure part-way (an answer lost on a dropped
+ * connection, a 5xx): it finds what an earlier attempt of the same run left and finishes the job
+ * instead of failing or doubling it. Throttling is AWS refusing to run a call, so it leaves
+ * nothing to find and costs no extra call.
  */
 import {
   AddUserToGroupCommand,
@@ -29,10 +35,10 @@ import type { CreateUserInput, ProvisionStep, ProvisionStepKind } from '../../..
 import { ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcement-policy';
 import { generateTemporaryPassword } from '../../../src/shared/password-policy/generate-password';
 import { fromSdkPolicy, type PasswordPolicy } from '../../../src/shared/password-policy/password-policy';
-import { ONBOARDING_WINDOW_TAG } from '../../../src/shared/mfa-policy/onboarding-window';
+import { earlierAttemptMayHaveRun } from '../../aws/ambiguous-attempts';
 import { isAwsError } from '../../aws/aws-error';
 import type { ActionTagged } from '../iam-call';
-import { openOnboardingWindow, removeOnboardingWindow, windowExpiry } from '../onboarding-window';
+import { openOnboardingWindow, putInviteExpiry, removeInviteExpiry, windowExpiry, windowTag } from '../onboarding-window';
 import type { IamSender } from './list-groups';
 
 /** What a step did to the account: nothing, something for sure, or perhaps (answer lost). */
@@ -44,9 +50,8 @@ export interface StepRecord {
   group?: string;
   status: ProvisionStep['status'];
   error?: ProvisionStep['error'];
+  /** What the step's attempts so far did ('maybe' after a lost answer or a 5xx, never after throttling). */
   effect: Effect;
-  /** Attempts made before the current one. */
-  attempts: number;
   /** attachPolicy via a group: was the policy on the group before this run? Asked once. */
   policyWasOnGroup?: boolean;
 }
@@ -56,7 +61,10 @@ export interface RunSecrets {
   password: string | null;
   secretAccessKey: string | null;
   accessKeyId: string | null;
-  /** When the onboarding window (and so the invite) ends; set by the openWindow step. */
+  /**
+   * When the onboarding window (and so the invite) ends: chosen once, before the first CreateUser
+   * (its tag carries it), and kept by every retry and resume so tag, policy and invite agree.
+   */
   expiresAt?: string | null;
 }
 
@@ -78,20 +86,25 @@ export function planSteps(input: CreateUserInput): StepRecord[] {
     ...(group ? { group } : {}),
     status: 'pending',
     effect: 'none',
-    attempts: 0,
   });
   const via = input.attachPolicyTo.kind === 'group' ? input.attachPolicyTo.groupName : undefined;
-  // Enforcement before any privilege: the policy (or its group, joined first) comes before the
-  // other groups, and credentials only after that; onboarding opens last, with its expiry.
+  // The user is born with the window's tag and gets its end right after; then enforcement before
+  // any privilege (the policy, or its group joined first, before the other groups); credentials last.
   const groups = via ? [via, ...input.groups.filter((g) => g !== via)] : input.groups;
   return [
     step('createUser'),
+    step('inviteExpiry'),
     step('attachPolicy', via),
     ...groups.map((g) => step('addToGroup', g)),
     step('createLoginProfile'),
     step('createAccessKey'),
-    step('openWindow'),
   ];
+}
+
+/** The window's end, chosen at the first attempt and kept after (the bulk runner journals it before CreateUser). */
+export function chooseExpiry(ctx: Pick<StepContext, 'secrets' | 'nowMs' | 'input'>): string {
+  ctx.secrets.expiresAt ??= windowExpiry(ctx.nowMs(), ctx.input.inviteValidDays);
+  return ctx.secrets.expiresAt;
 }
 
 /** Runs one step; returns what it did. Throws an AppError (or an AWS error) on failure. */
@@ -108,10 +121,12 @@ export async function doStep(step: StepRecord, ctx: StepContext): Promise<Effect
       return 'yes';
     case 'createAccessKey':
       return createAccessKey(step, ctx);
-    case 'openWindow': {
-      // A retry keeps the expiry an earlier attempt chose (the invite states it).
-      ctx.secrets.expiresAt ??= windowExpiry(ctx.nowMs(), ctx.input.inviteValidDays);
-      await guardWindow(() => openOnboardingWindow(ctx.iam, ctx.input.userName, ctx.secrets.expiresAt!));
+    case 'inviteExpiry': {
+      const { expiresAt } = ctx.secrets;
+      // The date the tag carries. Unknown only if the run lost it (a journal without it): then the
+      // window is opened afresh, policy then tag, so both state the same new date.
+      if (expiresAt) await guardWindow(() => putInviteExpiry(ctx.iam, ctx.input.userName, expiresAt));
+      else await guardWindow(() => openOnboardingWindow(ctx.iam, ctx.input.userName, chooseExpiry(ctx)));
       return 'yes';
     }
   }
@@ -124,8 +139,8 @@ export async function undoStep(step: StepRecord, ctx: StepContext): Promise<void
     if (!isAwsError(e, 'NoSuchEntity')) throw e;
   };
   switch (step.kind) {
-    case 'openWindow':
-      await guardWindow(() => removeOnboardingWindow(ctx.iam, UserName));
+    case 'inviteExpiry':
+      await guardWindow(() => removeInviteExpiry(ctx.iam, UserName));
       return;
     case 'createAccessKey':
       // The user is this run's, so every key on it is too (including one whose answer was lost).
@@ -150,52 +165,58 @@ export async function undoStep(step: StepRecord, ctx: StepContext): Promise<void
       return;
     case 'createUser':
       // Only when sure the user is this run's: a lost answer to CreateUser may hide someone else's user.
+      // Its tags go with it; the expiry policy was the inviteExpiry step's to remove.
       if (step.effect === 'maybe' && !(await isThisRunsUser(ctx))) return;
-      // A window step refused half-way (the policy written, the tag denied) left its inline policy.
-      await guardWindow(() => removeOnboardingWindow(ctx.iam, UserName));
       await guard('iam:DeleteUser', () => ctx.iam.send(new DeleteUserCommand({ UserName }))).catch(gone);
       return;
   }
 }
 
+/**
+ * CreateUser with the window's tag among its Tags: all of them or no user ("If any one of the tags
+ * is invalid … the entire request fails and the resource is not created", IAM API reference,
+ * CreateUser). The user has no credential yet, so the open window lets nobody do anything.
+ */
 async function createUser(step: StepRecord, ctx: StepContext): Promise<Effect> {
-  const { userName, path, tags } = ctx.input;
+  const { userName, path } = ctx.input;
   try {
     await guard('iam:CreateUser', () =>
-      ctx.iam.send(
-        new CreateUserCommand({
-          UserName: userName,
-          ...(path ? { Path: path } : {}),
-          ...(tags.length ? { Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) } : {}),
-        }),
-      ),
+      ctx.iam.send(new CreateUserCommand({ UserName: userName, ...(path ? { Path: path } : {}), Tags: userTags(ctx, chooseExpiry(ctx)) })),
     );
     return 'yes';
   } catch (e) {
     if (!isAwsError(e, 'EntityAlreadyExists')) throw e;
     // An earlier attempt of this run (or the SDK's own retry of this call) created it and the
     // answer was lost: it is ours, move on.
-    if ((step.effect === 'maybe' || sdkRetried(e)) && (await isThisRunsUser(ctx))) return 'yes';
+    if ((step.effect === 'maybe' || earlierAttemptMayHaveRun(e)) && (await isThisRunsUser(ctx))) return 'yes';
     throw new AppError('adminUsers.userExists', { userName });
   }
 }
 
-/** The name was free when the run started; a user now there with exactly our path and tags is ours. */
+/** The admin's tags and the window's (its value the expiry, to the second). */
+const userTags = (ctx: StepContext, expiresAt: string): Tag[] => [...ctx.input.tags.map((t) => ({ Key: t.key, Value: t.value })), windowTag(expiresAt)];
+
+/**
+ * The name was free when the run started; a user now there with exactly our path and tags —
+ * the window's tag with the expiry this run chose, to the second — is ours.
+ */
 async function isThisRunsUser(ctx: StepContext): Promise<boolean> {
   try {
     const { User } = await guard('iam:GetUser', () => ctx.iam.send(new GetUserCommand({ UserName: ctx.input.userName })));
-    return (User?.Path ?? '/') === (ctx.input.path ?? '/') && sameTags(User?.Tags ?? [], ctx.input.tags);
+    return (User?.Path ?? '/') === (ctx.input.path ?? '/') && sameTags(User?.Tags ?? [], ctx);
   } catch (e) {
     if (isAwsError(e, 'NoSuchEntity')) return false;
     throw e;
   }
 }
 
-/** The run's tags; the window tag is this run's own doing (openWindow) and not compared. */
-const sameTags = (all: Tag[], wanted: CreateUserInput['tags']): boolean => {
-  const actual = all.filter((t) => t.Key?.toLowerCase() !== ONBOARDING_WINDOW_TAG);
-  return actual.length === wanted.length && wanted.every((w) => actual.some((a) => a.Key === w.key && a.Value === w.value));
-};
+function sameTags(actual: Tag[], ctx: StepContext): boolean {
+  const { expiresAt } = ctx.secrets;
+  // The date is chosen before the first CreateUser, so a run that sent one always knows it.
+  if (!expiresAt) return false;
+  const wanted = userTags(ctx, expiresAt);
+  return actual.length === wanted.length && wanted.every((w) => actual.some((a) => a.Key === w.Key && a.Value === w.Value));
+}
 
 async function createLoginProfile(ctx: StepContext): Promise<Effect> {
   const UserName = ctx.input.userName;
@@ -271,9 +292,10 @@ async function groupHasPolicy(iam: IamSender, GroupName: string, arn: string): P
 
 async function createAccessKey(step: StepRecord, ctx: StepContext): Promise<Effect> {
   const UserName = ctx.input.userName;
-  if (step.attempts > 0) {
-    // An earlier attempt may have created a key whose secret never reached us: remove it, so the
-    // user ends with exactly one key, the one in the invite.
+  if (step.effect !== 'none') {
+    // An earlier attempt may have created a key whose secret never reached us (a lost answer, a
+    // 5xx, a crash; or the run made a key whose secret is gone): remove it, so the user ends with
+    // exactly one key, the one in the invite. Not after throttling: AWS ran nothing.
     for (const k of await listKeys(ctx.iam, UserName)) {
       await guard('iam:DeleteAccessKey', () => ctx.iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k })));
     }
@@ -281,8 +303,8 @@ async function createAccessKey(step: StepRecord, ctx: StepContext): Promise<Effe
   const out = await guard('iam:CreateAccessKey', () => ctx.iam.send(new CreateAccessKeyCommand({ UserName })));
   const { AccessKey } = out;
   if (!AccessKey?.AccessKeyId || !AccessKey.SecretAccessKey) throw new AppError('adminUsers.noKeyReturned');
-  if (sdkRetried(out)) {
-    // The SDK retried after a lost answer: the earlier attempt's key exists but its secret never arrived.
+  if (earlierAttemptMayHaveRun(out)) {
+    // The SDK retried after a lost answer or a 5xx: that attempt's key may exist without its secret.
     for (const k of await listKeys(ctx.iam, UserName)) {
       if (k !== AccessKey.AccessKeyId) await guard('iam:DeleteAccessKey', () => ctx.iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId: k })));
     }
@@ -291,9 +313,6 @@ async function createAccessKey(step: StepRecord, ctx: StepContext): Promise<Effe
   ctx.secrets.secretAccessKey = AccessKey.SecretAccessKey;
   return 'yes';
 }
-
-/** The SDK made more than one attempt for this answer (or error). */
-const sdkRetried = (r: unknown): boolean => ((r as { $metadata?: { attempts?: number } } | null)?.$metadata?.attempts ?? 1) > 1;
 
 async function listKeys(iam: IamSender, UserName: string): Promise<string[]> {
   const r = await guard('iam:ListAccessKeys', () => iam.send(new ListAccessKeysCommand({ UserName })));

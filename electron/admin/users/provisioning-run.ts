@@ -4,7 +4,7 @@ import type { CreateUserInput, ProvisionRun } from '../../../src/shared/ipc/chan
 import { inviteFileName } from '../../../src/shared/invites/invite-schema';
 import { toAppError } from '../../aws/map-aws-error';
 import type { Logger } from '../../logging/logger';
-import { mayHaveTakenEffect } from '../../aws/aws-error';
+import { mayHaveRun } from '../../aws/ambiguous-attempts';
 import type { IamSender } from './list-groups';
 import { doStep, planSteps, undoStep, type RunSecrets, type StepRecord } from './provision-steps';
 import type { AdminAccount } from '../admin-session';
@@ -76,11 +76,10 @@ export class ProvisioningRun {
           step.effect = await doStep(step, ctx);
           step.status = 'done';
         } catch (e) {
-          if (step.effect === 'none' && mayHaveTakenEffect(e)) step.effect = 'maybe';
+          // A lost answer or a 5xx (this attempt's or one the SDK retried): the step may have run.
+          if (step.effect === 'none' && mayHaveRun(e)) step.effect = 'maybe';
           this.fail(step, e);
           return this.view();
-        } finally {
-          step.attempts++;
         }
       }
       this.phase = 'done';

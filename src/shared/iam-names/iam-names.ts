@@ -2,6 +2,7 @@
  * IAM name rules checked before the call, so the admin sees which character is wrong instead of
  * a ValidationError. Patterns are the ones in the IAM API reference.
  */
+import { ONBOARDING_WINDOW_TAG } from '../mfa-policy/onboarding-window';
 
 export type NameRule = 'required' | 'tooLong' | 'invalidCharacters';
 export type NameIssue = { rule: NameRule; params?: Record<string, string | number> };
@@ -66,7 +67,7 @@ export function checkIamPath(path: string): Array<{ rule: 'pathFormat' | 'tooLon
   return issues;
 }
 
-export type TagRule = 'keyRequired' | 'keyTooLong' | 'valueTooLong' | 'invalidCharacters' | 'reservedPrefix';
+export type TagRule = 'keyRequired' | 'keyTooLong' | 'valueTooLong' | 'invalidCharacters' | 'reservedPrefix' | 'reservedByApp';
 
 export function checkTag(key: string, value: string): Array<{ rule: TagRule }> {
   const issues: Array<{ rule: TagRule }> = [];
@@ -75,6 +76,8 @@ export function checkTag(key: string, value: string): Array<{ rule: TagRule }> {
   if (lengthOf(value) > TAG_VALUE_MAX_LENGTH) issues.push({ rule: 'valueTooLong' });
   if (offending(key, TAG_CHAR).length > 0 || offending(value, TAG_CHAR).length > 0) issues.push({ rule: 'invalidCharacters' });
   if (key.toLowerCase().startsWith('aws:')) issues.push({ rule: 'reservedPrefix' });
+  // The app sets this one itself when it creates a user (IAM compares tag keys case-insensitively).
+  if (key.toLowerCase() === ONBOARDING_WINDOW_TAG) issues.push({ rule: 'reservedByApp' });
   return issues;
 }
 

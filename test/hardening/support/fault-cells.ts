@@ -17,6 +17,7 @@ import type { AppErrorShape } from '../../../src/shared/errors/app-error';
 import type { Envelope } from '../../../src/shared/ipc/envelope';
 import type { ProvisionRun } from '../../../src/shared/ipc/channels/admin-users';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../../src/shared/mfa-policy/enforcement-policy';
+import { buildInviteExpiryPolicy, INVITE_EXPIRY_POLICY_NAME } from '../../../src/shared/mfa-policy/onboarding-window';
 import { invitePayloadFor } from '../../e2e/support/onboarding-invite';
 import { startSandbox, stepAt, totpAtStep, type FaultSpec, type Sandbox } from '../../sandbox/index';
 import { languagesWithoutMessage } from './messages';
@@ -219,6 +220,10 @@ export function adminCell(action: string, fault: FaultSpec, maxAttempts = MAX_AT
     expectWorld(s.listAttachedUserPolicies('new.hire').length === 1, 'enforcement policy not attached once');
     expectWorld(s.listGroupsForUser('new.hire').join() === 'developers', 'group membership wrong');
     expectWorld(s.listMfaDevices('new.hire').length === 0, 'unexpected MFA device');
+    // The window the user was born with ends when the invite says, in AWS.
+    const window = s.getUser('new.hire')?.tags['iam-onboarding-window'];
+    const expiry = s.listUserPolicies('new.hire').find((p) => p.policyName === INVITE_EXPIRY_POLICY_NAME);
+    expectWorld(!!window && JSON.stringify(expiry?.document) === JSON.stringify(buildInviteExpiryPolicy(window)), 'window tag and expiry policy disagree');
     return outcome;
   });
 }

@@ -40,7 +40,7 @@ const errorShape = z.object({
   retryable: z.boolean().optional(),
 });
 
-export const PROVISION_STEP_KINDS = ['createUser', 'createLoginProfile', 'attachPolicy', 'addToGroup', 'createAccessKey', 'openWindow'] as const;
+export const PROVISION_STEP_KINDS = ['createUser', 'createLoginProfile', 'attachPolicy', 'addToGroup', 'createAccessKey', 'inviteExpiry'] as const;
 export type ProvisionStepKind = (typeof PROVISION_STEP_KINDS)[number];
 
 export const provisionStepSchema = z.object({

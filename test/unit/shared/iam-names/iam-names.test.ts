@@ -79,6 +79,12 @@ describe('checkTag', () => {
     expect(checkTag('AWS:x', 'x')).toEqual([{ rule: 'reservedPrefix' }]);
     expect(checkTag('awsome', 'x')).toEqual([]);
   });
+
+  it('reservedByApp: the onboarding window key (any case) — an admin cannot set a window date of their own', () => {
+    expect(checkTag('iam-onboarding-window', '2099-01-01T00:00:00Z')).toEqual([{ rule: 'reservedByApp' }]);
+    expect(checkTag('IAM-Onboarding-Window', 'x')).toEqual([{ rule: 'reservedByApp' }]);
+    expect(checkTag('iam-onboarding-window-note', 'x')).toEqual([]);
+  });
 });
 
 describe('mfaDeviceNameFor', () => {

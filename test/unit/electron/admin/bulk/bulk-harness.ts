@@ -1,4 +1,4 @@
-import { IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { makeRunDir, runPaths } from '../../../../../electron/admin/bulk/run-fil
 import { runIam } from '../../../../../electron/admin/bulk/run-iam';
 import { RunKey } from '../../../../../electron/admin/bulk/run-key';
 import { writeSummaryCsv } from '../../../../../electron/admin/bulk/bulk-output';
+import { createAwsClientFactory } from '../../../../../electron/aws/client-factory';
 import type { IamSender } from '../../../../../electron/admin/users/list-groups';
 import { silentLogger } from '../../../../../electron/logging/logger';
 import { createProcessSecretStore } from '../../../../../electron/platform/node-ports';
@@ -38,12 +39,10 @@ export function harness(sandbox: HarnessTarget, o: { maxAttempts?: number; onEve
     policyArn = sandbox.state.findPolicyByName(ENFORCEMENT_POLICY_NAME)!.arn;
   }
   const account = { accountId: sandbox.accountId, accountAlias: null, partition: 'aws', consoleUrl: 'https://x.signin.aws.amazon.com/console', policyArn };
-  const client = new IAMClient({
-    endpoint: sandbox.url,
-    region: sandbox.region,
-    credentials: { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey },
-    maxAttempts: o.maxAttempts ?? 3,
-    retryMode: 'adaptive',
+  // The admin's IAM client as the app makes it (adaptive retries, the ambiguous-attempt tracking).
+  const client = createAwsClientFactory({ region: sandbox.region, endpoints: { iam: sandbox.url }, maxAttempts: o.maxAttempts ?? 3 }).iam({
+    accessKeyId: sandbox.admin.accessKeyId,
+    secretAccessKey: sandbox.admin.secretAccessKey,
   });
   const aws = { region: sandbox.region, endpointOverride: () => sandbox.url };
   /** Every progress event the runner emitted, in order. */

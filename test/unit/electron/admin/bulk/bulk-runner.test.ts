@@ -138,6 +138,33 @@ describe('BulkRunner against the sandbox', () => {
     for (const n of names) expect(blob).not.toContain(await resumed.password(n));
   });
 
+  it('stopped between CreateUser and its expiry: nobody can sign in meanwhile, and the resume writes the date the tag carries', async () => {
+    const h = harness(sandbox, { maxAttempts: 1 });
+    // PutUserPolicy answers 503 without running, longer than the run's own retries: the users fail there.
+    sandbox.faults.set('PutUserPolicy', { error5xx: { times: 1_000 } });
+    const list = users(3, 'gap');
+    const first = await h.start(list, 3);
+    await first.idle();
+    expect(first.view()).toMatchObject({ done: 0, failed: 3 });
+    for (const u of list) {
+      // The window's tag, but no credential and no policy: the tag alone opens nothing.
+      expect(sandbox.state.getUser(u.userName)?.tags['iam-onboarding-window']).toBeDefined();
+      expect({ profile: sandbox.state.getLoginProfile(u.userName), keys: keysOf(u.userName), inline: sandbox.state.listUserPolicies(u.userName) }).toEqual({
+        profile: undefined,
+        keys: [],
+        inline: [],
+      });
+    }
+    first.kill();
+    sandbox.faults.clear();
+    // A second later a fresh date would differ (they are to the second): the journal's is reused.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const resumed = await h.resume(first.runId);
+    await resumed.idle();
+    expect(resumed.view()).toMatchObject({ done: 3, failed: 0 });
+    await expectInvitesOpen(h, resumed, list.map((u) => u.userName));
+  });
+
   it('a keychain that cannot open the run key: users get a new password and key, and new invites', async () => {
     const h = harness(sandbox);
     const list = users(3, 'kc');

@@ -59,6 +59,11 @@ describe('importUsersCsv', () => {
     expect(r.rows).toHaveLength(7);
   });
 
+  it('refuses the onboarding window tag in a cell: only the app sets it, with the invite expiry it enforces', async () => {
+    const r = await importUsersCsv(file('userName,tags\nok1,team=a\nsneaky,IAM-Onboarding-Window=2099-01-01T00:00:00Z\n'));
+    expect(r.problems).toMatchObject([{ line: 3, userName: 'sneaky', code: 'tag.reservedByApp', params: { key: 'IAM-Onboarding-Window' } }]);
+  });
+
   it('refuses what is not a users CSV with a clear code', async () => {
     expect(await codeOf(importUsersCsv(file('')))).toBe('adminBulk.emptyFile');
     expect(await codeOf(importUsersCsv(file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]))))).toMatch(/^adminBulk\.(binaryFile|noUserNameColumn)$/);

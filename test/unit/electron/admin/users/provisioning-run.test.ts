@@ -43,8 +43,8 @@ describe('ProvisioningRun', () => {
     const { iam, run, views, emit, sender } = setup();
     const v = await run.run(sender, emit);
     expect(v.phase).toBe('done');
-    // Enforcement before groups, credentials after them, the onboarding window last.
-    expect(v.steps.map((s) => s.id)).toEqual(['createUser', 'attachPolicy', 'addToGroup:dev', 'addToGroup:ops', 'createLoginProfile', 'createAccessKey', 'openWindow']);
+    // Born with the window's tag, its end right after, enforcement before groups, credentials last.
+    expect(v.steps.map((s) => s.id)).toEqual(['createUser', 'inviteExpiry', 'attachPolicy', 'addToGroup:dev', 'addToGroup:ops', 'createLoginProfile', 'createAccessKey']);
     expect(Object.values(statuses(v))).toEqual(Array(7).fill('done'));
     // A 'running' snapshot for each step, so the screen can tick them off one by one.
     expect(views.filter((x) => x.steps.some((s) => s.status === 'running'))).toHaveLength(7);
@@ -54,7 +54,18 @@ describe('ProvisioningRun', () => {
       { Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:15Z' },
     ]);
     expect(JSON.parse(u.inline.get('IamOnboardingInviteExpiry')!)).toEqual(buildInviteExpiryPolicy('2025-03-08T09:30:15Z'));
-    expect(iam.calls.slice(-2)).toEqual(['PutUserPolicy', 'TagUser']);
+    // One call per thing done (the password policy and GetPolicy are the lookups a bulk run makes once).
+    expect(iam.calls).toEqual([
+      'CreateUser',
+      'PutUserPolicy',
+      'GetPolicy',
+      'AttachUserPolicy',
+      'AddUserToGroup',
+      'AddUserToGroup',
+      'GetAccountPasswordPolicy',
+      'CreateLoginProfile',
+      'CreateAccessKey',
+    ]);
     expect(run.inviteSecrets().expiresAt).toBe('2025-03-08T09:30:15Z');
     expect(u.loginProfile?.resetRequired).toBe(true);
     expect([...u.policies]).toEqual([POLICY]);
@@ -117,7 +128,8 @@ describe('ProvisioningRun', () => {
     iam.calls = [];
     const u = await run.undo(sender, emit);
     expect(u.phase).toBe('undone');
-    expect(iam.calls).toEqual(['RemoveUserFromGroup', 'DetachUserPolicy', 'UntagUser', 'DeleteUserPolicy', 'DeleteUser']);
+    // Last first; the window's tag goes with the user.
+    expect(iam.calls).toEqual(['RemoveUserFromGroup', 'DetachUserPolicy', 'DeleteUserPolicy', 'DeleteUser']);
     expect(iam.users.size).toBe(0);
     expect(statuses(u)).toMatchObject({ createUser: 'undone', 'addToGroup:ops': 'failed', createAccessKey: 'pending' });
     expect(() => run.inviteSecrets()).toThrow();
@@ -132,7 +144,7 @@ describe('ProvisioningRun', () => {
     iam.calls = [];
     const v = await run.run(sender, emit);
     expect(v.phase).toBe('done');
-    expect(iam.calls).toEqual(['AddUserToGroup', 'GetAccountPasswordPolicy', 'CreateLoginProfile', 'CreateAccessKey', 'PutUserPolicy', 'TagUser']);
+    expect(iam.calls).toEqual(['AddUserToGroup', 'GetAccountPasswordPolicy', 'CreateLoginProfile', 'CreateAccessKey']);
     expect([...iam.users.get('kim.minji')!.groups]).toEqual(['dev', 'ops']);
   });
 
@@ -251,31 +263,79 @@ describe('ProvisioningRun', () => {
     expect(iam.users.size).toBe(0);
   });
 
-  it('the onboarding window: a retry keeps the expiry it chose; undo closes it before deleting the user', async () => {
-    const { iam, run, emit, sender } = setup();
-    iam.fail('TagUser', { error: dropped() });
+  it('the onboarding window: stopped before its end is written, no credential exists; a retry keeps the expiry it chose', async () => {
+    const s = setup();
+    const { iam, emit, sender } = s;
+    let now = NOW;
+    const run = new ProvisioningRun(s.run.input, account, silentLogger, () => now);
+    iam.fail('PutUserPolicy', { error: dropped() });
     const v = await run.run(sender, emit);
-    expect(statuses(v)).toMatchObject({ createAccessKey: 'done', openWindow: 'failed' });
-    // The expiry policy is written before the tag: never an open window without its end.
-    expect(iam.users.get('kim.minji')!.inline.has('IamOnboardingInviteExpiry')).toBe(true);
-    expect(iam.users.get('kim.minji')!.tags.map((t) => t.Key)).toEqual(['email']);
+    expect(statuses(v)).toMatchObject({ createUser: 'done', inviteExpiry: 'failed', createLoginProfile: 'pending', createAccessKey: 'pending' });
+    // The tag is there, but nobody can use it: no password, no key, no policy that grants anything.
+    const u = iam.users.get('kim.minji')!;
+    expect(u.tags.at(-1)).toEqual({ Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:15Z' });
+    expect({ profile: u.loginProfile, keys: u.keys, policies: [...u.policies], groups: [...u.groups], inline: [...u.inline.keys()] }).toEqual({
+      profile: null,
+      keys: [],
+      policies: [],
+      groups: [],
+      inline: [],
+    });
+    // The retry, an hour later, writes the date the tag carries, not a new one.
+    now += 3_600_000;
     expect((await run.run(sender, emit)).phase).toBe('done');
-    expect(iam.users.get('kim.minji')!.tags.at(-1)).toEqual({ Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:15Z' });
+    expect(JSON.parse(u.inline.get('IamOnboardingInviteExpiry')!)).toEqual(buildInviteExpiryPolicy('2025-03-08T09:30:15Z'));
+    expect(run.inviteSecrets().expiresAt).toBe('2025-03-08T09:30:15Z');
+    expect(iam.calls.filter((c) => c === 'TagUser')).toEqual([]);
+  });
+
+  it('the expiry refused (AccessDenied): named, and undo deletes the user (its tag goes with it); a lost PutUserPolicy answer is undone too', async () => {
+    const a = setup();
+    a.iam.fail('PutUserPolicy', { error: awsError('AccessDenied', 403) });
+    const f = await a.run.run(a.sender, a.emit);
+    expect(f.error).toEqual({ code: 'adminUsers.accessDenied', params: { action: 'iam:PutUserPolicy' } });
+    a.iam.calls = [];
+    expect((await a.run.undo(a.sender, a.emit)).phase).toBe('undone');
+    expect(a.iam.calls).toEqual(['DeleteUser']);
+    expect(a.iam.users.size).toBe(0);
 
     const b = setup();
-    b.iam.fail('TagUser', { error: awsError('AccessDenied', 403) });
-    const f = await b.run.run(b.sender, b.emit);
-    expect(f.error).toEqual({ code: 'adminUsers.accessDenied', params: { action: 'iam:TagUser' } });
+    b.iam.fail('PutUserPolicy', { error: awsError('ServiceFailure', 500), after: true });
+    expect((await b.run.run(b.sender, b.emit)).phase).toBe('failed');
     b.iam.calls = [];
     expect((await b.run.undo(b.sender, b.emit)).phase).toBe('undone');
-    expect(b.iam.calls.slice(-3)).toEqual(['UntagUser', 'DeleteUserPolicy', 'DeleteUser']);
+    expect(b.iam.calls).toEqual(['DeleteUserPolicy', 'DeleteUser']);
     expect(b.iam.users.size).toBe(0);
+  });
+
+  it('a user of that name with our tags but another window date is not ours: userExists, never deleted', async () => {
+    const { iam, run, emit, sender } = setup();
+    // The first CreateUser's connection drops before it reaches IAM; meanwhile someone creates the same user.
+    iam.fail('CreateUser', { error: dropped() });
+    expect((await run.run(sender, emit)).phase).toBe('failed');
+    const theirs = { Key: 'iam-onboarding-window', Value: '2025-03-08T09:30:16Z' };
+    iam.users.set('kim.minji', { path: '/', tags: [{ Key: 'email', Value: 'minji@example.com' }, theirs], loginProfile: null, policies: new Set(), groups: new Set(), keys: [], inline: new Map() });
+    const v = await run.run(sender, emit);
+    expect(v.error).toEqual({ code: 'adminUsers.userExists', params: { userName: 'kim.minji' } });
+    iam.calls = [];
+    expect((await run.undo(sender, emit)).phase).toBe('undone');
+    expect(iam.calls).toEqual(['GetUser']);
+    expect(iam.users.get('kim.minji')!.tags.at(-1)).toEqual(theirs);
+  });
+
+  it('throttled CreateAccessKey: AWS ran nothing, so the retry lists no keys (exactly one CreateAccessKey answered)', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateAccessKey', { error: awsError('Throttling', 400) });
+    expect((await run.run(sender, emit)).error).toMatchObject({ code: 'aws.Throttling', retryable: true });
+    expect((await run.run(sender, emit)).phase).toBe('done');
+    expect(iam.calls.filter((c) => c === 'ListAccessKeys' || c === 'DeleteAccessKey')).toEqual([]);
+    expect(iam.users.get('kim.minji')!.keys).toHaveLength(1);
   });
 
   it('attaching via a group joins that group before any other', async () => {
     const { iam, run, emit, sender } = setup({ groups: ['ops', 'dev'], attachPolicyTo: { kind: 'group', groupName: 'dev' } });
     const v = await run.run(sender, emit);
-    expect(v.steps.map((s) => s.id).slice(0, 4)).toEqual(['createUser', 'attachPolicy:dev', 'addToGroup:dev', 'addToGroup:ops']);
+    expect(v.steps.map((s) => s.id).slice(0, 5)).toEqual(['createUser', 'inviteExpiry', 'attachPolicy:dev', 'addToGroup:dev', 'addToGroup:ops']);
     expect(iam.calls.filter((c) => c === 'AddUserToGroup' || c === 'AttachGroupPolicy' || c === 'CreateLoginProfile')).toEqual([
       'AttachGroupPolicy',
       'AddUserToGroup',
