@@ -6,6 +6,7 @@ import type { FeatureHandlers } from '../../ipc/handler-types';
 import { writePrivateFile } from '../../platform/private-file';
 import type { AdminSession } from '../admin-session';
 import { CellFixes } from './cell-fixes';
+import { inAccount } from './in-account';
 import { matrixCsv } from './matrix-csv';
 import type { OrgDirectory } from './org-directory';
 import { matrixRow, readinessMatrix, type MatrixAccount, type MatrixDeps } from './readiness-matrix';
@@ -24,7 +25,7 @@ export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession
     matrix = new Map();
     fixes.clear();
   });
-  const accountsFor = (ids?: readonly string[]): Promise<MatrixAccount[]> => directory.accounts(ids);
+  const accountsFor = (ids?: readonly string[]): Promise<MatrixAccount[]> => directory.listed(ids);
 
   const matrixDeps: MatrixDeps = {
     deps,
@@ -36,6 +37,7 @@ export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession
     'admin:accounts:list': async () => directory.list(),
 
     'admin:accounts:switch': async ({ accountId, roleName, externalId, mfaCode }) => {
+      await directory.listed([accountId]);
       const got = await roles.obtain(accountId, { roleName, externalId }, mfaCode);
       if (got.kind === 'mfaCodeNeeded') return { status: 'mfaCodeNeeded' as const, accountId: got.accountId, roleName: got.roleName, mfaSerial: got.mfaSerial, deviceName: got.deviceName };
       const home = session.home();
@@ -55,13 +57,17 @@ export function createAdminAccountsHandlers(deps: AppDeps, session: AdminSession
       return { rows, checkedAt: new Date(deps.clock.now()).toISOString() };
     },
 
-    'admin:accounts:fixPlan': async ({ accountId, check }) => fixes.plan(await roles.scope(accountId), accountId, check),
+    'admin:accounts:fixPlan': async ({ accountId, check }) => {
+      const [account] = await accountsFor([accountId]);
+      const scope = await roles.scope(accountId);
+      return inAccount(account as MatrixAccount, () => fixes.plan(scope, accountId, check));
+    },
 
     'admin:accounts:fixApply': async ({ planId }, ctx) => {
       const plan = fixes.take(planId);
-      const scope = await roles.scope(plan.accountId);
-      await fixes.apply(scope, plan);
       const [account] = await accountsFor([plan.accountId]);
+      const scope = await roles.scope(plan.accountId);
+      await inAccount(account as MatrixAccount, () => fixes.apply(scope, plan));
       const row = await matrixRow(account as MatrixAccount, matrixDeps);
       matrix.set(row.accountId, row);
       ctx.emit('admin:accounts:readinessRow', row);

@@ -1,3 +1,4 @@
+import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppDeps } from '../../app/app-deps';
 import type { AdminSession } from '../admin-session';
 import type { SsoDeviceFlow } from '../sign-in/sso-device-flow';
@@ -40,6 +41,20 @@ export class OrgDirectory {
     const l = await this.known();
     if (!ids) return l.accounts.map((a) => ({ accountId: a.accountId, name: a.name }));
     return ids.map((id) => ({ accountId: id, name: l.accounts.find((a) => a.accountId === id)?.name ?? id }));
+  }
+
+  /**
+   * The accounts asked for, each of which must be listed: an id from outside the organization (or the
+   * portal's accounts) is refused before any call is made for it, whoever asks (the renderer included).
+   */
+  async listed(ids?: readonly string[]): Promise<Array<{ accountId: string; name: string }>> {
+    const l = await this.known();
+    if (!ids) return l.accounts.map((a) => ({ accountId: a.accountId, name: a.name }));
+    return ids.map((id) => {
+      const a = l.accounts.find((x) => x.accountId === id);
+      if (!a) throw new AppError('adminAccounts.notInOrganization', { accountId: id });
+      return { accountId: a.accountId, name: a.name };
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import { toAppError } from '../../aws/map-aws-error';
 import type { AccountScope } from '../admin-session';
 import { loadCredentialReport } from '../credential-report/report-service';
 import { mapLimit } from '../iam-call';
+import { namedInAccount } from './in-account';
 import { runReadiness, type ReadinessCheck } from '../readiness/readiness';
 
 /** Accounts checked at once: each has its own IAM quota, but the admin's machine and link are one. */
@@ -39,7 +40,7 @@ export async function matrixRow(account: MatrixAccount, m: MatrixDeps): Promise<
   try {
     scope = await m.scope(account.accountId);
   } catch (error) {
-    return { ...base, alias: null, error: toAppError(error).toShape(), checks: [], checkedAt: new Date(m.deps.clock.now()).toISOString() };
+    return { ...base, alias: null, error: toAppError(namedInAccount(error, account)).toShape(), checks: [], checkedAt: new Date(m.deps.clock.now()).toISOString() };
   }
   const a = scope.account();
   const run = () =>

@@ -4,7 +4,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppDeps } from '../../app/app-deps';
 import type { SecretHolder } from '../../app/secret-lifecycle';
-import { awsErrorMessage, isAccessDenied } from '../../aws/aws-error';
+import { awsErrorMessage, awsErrorName, isAccessDenied, isNetworkError } from '../../aws/aws-error';
 import type { AwsCredentials } from '../../aws/client-factory';
 import { AccountContext, whoIs, type AdminSession } from '../admin-session';
 import { refreshingCredentials } from '../sign-in/refreshing-credentials';
@@ -237,7 +237,11 @@ export class RoleSessions implements SecretHolder {
 /** "cannot assume OrganizationAccountAccessRole in 222233334444: AccessDenied", with the part AWS told apart. */
 export function explainAssumeFailure(error: unknown, accountId: string, roleName: string, roleArn: string): unknown {
   if (error instanceof AppError) return error;
-  if (!isAccessDenied(error)) return error;
+  if (!isAccessDenied(error)) {
+    const code = awsErrorName(error);
+    // Any other answer of STS (RegionDisabled, a malformed role name…): still which role, which account.
+    return code && !isNetworkError(error) ? new AppError('adminAccounts.assumeFailed', { accountId, roleName, code }, { cause: error }) : error;
+  }
   if (/identity-based policy/.test(awsErrorMessage(error)))
     return new AppError('adminAccounts.assumeNotPermitted', { accountId, roleName, permission: 'sts:AssumeRole', roleArn }, { cause: error });
   return new AppError('adminAccounts.assumeDenied', { accountId, roleName, code: 'AccessDenied' }, { cause: error });

@@ -10,6 +10,7 @@ import { loadCredentialReport } from '../credential-report/report-service';
 import { mapLimit } from '../iam-call';
 import { listFromAccountSources } from '../status/account-status';
 import { readAllStatuses } from '../status/user-status';
+import { namedInAccount } from './in-account';
 import { MATRIX_CONCURRENCY, type MatrixAccount } from './readiness-matrix';
 
 export type AccountStatus = z.output<typeof accountStatusSchema>;
@@ -41,7 +42,7 @@ export async function accountStatus(account: MatrixAccount, scope: () => Promise
       .map((r) => ({ userName: r.userName, status: r.status, inviteExpired: r.onboardingWindow?.expired ?? false }));
     return { ...base, alias: s.account().accountAlias, error: null, counts, pending, users: rows.length };
   } catch (error) {
-    return { ...base, alias: null, error: toAppError(error).toShape(), counts: zero(), pending: [], users: 0 };
+    return { ...base, alias: null, error: toAppError(namedInAccount(error, account)).toShape(), counts: zero(), pending: [], users: 0 };
   }
 }
 

@@ -64,8 +64,7 @@ export async function checkAccounts(
       continue;
     }
     const r = await checkAgainstAccount(scope.iam(), file, scope.account().policyArn, mine);
-    for (const b of r.blockers)
-      blockers.push(b.code === 'adminBulk.policyMissing' ? { code: 'adminBulk.policyMissingIn', params: { ...(b.params ?? {}), accountId, name: info.name } } : b);
+    for (const b of r.blockers) blockers.push(inAccountShape(b, accountId, info.name));
   }
   return { blockers, targets: { byCell, accounts: [...users].map(([accountId, v]) => ({ accountId, name: v.name, users: v.users })) } };
 }
@@ -75,4 +74,11 @@ export async function scopesFor(accountIds: Iterable<string>, roles: RoleSession
   const out = new Map<string, AccountScope>();
   for (const id of new Set(accountIds)) out.set(id, await roles.scope(id));
   return out;
+}
+
+/** A blocker found in one of the file's accounts, said with that account. */
+function inAccountShape(b: AppErrorShape, accountId: string, name: string): AppErrorShape {
+  if (b.code === 'adminBulk.policyMissing') return { code: 'adminBulk.policyMissingIn', params: { ...(b.params ?? {}), accountId, name } };
+  if (b.code === 'admin.missingPermission') return { code: 'adminAccounts.missingPermissionIn', params: { permission: String(b.params?.permission ?? '?'), accountId, name } };
+  return b;
 }

@@ -62,6 +62,9 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
     const fromAccount = await checkAccounts(v, { session, ...org });
     const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
     checked = { path, fingerprint, ready, byCell: fromAccount.targets.byCell, accountId: acct.accountId };
+    // With an account column, each previewed row says where it goes (a blank cell: the account in use).
+    const withColumn = v.accountRows.size > 0;
+    const targetOf = (cell: string | null): string | null => (!withColumn ? null : cell ? (fromAccount.targets.byCell.get(cell) ?? null) : acct.accountId);
     return {
       fileName: basename(path),
       encoding: file.encoding,
@@ -71,7 +74,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
       problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
-      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length, account: r.account })),
+      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length, account: r.account, accountId: targetOf(r.account) })),
       groups: [...v.groupRows.keys()].sort(),
       accounts: fromAccount.targets.accounts,
     };

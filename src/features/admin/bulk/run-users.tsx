@@ -12,6 +12,8 @@ export function RunUsers({ run }: { run: BulkRun }) {
   const copied = useBulkStore((s) => s.copied);
   const copy = useBulkStore((s) => s.copyPassword);
   const ended = run.phase === 'done' || run.phase === 'cancelled';
+  // A file with an `account` column: each user's account, beside its status.
+  const byAccount = run.users.some((u) => u.accountId !== null);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const detail = (u: BulkUser) => {
     if (u.status === 'done') return u.inviteFile;
@@ -33,6 +35,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
           <thead>
             <tr>
               <th scope="col">{t('run.colUser')}</th>
+              {byAccount && <th scope="col">{t('run.colAccount')}</th>}
               <th scope="col">{t('run.colStatus')}</th>
               <th scope="col">{t('run.colDetail')}</th>
               {ended && <th scope="col">{t('run.colPassword')}</th>}
@@ -42,11 +45,12 @@ export function RunUsers({ run }: { run: BulkRun }) {
             rows={run.users}
             scrollElement={scroller}
             estimate={40}
-            columns={ended ? 4 : 3}
+            columns={(ended ? 4 : 3) + (byAccount ? 1 : 0)}
             rowKey={(u) => u.userName}
             renderRow={(u, props) => (
               <tr key={u.userName} {...props} aria-rowindex={props['data-index'] + 2} data-user={u.userName} data-status={u.status}>
                 <td className="mono">{u.userName}</td>
+                {byAccount && <td className="mono">{u.accountId ?? t('run.accountInUse')}</td>}
                 <td>{t(`run.status.${u.status}`)}</td>
                 <td>
                   {detail(u)}

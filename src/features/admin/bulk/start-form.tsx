@@ -26,10 +26,28 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
     void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, keyPassphrase: storage !== 'os' ? key.pass : null }, t('options.folderTitle'));
   };
   const more = checked.rowCount - checked.preview.length;
+  // With an `account` column: each row's account, by name and id as the organization lists it.
+  const byAccount = checked.accounts.length > 0;
+  const accountName = (id: string | null) => {
+    const a = checked.accounts.find((x) => x.accountId === id);
+    return a ? (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId) : (id ?? '');
+  };
 
   return (
     <form onSubmit={submit} className="bulk-start" noValidate>
       <p className="success">{t('file.ready', { count: checked.rowCount })}</p>
+      {byAccount && (
+        <>
+          <h4 id="bulk-accounts-title">{t('file.accountsHeading')}</h4>
+          <ul aria-labelledby="bulk-accounts-title" data-testid="bulk-accounts">
+            {checked.accounts.map((a) => (
+              <li key={a.accountId} data-account={a.accountId}>
+                {t('file.accountUsers', { account: accountName(a.accountId), count: a.users })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4 id="bulk-preview-title">{t('file.previewHeading')}</h4>
       <div className="bulk-table-scroll">
         <table aria-labelledby="bulk-preview-title">
@@ -40,6 +58,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
               <th scope="col">{t('file.email')}</th>
               <th scope="col">{t('file.groups')}</th>
               <th scope="col">{t('file.tags')}</th>
+              {byAccount && <th scope="col">{t('file.account')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -50,6 +69,11 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
                 <td>{r.email}</td>
                 <td>{r.groups.join(', ')}</td>
                 <td>{r.tagCount}</td>
+                {byAccount && (
+                  <td className="mono" data-account={r.accountId ?? ''}>
+                    {accountName(r.accountId)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -36,7 +36,7 @@ export const bulkImportSchema = z.object({
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
   ready: z.boolean(),
-  preview: z.array(z.object({ line: z.number(), userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tagCount: z.number(), account: z.string().nullable() })),
+  preview: z.array(z.object({ line: z.number(), userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tagCount: z.number(), account: z.string().nullable(), accountId: z.string().nullable() })),
   /** Groups named in the file, for "attach the MFA policy to a group". */
   groups: z.array(z.string()),
   /**
