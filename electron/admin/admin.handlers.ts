@@ -13,6 +13,9 @@ import { SsoDeviceFlow } from './sign-in/sso-device-flow';
 import { createAdminStatusHandlers } from './status/admin-status.handlers';
 import { createAdminUsersHandlers } from './users/admin-users.handlers';
 import { createAdminBulkHandlers } from './bulk/admin-bulk.handlers';
+import { InviteGenerations } from './users/invite-generations';
+import { BulkRunHolder } from './bulk/run-holder';
+import { createHandoffHandlers } from './bulk/handoff.handlers';
 import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
 import { CredentialReportService } from './credential-report/report-service';
 import { saveCredentialReport } from './credential-report/save-report';
@@ -26,6 +29,9 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const sso = new SsoDeviceFlow(deps, session);
   const policy = new EnforcementPolicyService(session);
   const reports = new CredentialReportService(session, deps);
+  // Which invite of each user is current: the status tab's reissues supersede older results.
+  const generations = new InviteGenerations();
+  const bulkRuns = new BulkRunHolder();
   // Idle lock, quit and flow end drop the admin's credentials like a sign-out does (the sign-out
   // hooks empty the users, status and bulk features as well).
   deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
@@ -96,9 +102,10 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
         policy.attachToGroup(groupName, { confirmed: confirmMembersWithoutMfa ?? false, openOnboardingDays: openOnboardingDays ?? null, nowMs: deps.serverClock.now() }),
       ),
 
-    ...createAdminUsersHandlers(deps, session),
-    ...createAdminBulkHandlers(deps, session, { roles, directory }),
-    ...createAdminStatusHandlers(deps, session, reports),
+    ...createAdminUsersHandlers(deps, session, generations),
+    ...createAdminBulkHandlers(deps, session, generations, bulkRuns, { roles, directory }),
+    ...createHandoffHandlers(deps, session, generations, bulkRuns),
+    ...createAdminStatusHandlers(deps, session, reports, generations),
     ...createAdminGuardHandlers(deps, session),
     ...createAdminAccountsHandlers(deps, session, roles, directory),
   };

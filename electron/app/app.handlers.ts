@@ -19,6 +19,7 @@ export function createAppHandlers(deps: AppDeps): FeatureHandlers<'app'> {
       region: deps.aws.region,
       secretStorage: deps.platform.secrets.protection(),
     }),
+    'app:serverClock': async () => ({ offsetMs: deps.serverClock.now() - deps.clock.now() }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url, overrideOrigins)) throw new AppError('app.urlNotAllowed');
       await deps.platform.links.open(url);

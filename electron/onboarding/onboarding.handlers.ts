@@ -1,3 +1,5 @@
+import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../src/shared/admin-limits';
+import { cliTryCommand } from '../../src/shared/cli/try-command';
 import { decryptInvite } from '../invites/invite-codec';
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
@@ -27,6 +29,7 @@ export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboar
           endpoints: undefined,
           temporaryPasswordVerified: false,
           freshCredentials: false,
+          fromInvite: false,
         });
       }
       const bytes = Buffer.from(input.inviteBase64, 'base64');
@@ -42,9 +45,18 @@ export function createOnboardingHandlers(deps: AppDeps): FeatureHandlers<'onboar
     'onboarding:changePassword': async ({ newPassword }) => changePassword(session, newPassword),
     'onboarding:startMfa': async () => startMfa(deps, session),
     'onboarding:showMfaKey': async () => ({ key: manualEntryKey(session) }),
+    'onboarding:copyMfaKey': async () => {
+      // The seed without the reading spaces: authenticator apps take it either way, some only without.
+      deps.platform.clipboard.writeSecret(manualEntryKey(session).replace(/\s+/g, ''), PASSWORD_CLIPBOARD_CLEAR_MS);
+      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
+    },
     'onboarding:enableMfa': async ({ code1, code2 }) => enableMfa(deps, session, code1, code2),
     'onboarding:proveMfa': async ({ code }) => proveMfa(deps, session, code),
     'onboarding:finish': async ({ keepCliAccess }) => finish(deps, session, keepCliAccess),
+    'onboarding:copyCliCommand': async ({ profile }) => {
+      deps.platform.clipboard.writeText(cliTryCommand(profile));
+      return { copied: true as const };
+    },
     'onboarding:cancel': async () => {
       session.wipe();
       return { wiped: true as const };

@@ -20,6 +20,8 @@ export interface SignInValues {
   temporaryPassword: string;
   region: string;
   endpoints: SessionEndpoints | undefined;
+  /** The values came from an invite file (an unknown key then means the invite was replaced). */
+  fromInvite: boolean;
   /** The password decrypted the invite: it is certainly the right one. */
   temporaryPasswordVerified: boolean;
   /** Issued minutes ago: the key may still be propagating (InvalidClientTokenId is retried). */
@@ -41,6 +43,7 @@ export function valuesFromInvite(invite: InvitePayload, temporaryPassword: strin
     temporaryPassword,
     region: invite.region,
     endpoints,
+    fromInvite: true,
   };
 }
 
@@ -68,7 +71,7 @@ export async function signIn(deps: AppDeps, session: OnboardingSession, v: SignI
   } catch (error) {
     iam.destroy();
     sts.destroy();
-    throw mapCredentialError(error);
+    throw mapCredentialError(error, v.fromInvite);
   }
   const m = USER_ARN.exec(who.Arn ?? '');
   if (!m) {
@@ -145,9 +148,11 @@ export async function findEnabledVirtualDevice(session: OnboardingSession): Prom
   return serials.find((s) => s.toLowerCase().endsWith(own)) ?? serials.find((s) => s.includes(':mfa/')) ?? serials[0] ?? null;
 }
 
-function mapCredentialError(error: unknown): unknown {
+function mapCredentialError(error: unknown, fromInvite: boolean): unknown {
   const name = awsErrorName(error);
-  if (name === 'InvalidClientTokenId') return new AppError('onboarding.keyUnknown');
+  // An invite's key is deleted when the admin issues a new invite (or the user already finished):
+  // the file is of no more use, and only the admin can help.
+  if (name === 'InvalidClientTokenId') return new AppError(fromInvite ? 'onboarding.inviteNoLongerValid' : 'onboarding.keyUnknown');
   if (name === 'SignatureDoesNotMatch') return new AppError('onboarding.secretWrong');
   return error;
 }

@@ -11,11 +11,13 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <div className="app-header-title">
+        {/* The app's name is not a heading: each screen has its own <h1>. */}
         {route === 'start' ? (
-          <h1 className="app-name">{t('appName')}</h1>
+          <span className="app-name">{t('appName')}</span>
         ) : (
           <button type="button" className="link-button app-name" onClick={() => go('start')}>
             {t('appName')}
+            <span className="visually-hidden"> {t('nav.homeHint')}</span>
           </button>
         )}
         {info && (

@@ -6,6 +6,7 @@ import { ResyncScreen } from '../features/resync/resync-screen';
 import { StartScreen } from '../features/start/start-screen';
 import { api } from './api';
 import { AppHeader } from './app-header';
+import { LeaveGuardDialog } from './leave-guard-dialog';
 import { useAppInfoStore } from './app-info-store';
 import { useRouteStore } from './route-store';
 
@@ -16,7 +17,7 @@ export function App() {
 
   const lockedReason = useAppInfoStore((s) => s.lockedReason);
   const setLocked = useAppInfoStore((s) => s.setLocked);
-  const go = useRouteStore((s) => s.go);
+  const force = useRouteStore((s) => s.force);
 
   useEffect(() => {
     void loadInfo();
@@ -27,9 +28,9 @@ export function App() {
     () =>
       api.on('app:locked', ({ reason }) => {
         setLocked(reason);
-        go('start');
+        force('start');
       }),
-    [go, setLocked],
+    [force, setLocked],
   );
 
   return (
@@ -38,7 +39,7 @@ export function App() {
         {t('nav.skipToContent')}
       </a>
       <AppHeader />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" data-route={route} tabIndex={-1}>
         {lockedReason === 'idle' && (
           <div className="notice" role="status" data-testid="locked-notice">
             <p>{t('locked.idle')}</p>
@@ -52,6 +53,7 @@ export function App() {
         {route === 'admin' && <AdminScreen />}
         {route === 'resync' && <ResyncScreen />}
       </main>
+      <LeaveGuardDialog />
     </div>
   );
 }

@@ -11,10 +11,12 @@ export function CodeField(props: {
   onChange(value: string): void;
   hint?: string;
   problem?: ReactNode;
+  /** The AppError code behind `problem`, if it came from one. */
+  problemCode?: string;
   placeholder?: string;
   autoFocus?: boolean;
 }) {
-  const { id, label, value, onChange, hint, problem, placeholder, autoFocus } = props;
+  const { id, label, value, onChange, hint, problem, problemCode, placeholder, autoFocus } = props;
   const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field code-field">
@@ -39,7 +41,7 @@ export function CodeField(props: {
         </span>
       )}
       {problem && (
-        <span id={`${id}-error`} className="field-error">
+        <span id={`${id}-error`} className="field-error" role="alert" data-error-code={problemCode}>
           {problem}
         </span>
       )}

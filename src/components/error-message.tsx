@@ -1,3 +1,4 @@
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../shared/errors/app-error';
 import { resources } from '../i18n/resources';
@@ -37,15 +38,32 @@ export function errorMessageArgs(error: AppErrorShape, exists: (key: string) => 
   return { key: 'errors:unknown', params: { code: error.code } };
 }
 
-/** Shows an AppError in the user's language; falls back to a generic message naming the code. */
-export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; onRetry?: () => void }) {
+/** An AppError in the user's language (see errorMessageArgs). */
+export function useErrorText(): (error: AppErrorShape) => string {
   const { t, i18n } = useTranslation();
+  return (error) => {
+    const { key, params } = errorMessageArgs(error, (k) => i18n.exists(k), i18n.language);
+    return t(key, params);
+  };
+}
+
+interface Props {
+  error: AppErrorShape | null;
+  onRetry?: () => void;
+  id?: string;
+}
+
+/**
+ * An error that belongs to no single field, shown where the user acts (next to the button that
+ * failed). It can take focus, so a form moves the user to it when it appears (see use-field-errors).
+ */
+export const ErrorMessage = forwardRef<HTMLDivElement, Props>(function ErrorMessage({ error, onRetry, id }, ref) {
+  const { t } = useTranslation();
+  const text = useErrorText();
   if (!error) return null;
-  const { key, params } = errorMessageArgs(error, (k) => i18n.exists(k), i18n.language);
-  const text = t(key, params);
   return (
-    <div className="error-message" role="alert" data-error-code={error.code}>
-      <p>{text}</p>
+    <div className="error-message" role="alert" data-error-code={error.code} id={id} ref={ref} tabIndex={-1}>
+      <p>{text(error)}</p>
       {onRetry && (error.retryable ?? false) && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('nav.retry')}
@@ -53,4 +71,4 @@ export function ErrorMessage({ error, onRetry }: { error: AppErrorShape | null; 
       )}
     </div>
   );
-}
+});

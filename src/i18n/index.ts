@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { josaFormat } from './korean-particles';
 import { resources, SUPPORTED_LANGUAGES, type Language } from './resources';
 
 const STORAGE_KEY = 'language';
@@ -26,6 +27,12 @@ export async function initI18n(): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  addFormatters();
+}
+
+/** Korean particles chosen from the word: `{{name, josa(p: 을/를)}}` (see korean-particles.ts). */
+function addFormatters(): void {
+  i18next.services.formatter?.add('josa', josaFormat);
 }
 
 export async function setLanguage(lng: Language): Promise<void> {

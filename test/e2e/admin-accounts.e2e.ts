@@ -129,7 +129,7 @@ test('(en) fix Staging\'s MFA policy from the matrix, then a CSV whose account c
   await page.getByTestId('admin-tab-bulk').click();
   ports.dialogs.queueOpen(file);
   await page.getByRole('button', { name: t.bulk.chooseFile }).click();
-  await expect(page.getByText(fill(t.bulk.file.ready, { count: 3 }))).toBeVisible();
+  await expect(page.getByText(fill(t.bulk.file.ready_other, { count: 3 }))).toBeVisible();
   const where = page.getByTestId('bulk-accounts');
   await expect(where.locator(`[data-account="${STAGING}"]`)).toContainText(`Staging (${STAGING})`);
   await expect(where.locator(`[data-account="${STAGING}"]`)).toContainText('2');
@@ -141,7 +141,7 @@ test('(en) fix Staging\'s MFA policy from the matrix, then a CSV whose account c
   const out = join(home.home, 'invites');
   mkdirSync(out);
   ports.dialogs.queueFolder(out);
-  await page.getByRole('button', { name: fill(t.bulk.options.start, { count: 3 }) }).click();
+  await page.getByRole('button', { name: fill(t.bulk.options.start_other, { count: 3 }) }).click();
   await expect(page.locator('.bulk-run')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
   expect(sandbox.account(STAGING).state.listUsers().map((u) => u.userName).sort()).toEqual(['stage.one', 'stage.two']);
   expect(sandbox.account(PROD).state.listUsers().map((u) => u.userName)).toEqual(['prod.one']);

@@ -48,11 +48,14 @@ test('weak keychain: the run key is sealed to the passphrase the admin types, an
   await expect(fields).toContainText(ko.keyProtection.weak);
   const start = page.getByRole('button', { name: '폴더를 골라 2명 만들기…' });
   await start.click();
+  // Each problem under the field it is about, with focus on that field.
   await expect(fields.locator('.field-error')).toHaveText(ko.keyProtection.tooShort.replace('{{min}}', '12'));
+  await expect(page.locator('#bulk-key-pass')).toBeFocused();
   await page.locator('#bulk-key-pass').fill('a long passphrase');
   await page.locator('#bulk-key-again').fill('a long passphrasf');
   await start.click();
   await expect(fields.locator('.field-error')).toHaveText(ko.keyProtection.mismatch);
+  await expect(page.locator('#bulk-key-again')).toBeFocused();
   await page.locator('#bulk-key-again').fill('a long passphrase');
   const out = join(home.home, 'invites');
   mkdirSync(out);
@@ -73,6 +76,10 @@ test('weak keychain: the run key is sealed to the passphrase the admin types, an
   await saved.getByLabel(ko.savedKey.label).fill('not the passphrase');
   await saved.getByRole('button', { name: ko.saved.resume, exact: true }).click();
   await expect(again.page.getByText(ko.errors.passphraseWrong)).toBeVisible();
+  // Under the passphrase field, which has focus (and only there: not repeated at the top of the page).
+  await expect(saved.locator('.field-error')).toHaveText(ko.errors.passphraseWrong);
+  await expect(saved.getByLabel(ko.savedKey.label)).toBeFocused();
+  await expect(again.page.getByText(ko.errors.passphraseWrong)).toHaveCount(1);
   await saved.getByLabel(ko.savedKey.label).fill('a long passphrase');
   await saved.getByRole('button', { name: ko.saved.resume, exact: true }).click();
   await expect(again.page.locator('.bulk-run')).toBeVisible();

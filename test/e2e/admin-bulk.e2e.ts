@@ -39,7 +39,7 @@ const launch = (launchApp: LaunchApp, home: Home, ports: NodePorts) =>
 /** Start → "Administer users" → typed access keys → the Bulk tab. */
 async function signInAndOpenBulk(page: Page) {
   await signInAdminWithKeys(page, sandbox.admin, 'bulk');
-  await expect(page.locator('.admin-bulk h3')).toBeVisible();
+  await expect(page.locator('.admin-bulk h2')).toBeVisible();
 }
 
 const csv = (rows: string[]) => ['userName,email,groups,tags', ...rows].join('\r\n') + '\r\n';
@@ -163,6 +163,8 @@ test.describe('admin: bulk provisioning from CSV', () => {
     const stored = everything(home.userData);
     for (const pw of passwords.values()) expect(stored).not.toContain(pw);
     await page.getByRole('button', { name: '실행 마치기' }).click();
+    // Finishing ends access to the passwords: asked first.
+    await page.getByTestId('finish-run-confirm').getByRole('button', { name: '마치고 키 지우기' }).click();
     await expect(page.getByText('실행을 마쳤습니다.')).toBeVisible();
     expect(readdirSync(join(home.userData, 'bulk-runs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('run-key.bin'))).toEqual([]);
   });

@@ -73,9 +73,9 @@ test.describe('account readiness', () => {
     expect(readFileSync(reportPath, 'utf8')).toContain('\nci.bot,');
   });
 
-  test('a passing account after applying the CIS baseline through the UI (diff shown first, then asked)', async ({ launchApp }) => {
+  test('a passing account after applying the CIS v4.0.1 baseline through the UI (diff and expiry shown first, then asked)', async ({ launchApp }) => {
     sandbox.scenario.setRootFlags({ mfaEnabled: true, accessKeysPresent: false });
-    sandbox.scenario.setPasswordPolicy({ MinimumPasswordLength: 16, RequireSymbols: true });
+    sandbox.scenario.setPasswordPolicy({ MinimumPasswordLength: 16, RequireSymbols: true, MaxPasswordAge: 90 });
     sandbox.scenario.newUser({ userName: 'already.onboarded', withMfa: true, attachEnforcementPolicy: true });
     sandbox.guard.guardLikeTheSeeds(); // rules made by hand as the seeds describe count as alerts
     const { page } = await launchApp({ env: sandbox.env, locale: 'ko-KR', ports: createNodePorts(tempHome()) });
@@ -84,23 +84,27 @@ test.describe('account readiness', () => {
     await expect(page.getByTestId('readiness-summary')).toContainText('조치가 필요한 항목이 1개');
     const row = page.getByTestId('check-passwordPolicy');
     await expect(row).toHaveAttribute('data-status', 'fail');
-    // The diff lists only what changes; the stricter length (16) is not touched.
+    // The diff lists only what v4.0.1 asks and the account lacks: reuse prevention. The stricter
+    // length (16) and the symbol rule are not touched, and no character-class rule is added.
     await expect(row.getByTestId('password-policy-diff')).not.toContainText('최소 길이');
-    await expect(row.getByTestId('password-policy-diff')).toContainText('숫자 필수');
-    await row.getByRole('button', { name: 'CIS 기준 적용…' }).click();
-    await expect(row.getByRole('alertdialog')).toContainText('적용할까요?');
-    expect(sandbox.state.getAccountPasswordPolicy()?.RequireNumbers).toBe(false); // nothing until the admin agrees
-    await row.getByRole('button', { name: '예, 적용합니다' }).click();
+    await expect(row.getByTestId('password-policy-diff')).not.toContainText('숫자 필수');
+    await expect(row.getByTestId('password-policy-diff')).toContainText('이전 비밀번호 재사용 금지');
+    // Honest about the expiry already set: it stays, and what it does to people.
+    await expect(row.getByTestId('password-policy-expiry')).toContainText('지금 설정(90일)을 그대로 둡니다');
+    await row.getByRole('button', { name: 'CIS v4.0.1 기준 적용…' }).click();
+    const dialog = page.getByTestId('cis-confirm');
+    await expect(dialog).toContainText('다음 콘솔 로그인 때 새 비밀번호를 정해야 합니다');
+    expect(sandbox.state.getAccountPasswordPolicy()?.PasswordReusePrevention).toBeUndefined(); // nothing until the admin agrees
+    await dialog.getByRole('button', { name: '예, 적용합니다' }).click();
 
     await expect(page.getByTestId('readiness-summary')).toContainText('모든 항목을 통과했습니다');
     await page.screenshot({ path: `${ARTIFACTS}admin-readiness-passing-ko.png`, fullPage: true });
     expect(sandbox.state.getAccountPasswordPolicy()).toMatchObject({
       MinimumPasswordLength: 16,
       RequireSymbols: true,
-      RequireNumbers: true,
-      RequireUppercaseCharacters: true,
-      RequireLowercaseCharacters: true,
-      AllowUsersToChangePassword: true,
+      RequireNumbers: false,
+      RequireUppercaseCharacters: false,
+      RequireLowercaseCharacters: false,
       MaxPasswordAge: 90,
       PasswordReusePrevention: 24,
     });

@@ -181,7 +181,7 @@ test.describe('admin: create a user and its invite', () => {
     await name.fill('park.jisoo');
     await expect(errors.locator('li')).toHaveCount(0);
     await page.getByRole('button', { name: '사용자 만들기' }).click();
-    await expect(page.locator('[data-error-code="adminUsers.userExists"]')).toContainText('park.jisoo이(가) 이미 있습니다');
+    await expect(page.locator('[data-error-code="adminUsers.userExists"]')).toContainText('사용자 park.jisoo가 이미 있습니다');
     const calls = sandbox.requestLog.slice(before).map((e) => e.action);
     expect(calls).toContain('GetUser');
     expect(calls).not.toContain('CreateUser');
@@ -211,7 +211,7 @@ test.describe('admin: create a user and its invite', () => {
 
     await page.getByRole('button', { name: '만든 것 되돌리기' }).click();
     await expect(runCard(page)).toHaveAttribute('data-phase', 'undone');
-    await expect(page.getByText('lee.vanish은(는) 계정에 남아 있지 않습니다')).toBeVisible();
+    await expect(page.getByText('lee.vanish는 계정에 남아 있지 않습니다')).toBeVisible();
     expect(sandbox.state.getUser('lee.vanish')).toBeUndefined();
     expect(sandbox.state.getGroup('steady')!.members).toEqual([]);
 

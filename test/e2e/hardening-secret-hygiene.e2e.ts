@@ -107,7 +107,9 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
   const run = await invoke(admin, 'admin:users:current', {});
   const runId = run.ok ? (run.value as { runId: string }).runId : '';
 
+  // The password was shown once and not copied: leaving asks first (the guard), and the admin leaves anyway.
   await a.getByTestId('admin-tab-status').click();
+  await a.getByTestId('leave-guard').getByRole('button', { name: '그래도 떠나기' }).click();
   await a.getByRole('button', { name: 'park.jiwoo 관리', exact: true }).click();
   await a.getByTestId('status-panel').getByRole('button', { name: '초대 다시 보내기', exact: true }).click();
   const secondInvite = join(adminHome.home, 'park.jiwoo-2.invite.age');
@@ -122,6 +124,7 @@ test('no secret of a full admin → invite → wizard run is written, logged or 
 
   // Sign-out (the resend result left open on purpose): main must drop every secret it held.
   await a.getByRole('button', { name: '로그아웃' }).click();
+  await a.getByTestId('leave-guard').getByRole('button', { name: '그래도 떠나기' }).click();
   await expect(a.getByTestId('job-admin').or(a.locator('#admin-key-id'))).toBeVisible();
   expect(await invoke(admin, 'admin:identity', {})).toEqual({ ok: true, value: null });
   const afterSignOut = [

@@ -50,7 +50,9 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
     const { uri, seed } = await scanQr(page);
     expect(uri).toMatch(/^otpauth:\/\/totp\/AWS%20acme-prod:jdoe\?secret=[A-Z2-7]+&issuer=AWS%20acme-prod/);
     await page.getByRole('button', { name: text.mfa.showKey }).click();
-    await expect(page.getByTestId('mfa-key')).toHaveText(seed.replace(/(.{4})(?=.)/g, '$1 '));
+    // Shown in groups of four (spacing, not spaces: a selection copies the exact key).
+    await expect(page.getByTestId('mfa-key')).toHaveText(seed);
+    await expect(page.getByTestId('mfa-key').locator('.group')).toHaveText(seed.match(/.{1,4}/g)!);
     await expect(page.getByTestId('countdown')).toBeVisible();
     await page.screenshot({ path: `${ARTIFACTS}onboarding-3-mfa-ko.png`, fullPage: true });
     const axe = await new AxeBuilder({ page }).analyze();
@@ -111,7 +113,14 @@ test.describe('onboarding wizard: the whole flow, as a person with a phone', () 
     await expect(page.getByTestId('profile-written')).toContainText('A profile “jdoe-acme-prod” already existed');
     // No OS keychain outside Electron: the screen says where the key is, unencrypted.
     await expect(page.getByTestId('key-protection')).toContainText('stored unencrypted');
-    await expect(page.getByTestId('profile-written')).toContainText('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    await expect(page.getByTestId('cli-command')).toHaveText('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    // The command to try, copied as one line (the clipboard as the OS sees it).
+    await page.getByRole('button', { name: text.finish.copyCommand }).click();
+    await expect(page.getByText(text.finish.commandCopied)).toBeVisible();
+    expect(app.ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    // Drifted codes: the CLI key cannot resync (credential_process only), so the advice is the administrator's.
+    await expect(page.getByTestId('next-steps')).toHaveAttribute('data-path', 'cli');
+    await expect(page.getByTestId('next-steps')).toContainText(text.finish.nextCodesRefusedCli);
 
     // The world: the invite's key is gone; the one kept is new and only in the app's store (0600).
     const keys = sandbox.state.listAccessKeys('jdoe');

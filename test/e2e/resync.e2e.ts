@@ -73,7 +73,7 @@ test.describe('self-service MFA resync', () => {
       ports: createNodePorts({ userData: home.userData, home: home.home }),
     });
     await page.getByTestId('job-resync').click();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('MFA 기기 재동기화');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('MFA 기기 재동기화');
     const profile = page.getByLabel('프로필', { exact: true });
     await expect(profile.locator('option')).toHaveText([`work (키 …${user.accessKeyId.slice(-4)})`]);
     await page.screenshot({ path: `${ARTIFACTS}resync-1-sign-in-ko.png` });
@@ -194,7 +194,7 @@ test.describe('self-service MFA resync', () => {
     expect(sandbox.requestLog.filter((e) => e.caller === 'choi.nomfa').map((e) => e.action)).toEqual(['GetCallerIdentity', 'ListMFADevices']);
     await page.getByRole('button', { name: "Go to 'Set up my account'" }).click();
     await expect(page.getByTestId('resync-identity')).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 2 })).not.toHaveText('Resync my MFA device');
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Resync my MFA device');
     expect(sandbox.state.listMfaDevices('choi.nomfa')).toEqual([]);
   });
 });

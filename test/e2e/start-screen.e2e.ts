@@ -8,7 +8,7 @@ test.describe('start screen', () => {
   test('renders the three jobs in Korean by default, switches to English, and remembers the choice', async ({ launchApp }) => {
     const app = await launchApp({ env: { AWS_REGION: 'ap-northeast-2' }, locale: 'ko-KR' });
     const { page } = app;
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('무엇을 하시겠어요?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('무엇을 하시겠어요?');
     await expect(page.getByTestId('job-onboarding')).toContainText('내 계정 설정하기');
     await expect(page.getByTestId('job-admin')).toContainText('사용자 관리');
     await expect(page.getByTestId('job-resync')).toContainText('MFA 기기 재동기화');
@@ -16,13 +16,13 @@ test.describe('start screen', () => {
     await page.screenshot({ path: `${ARTIFACTS}start-screen-ko.png` });
 
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('What would you like to do?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What would you like to do?');
     await expect(page.getByTestId('job-onboarding')).toContainText('Set up my account');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.screenshot({ path: `${ARTIFACTS}start-screen-en.png` });
 
     await page.reload();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('What would you like to do?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What would you like to do?');
     // The screenshot is a real PNG a person can look at.
     const header = execFileSync('head', ['-c', '8', `${ARTIFACTS}start-screen-en.png`]);
     expect(header.subarray(1, 4).toString()).toBe('PNG');
@@ -30,7 +30,7 @@ test.describe('start screen', () => {
 
   test('defaults to English when the OS locale is English', async ({ launchApp }) => {
     const { page } = await launchApp({ env: {}, locale: 'en-US' });
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText('What would you like to do?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What would you like to do?');
   });
 
   test('a real handler round-trip: app:info reports the endpoint override from the environment', async ({ launchApp }) => {

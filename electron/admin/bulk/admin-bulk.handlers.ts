@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../src/shared/errors/app-error';
-import { PASSWORD_CLIPBOARD_CLEAR_MS } from '../../../src/shared/admin-limits';
 import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
@@ -12,6 +11,7 @@ import type { OrgDirectory } from '../accounts/org-directory';
 import type { RoleSessions } from '../accounts/role-sessions';
 import type { RunAccount } from '../users/provisioning-run';
 import { checkAccounts, scopesFor } from './account-column';
+import { checkAgainstAccount } from './check-account';
 import { passwordSheet, writeSummaryCsv } from './bulk-output';
 import { BulkRunner } from './bulk-runner';
 import { inputFor, jobFromJournal, newJob } from './bulk-user';
@@ -20,13 +20,21 @@ import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
 import { runIam } from './run-iam';
 import { RunKey, type KeySealing } from './run-key';
+import type { BulkRunHolder } from './run-holder';
+import type { InviteGenerations } from '../users/invite-generations';
 
-export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, org: { roles: RoleSessions; directory: OrgDirectory }): FeatureHandlers<'admin:bulk'> {
+export function createAdminBulkHandlers(
+  deps: AppDeps,
+  session: AdminSession,
+  generations: InviteGenerations,
+  holder: BulkRunHolder,
+  org: { roles: RoleSessions; directory: OrgDirectory },
+): FeatureHandlers<'admin:bulk'> {
   /**
    * The last file checked: where it is and what it was (no rows are kept; the run reads the file again),
-   * and which account each `account` cell named.
+   * which account each `account` cell named, and whether the file has such cells.
    */
-  let checked: { path: string; fingerprint: string; ready: boolean; byCell: Map<string, string>; accountId: string } | null = null;
+  let checked: { path: string; fingerprint: string; ready: boolean; byCell: Map<string, string>; accountId: string; withColumn: boolean } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -34,6 +42,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
   const stop = () => {
     runner?.kill();
     runner = null;
+    holder.detach();
   };
   session.onSignOut(stop);
   deps.lifecycle.hold('admin:bulk/runner', { holdsSecrets: () => runner !== null, wipe: stop });
@@ -61,16 +70,21 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
     const v = file.validation;
     const fromAccount = await checkAccounts(v, { session, ...org });
     const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
-    checked = { path, fingerprint, ready, byCell: fromAccount.targets.byCell, accountId: acct.accountId };
     // With an account column, each previewed row says where it goes (a blank cell: the account in use).
     const withColumn = v.accountRows.size > 0;
     const targetOf = (cell: string | null): string | null => (!withColumn ? null : cell ? (fromAccount.targets.byCell.get(cell) ?? null) : acct.accountId);
+    checked = { path, fingerprint, ready, byCell: fromAccount.targets.byCell, accountId: acct.accountId, withColumn };
+    // "Skip the invalid rows": possible when every problem is listed (their lines known) and none is the account's.
+    // Not with an account column: the rows left would have to be checked again in each of their accounts.
+    const listed = v.sorted();
+    const validRowCount = !withColumn && fromAccount.blockers.length === 0 && listed.length === v.problemCount ? v.rowCount - new Set(listed.map((p) => p.line)).size : 0;
     return {
       fileName: basename(path),
       encoding: file.encoding,
       delimiter: file.delimiter,
       rowCount: v.rowCount,
-      problems: v.sorted(),
+      validRowCount,
+      problems: listed,
       problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
@@ -86,6 +100,22 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
     const file = await importUsersCsv(c.path, { keepRows: true });
     if (file.validation.problemCount > 0) throw new AppError('adminBulk.fileChanged');
     return file.rows;
+  };
+
+  /**
+   * The rows without any problem, read again (the file must be the one checked): for "skip the
+   * invalid rows and create the rest". The account is asked again, so a user created meanwhile is
+   * left out too.
+   */
+  const rowsWithoutProblems = async (c: { path: string; fingerprint: string }, policyArn: string): Promise<BulkRow[]> => {
+    if ((await fileFingerprint(c.path).catch(() => '')) !== c.fingerprint) throw new AppError('adminBulk.fileChanged');
+    const file = await importUsersCsv(c.path, { keepRows: true });
+    const v = file.validation;
+    const fromAccount = await checkAgainstAccount(session.iam(), v, policyArn);
+    const listed = v.sorted();
+    if (fromAccount.blockers.length > 0 || listed.length !== v.problemCount) throw new AppError('adminBulk.notReady');
+    const bad = new Set(listed.map((p) => p.line));
+    return file.rows.filter((r) => !bad.has(r.line));
   };
 
   const current = (runId: string): BulkRunner => {
@@ -109,7 +139,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
       if (!scope) throw new AppError('adminBulk.otherAccount', { accountId });
       return scope;
     };
-    return new BulkRunner(
+    const made = new BulkRunner(
       {
         iam: (signal, accountId) => runIam(accountId ? other(accountId).iam() : own, signal),
         journal: o.journal,
@@ -128,6 +158,9 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
       (view) => ctx.emit('admin:bulk:progress', view),
       o.reissued ?? 0,
     );
+    // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
+    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
+    return made;
   };
 
   return {
@@ -142,11 +175,12 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
       return check(checked.path);
     },
 
-    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, keyPassphrase }, ctx) => {
+    'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows, keyPassphrase }, ctx) => {
       const acct = account();
-      if (!checked?.ready || checked.accountId !== acct.accountId) throw new AppError('adminBulk.notReady');
+      if (!checked || checked.accountId !== acct.accountId || (!checked.ready && (!skipInvalidRows || checked.withColumn))) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
-      const rows = await checkedRows(checked);
+      const rows = checked.ready ? await checkedRows(checked) : await rowsWithoutProblems(checked, acct.policyArn);
+      if (rows.length === 0) throw new AppError('adminBulk.notReady');
       // Users the file sends to another account: that account's id (the run's own account: none).
       const byCell = checked.byCell;
       const accountOfRow = (cell: string | null): string | undefined => {
@@ -259,15 +293,17 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
       return runner.view();
     },
 
-    'admin:bulk:copyPassword': async ({ runId, userName }) => {
-      deps.platform.clipboard.writeSecret(await current(runId).password(userName), PASSWORD_CLIPBOARD_CLEAR_MS);
-      return { copied: true as const, clearAfterMs: PASSWORD_CLIPBOARD_CLEAR_MS };
-    },
-
     'admin:bulk:exportPasswords': async ({ runId, passphrase, dialogTitle, filterName }) => {
       const r = current(runId);
       const entries: Array<[string, string]> = [];
-      for (const u of r.view().users) if (u.status === 'done' && u.hasPassword) entries.push([u.userName, await r.password(u.userName)]);
+      let superseded = 0;
+      for (const u of r.view().users) {
+        if (u.status !== 'done' || !u.hasPassword) continue;
+        // A password replaced by a newer invite would be handed out wrong: left out, and counted.
+        const f = holder.facts;
+        if (f && generations.supersededSince(f.account.accountId, u.userName, f.stamp)) superseded++;
+        else entries.push([u.userName, await r.password(u.userName)]);
+      }
       if (entries.length === 0) throw new AppError('adminBulk.noPasswords');
       const day = new Date(deps.clock.now()).toISOString().slice(0, 10);
       const path = await deps.platform.dialogs.saveFile({
@@ -275,10 +311,10 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
         defaultPath: join(deps.platform.paths.home, `passwords-${day}.csv.age`),
         filters: [{ name: filterName, extensions: ['age'] }],
       });
-      if (!path) return { saved: false, path: null, count: 0 };
+      if (!path) return { saved: false, path: null, count: 0, superseded };
       await writePrivateFile(path, await passwordSheet(entries, passphrase));
       deps.log.info('adminBulk.passwordSheetSaved', { runId, count: entries.length });
-      return { saved: true, path, count: entries.length };
+      return { saved: true, path, count: entries.length, superseded };
     },
 
     'admin:bulk:finish': async ({ runId }) => {
@@ -287,6 +323,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, or
         if (runner.busy) throw new AppError('adminBulk.runActive');
         runner.kill();
         runner = null;
+        holder.detach();
       }
       const journal = openJournal(paths.journal);
       try {

@@ -80,12 +80,14 @@ export async function runReadiness(
       } catch (error) {
         if (!isNoSuchEntity(error)) throw error;
       }
-      const diff = policyAtLeast(sdk ? fromSdkPolicy(sdk) : null, CIS_BASELINE_PASSWORD_POLICY).map((d) => ({
+      const current = sdk ? fromSdkPolicy(sdk) : null;
+      const diff = policyAtLeast(current, CIS_BASELINE_PASSWORD_POLICY).map((d) => ({
         field: d.field,
         current: d.current as string | number | boolean | null,
         target: d.target as string | number | boolean | null,
       }));
-      return { status: fail(!sdk || diff.length > 0), passwordPolicy: { present: !!sdk, diff } };
+      const expiry = { maxPasswordAge: current?.maxPasswordAge ?? null, hardExpiry: current?.hardExpiry ?? false };
+      return { status: fail(!sdk || diff.length > 0), passwordPolicy: { present: !!sdk, diff, expiry } };
     }),
     guard('enforcementPolicy', async () => {
       const s = await readPolicyState(iam, opts.policyArn, opts.partition);

@@ -12,6 +12,7 @@ import { namingMissingPermission, tagAction, type ActionTagged } from '../iam-ca
 import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
 import type { CredentialReportService } from '../credential-report/report-service';
 import { REPORT_REFRESH_MS } from '../credential-report/report-service';
+import type { InviteGenerations } from '../users/invite-generations';
 import type { RunAccount } from '../users/provisioning-run';
 import { listFromAccountSources, readLive } from './account-status';
 import { mfaDeviceNameFor } from '../../../src/shared/iam-names/iam-names';
@@ -21,7 +22,12 @@ import { statusCsv } from './status-csv';
 import type { DirectoryUser } from './user-directory';
 import { readAllStatuses, readUserStatus, UserVanished } from './user-status';
 
-export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, reports: CredentialReportService): FeatureHandlers<'admin:status'> {
+export function createAdminStatusHandlers(
+  deps: AppDeps,
+  session: AdminSession,
+  reports: CredentialReportService,
+  generations: InviteGenerations,
+): FeatureHandlers<'admin:status'> {
   /** The last listing (no secrets): the CSV export and the checks on confirmed devices use it. */
   let rows = new Map<string, UserStatusRow>();
   /** Users read one by one since the report was generated (server ms of the read): newer than the report. */
@@ -173,6 +179,8 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
         const path = await askPath(userName, dialogTitle, filterName);
         if (!path) return notSaved(userName);
         held = null;
+        // From the first change on, every earlier invite of this user is stale (even if this one fails part-way).
+        generations.reissued(account().accountId, userName);
         const done = await reissueInvite(deps, session.iam(), { live: user, confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });
         held = { userName, password: done.password };
         deps.log.info('adminStatus.inviteResent', { userName });
@@ -187,6 +195,7 @@ export function createAdminStatusHandlers(deps: AppDeps, session: AdminSession, 
         const path = await askPath(userName, dialogTitle, filterName);
         if (!path) return notSaved(userName);
         held = null;
+        generations.reissued(account().accountId, userName);
         const iam = session.iam();
         const removed = await removeMfaDevices(iam, await live(userName), serialNumbers);
         const done = await reissueInvite(deps, iam, { live: await live(userName), confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });

@@ -11,9 +11,10 @@ import type { AdminSession } from '../admin-session';
 import { isAwsError } from '../../aws/aws-error';
 import { buildInvitePayload, writeInviteFile } from './invite-file';
 import { listAllGroups, type IamSender } from './list-groups';
+import type { InviteGenerations } from './invite-generations';
 import { ProvisioningRun } from './provisioning-run';
 
-export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): FeatureHandlers<'admin:users'> {
+export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations): FeatureHandlers<'admin:users'> {
   // One run at a time per session: a failed run must be retried or undone before the next user.
   let current: ProvisioningRun | null = null;
   // Secrets never outlive the admin's session (sign-out, idle lock, flow end). An unfinished run
@@ -44,7 +45,9 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
       current?.wipe();
       current = null;
       await assertNameFree(iam, input.userName);
-      current = new ProvisioningRun(input, session.account(), deps.log, () => deps.serverClock.now());
+      const account = session.account();
+      const stamp = generations.stamp();
+      current = new ProvisioningRun(input, account, deps.log, () => deps.serverClock.now(), () => generations.supersededSince(account.accountId, input.userName, stamp));
       return current.run(iam, emitter(ctx));
     },
 
@@ -94,6 +97,7 @@ export function createAdminUsersHandlers(deps: AppDeps, session: AdminSession): 
     'admin:users:dismiss': async ({ runId }) => {
       // A failed run keeps its secrets (retrying needs them), and so does a finished one whose
       // invite is not saved yet (it comes back when the admin returns). Otherwise they go now.
+      // (A superseded run holds nothing of use: needsInvite is false for it.)
       if (current && current.runId === runId && !current.unfinished && !current.needsInvite) {
         current.wipe();
         current = null;

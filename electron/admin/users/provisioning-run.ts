@@ -36,6 +36,8 @@ export class ProvisioningRun {
     private readonly log: Logger,
     /** AWS's clock: the onboarding window's expiry is compared with aws:CurrentTime. */
     private readonly nowMs: () => number = Date.now,
+    /** True once a newer invite for this user exists (see invite-generations.ts). */
+    private readonly superseded: () => boolean = () => false,
   ) {
     this.steps = planSteps(input);
   }
@@ -56,7 +58,7 @@ export class ProvisioningRun {
 
   /** Every step done but the invite never saved: leaving now would strand the user without credentials. */
   get needsInvite(): boolean {
-    return this.phase === 'done' && this.saved === null && this.secrets.password !== null;
+    return this.phase === 'done' && this.saved === null && this.secrets.password !== null && !this.superseded();
   }
 
   /** Runs every step not yet done, in order; stops at the first failure. */
@@ -122,6 +124,7 @@ export class ProvisioningRun {
 
   /** The secrets the invite needs; only once every step is done and until wiped. */
   inviteSecrets(): { password: string; accessKeyId: string; secretAccessKey: string; expiresAt: string } {
+    this.assertCurrent();
     const { password, accessKeyId, secretAccessKey, expiresAt } = this.secrets;
     if (this.phase !== 'done' || !password || !accessKeyId || !secretAccessKey || !expiresAt) throw new AppError('adminUsers.secretsGone');
     return { password, accessKeyId, secretAccessKey, expiresAt };
@@ -140,6 +143,7 @@ export class ProvisioningRun {
 
   /** The password for the clipboard (after it has been shown). */
   password(): string {
+    this.assertCurrent();
     if (!this.secrets.password) throw new AppError('adminUsers.secretsGone');
     return this.secrets.password;
   }
@@ -149,11 +153,16 @@ export class ProvisioningRun {
     return [this.secrets.password, this.secrets.secretAccessKey].some((s) => !!s && text.includes(s));
   }
 
-  /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */
+  /** A newer invite deleted this run's key and replaced its password: nothing of it may be handed out. */
+  private assertCurrent(): void {
+    if (this.superseded()) throw new AppError('adminUsers.inviteSuperseded', { userName: this.userName });
+  }
+
   get holdsSecrets(): boolean {
     return this.secrets.password !== null || this.secrets.secretAccessKey !== null;
   }
 
+  /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */
   wipe(): void {
     this.secrets.password = null;
     this.secrets.secretAccessKey = null;
@@ -174,6 +183,7 @@ export class ProvisioningRun {
       ...(this.error ? { error: this.error } : {}),
       accessKeyId: this.secrets.accessKeyId,
       somethingCreated: this.somethingCreated,
+      superseded: this.superseded(),
       invite:
         this.phase === 'done'
           ? {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../components/screen-heading';
 import { AdminShell } from './admin-shell';
 import { useAdminStore } from './admin-store';
 import { IdentityBar } from './identity-bar';
@@ -9,6 +10,8 @@ export function AdminScreen() {
   const { t } = useTranslation('admin');
   const identity = useAdminStore((s) => s.identity);
   const load = useAdminStore((s) => s.load);
+  const tab = useAdminStore((s) => s.tab);
+  useDocumentTitle(identity ? t(`nav.${tab}`) : t('signIn.title'), t('title'));
 
   useEffect(() => {
     void load();
@@ -16,7 +19,9 @@ export function AdminScreen() {
 
   return (
     <section className="admin-screen" aria-labelledby="admin-title">
-      <h2 id="admin-title">{t('title')}</h2>
+      <h1 id="admin-title" className={identity ? 'visually-hidden' : undefined}>
+        {t('title')}
+      </h1>
       {identity ? (
         <>
           <IdentityBar identity={identity} />

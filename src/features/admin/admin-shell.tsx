@@ -20,8 +20,9 @@ export function AdminShell() {
   const { t } = useTranslation('admin');
   const tab = useAdminStore((s) => s.tab);
   const setTab = useAdminStore((s) => s.setTab);
+  // A desktop-tool layout: the sections in a sidebar, the page using the rest of the window.
   return (
-    <>
+    <div className="admin-layout">
       <nav className="admin-nav" aria-label={t('nav.label')}>
         <ul>
           {TABS.map((id) => (
@@ -51,6 +52,6 @@ export function AdminShell() {
           {tab === 'accountsReadiness' && <MatrixPage />}
         </Suspense>
       </div>
-    </>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { api } from '../../app/api';
 import type { AppErrorShape } from '../../shared/errors/app-error';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { toErrorShape } from '../../app/error-shape';
+import { useLeaveGuard } from '../../app/leave-guard';
 
 export type AdminIdentity = NonNullable<ChannelOutput<'admin:identity'>>;
 export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status' | 'accounts' | 'accountsReadiness';
@@ -41,8 +42,16 @@ export const useAdminStore = defineStore<AdminState>('admin/session', 'reset', (
     if (identity) get().setIdentity(identity);
     else set({ identity: null });
   },
-  setTab: (tab) => set({ tab }),
+  // Another tab or signing out leaves a secret shown once: ask first (see leave-guard).
+  setTab: (tab) => {
+    if (tab !== get().tab) useLeaveGuard.getState().requestLeave(() => set({ tab }));
+  },
   async signOut(reason) {
+    // The admin's own sign-out asks first; an expired session cannot be kept anyway.
+    if (!reason) {
+      const confirmed = await new Promise<boolean>((resolve) => useLeaveGuard.getState().requestLeave(() => resolve(true), () => resolve(false)));
+      if (!confirmed) return;
+    }
     clearTimeout(expiryTimer);
     try {
       await api.invoke('admin:signOut', {});

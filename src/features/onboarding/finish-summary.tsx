@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../../app/route-store';
+import { FocusHeading } from '../../components/screen-heading';
+import { cliTryCommand } from '../../shared/cli/try-command';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { useOnboardingStore } from './onboarding-store';
 
@@ -8,11 +10,13 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
   const { t } = useTranslation('onboarding');
   const openConsole = useOnboardingStore((s) => s.openConsole);
   const reset = useOnboardingStore((s) => s.reset);
+  const copyCommand = useOnboardingStore((s) => s.copyCliCommand);
+  const commandCopied = useOnboardingStore((s) => s.commandCopied);
   const go = useRouteStore((s) => s.go);
   const p = result.profile;
   return (
     <div className="card" data-testid="step-done">
-      <h3 tabIndex={-1}>{t('finish.doneTitle')}</h3>
+      <FocusHeading level={2}>{t('finish.doneTitle')}</FocusHeading>
       {result.keyDeleted && <p className="success">{t('finish.keyDeleted')}</p>}
       {!result.windowClosed && (
         <p className="notice" data-testid="window-open">
@@ -28,7 +32,19 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
           </p>
           <p className="hint">{t('finish.profileFiles', { configFile: p.configFile })}</p>
           <p>{t('finish.cliNext')}</p>
-          <pre className="mono cli-command">{`aws sts get-caller-identity --profile ${p.name}`}</pre>
+          <div className="secret-row">
+            <pre className="mono cli-command" data-testid="cli-command">
+              {cliTryCommand(p.name)}
+            </pre>
+            <button type="button" className="secondary small" onClick={() => void copyCommand(p.name)}>
+              {t('finish.copyCommand')}
+            </button>
+          </div>
+          {commandCopied && (
+            <p className="hint" role="status">
+              {t('finish.commandCopied')}
+            </p>
+          )}
         </div>
       )}
       <p>{t('finish.consoleUrl')}</p>
@@ -50,10 +66,13 @@ export function FinishSummary({ result }: { result: ChannelOutput<'onboarding:fi
           {t('finish.home')}
         </button>
       </div>
-      <h4>{t('finish.nextTitle')}</h4>
-      <ul>
+      <h3>{t('finish.nextTitle')}</h3>
+      {/* Self-service resync needs a long-term key the user holds: the invite's is deleted on every path, and the
+          command-line key lives in the app's store for credential_process only. So: the administrator's resync. */}
+      <ul data-testid="next-steps" data-path={p ? 'cli' : 'console'}>
         <li>{t('finish.next1')}</li>
-        <li>{t('finish.next2')}</li>
+        <li>{t('finish.nextPhone')}</li>
+        <li>{t(p ? 'finish.nextCodesRefusedCli' : 'finish.nextCodesRefusedConsole')}</li>
         <li>{t('finish.next3')}</li>
       </ul>
       <p className="hint">{t('finish.wiped')}</p>

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/error-message';
+import { useDocumentTitle } from '../../components/screen-heading';
 import { FinishStep } from './finish-step';
 import { IdentityBanner } from './identity-banner';
 import { MfaStep } from './mfa-step';
@@ -14,27 +14,21 @@ import { StepIndicator } from './step-indicator';
 export function OnboardingScreen() {
   const { t } = useTranslation('onboarding');
   const step = useOnboardingStore((s) => s.step);
+  const finished = useOnboardingStore((s) => s.finished !== null);
   const signedIn = useOnboardingStore((s) => s.signedIn);
-  const error = useOnboardingStore((s) => s.error);
-  const retry = useOnboardingStore((s) => s.retry);
   const reset = useOnboardingStore((s) => s.reset);
   // Leaving the wizard ends it: main drops every secret (a later visit resumes from AWS's state).
   useEffect(() => () => void reset(), [reset]);
-  // A new step: move focus to its heading, so keyboard and screen-reader users start at the top.
-  const previous = useRef(step);
-  useEffect(() => {
-    if (previous.current === step) return;
-    previous.current = step;
-    document.querySelector<HTMLElement>('.onboarding .card h3')?.focus();
-  }, [step]);
+  useDocumentTitle(finished ? t('finish.doneTitle') : t(`${step}.title`), t('title'));
+  // Each step's heading takes focus when the step appears (FocusHeading), so the screen's own
+  // <h1> does not: it names where the user is for screen readers and the window title.
   return (
     <section className="onboarding" aria-labelledby="onboarding-title" data-step={step}>
-      <h2 id="onboarding-title">{t('title')}</h2>
+      <h1 id="onboarding-title">{t('title')}</h1>
       <StepIndicator current={step} />
       {signedIn && step !== 'signIn' && (
         <IdentityBanner identity={signedIn.identity} desktopSkewSeconds={signedIn.desktopSkewSeconds} />
       )}
-      <ErrorMessage error={error} onRetry={() => void retry()} />
       {step === 'signIn' && <SignInStep />}
       {step === 'password' && <PasswordStep />}
       {step === 'mfa' && <MfaStep />}

@@ -22,6 +22,11 @@ interface OnboardingState {
   passwordAlreadyChanged: boolean;
   mfa: ChannelOutput<'onboarding:startMfa'> | null;
   manualKey: string | null;
+  keyCopied: boolean;
+  /** The finish screen's command was copied. */
+  commandCopied: boolean;
+  /** AWS's clock minus this computer's, for the countdown to the next code. */
+  serverOffsetMs: number;
   finished: ChannelOutput<'onboarding:finish'> | null;
 
   takeDroppedFile(file: File): Promise<void>;
@@ -32,6 +37,11 @@ interface OnboardingState {
   changePassword(newPassword: string): Promise<void>;
   startMfa(): Promise<void>;
   toggleKey(): Promise<void>;
+  copyKey(): Promise<void>;
+  copyCliCommand(profile: string): Promise<void>;
+  /** An error belongs to the form that caused it: switching forms drops it. */
+  clearError(): void;
+  loadServerClock(): Promise<void>;
   enableMfa(code1: string, code2: string): Promise<void>;
   prove(code: string): Promise<void>;
   finish(keepCliAccess: boolean): Promise<void>;
@@ -51,6 +61,9 @@ const initial = {
   passwordAlreadyChanged: false,
   mfa: null,
   manualKey: null,
+  keyCopied: false,
+  commandCopied: false,
+  serverOffsetMs: 0,
   finished: null,
 };
 
@@ -107,7 +120,10 @@ export const useOnboardingStore = defineStore<OnboardingState>('onboarding', 're
       ),
     startMfa: () =>
       run(
-        async () => set({ mfa: await api.invoke('onboarding:startMfa', {}), manualKey: null }),
+        async () => {
+          const mfa = await api.invoke('onboarding:startMfa', {});
+          set({ mfa, manualKey: null, keyCopied: false, serverOffsetMs: mfa.serverOffsetMs });
+        },
         (e) => {
           if (e.code !== 'onboarding.mfaAlreadyEnabled') return false;
           const s = get().signedIn;
@@ -121,6 +137,21 @@ export const useOnboardingStore = defineStore<OnboardingState>('onboarding', 're
         if (get().manualKey) set({ manualKey: null });
         else set({ manualKey: (await api.invoke('onboarding:showMfaKey', {})).key });
       }),
+    copyKey: () =>
+      run(async () => {
+        await api.invoke('onboarding:copyMfaKey', {});
+        set({ keyCopied: true });
+      }),
+    copyCliCommand: (profile) =>
+      run(async () => {
+        await api.invoke('onboarding:copyCliCommand', { profile });
+        set({ commandCopied: true });
+      }),
+    clearError: () => set({ error: null, retryAction: null }),
+    async loadServerClock() {
+      const out = await api.invoke('app:serverClock', {}).catch(() => null);
+      if (out) set({ serverOffsetMs: out.offsetMs });
+    },
     enableMfa: (code1, code2) =>
       run(
         async () => {

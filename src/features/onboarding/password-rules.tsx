@@ -6,7 +6,7 @@ export function PasswordRules({ results, confirmOk }: { results: RuleResult[]; c
   const { t } = useTranslation('onboarding');
   return (
     <div>
-      <h4 id="password-rules-title">{t('password.rulesTitle')}</h4>
+      <h3 id="password-rules-title">{t('password.rulesTitle')}</h3>
       <ul className="rules" aria-labelledby="password-rules-title" data-testid="password-rules">
         {results.map((r) => (
           <li key={r.rule} data-ok={String(r.ok)} data-rule={r.rule}>

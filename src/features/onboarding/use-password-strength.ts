@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { StrengthChecker } from './password-strength';
+import type { Strength, StrengthChecker } from './password-strength';
 
-/** The zxcvbn score (0..4) of `password`, or null while the checker loads or the field is empty. */
-export function usePasswordStrength(password: string, userInputs: string[]): number | null {
+/** zxcvbn's verdict on `password`, or null while the checker loads or the field is empty. */
+export function usePasswordStrength(password: string, userInputs: string[]): Strength | null {
   const [checker, setChecker] = useState<StrengthChecker | null>(null);
   useEffect(() => {
     let alive = true;

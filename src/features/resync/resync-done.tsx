@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FocusHeading } from '../../components/screen-heading';
 import { useRouteStore } from '../../app/route-store';
 import { useResyncStore } from './resync-store';
 
@@ -8,7 +9,7 @@ export function ResyncDone() {
   const go = useRouteStore((s) => s.go);
   return (
     <div className="card resync-done">
-      <h3>{t('done.heading')}</h3>
+      <FocusHeading level={2}>{t('done.heading')}</FocusHeading>
       <p className="success" role="status" data-testid="resync-success">
         {t('done.body', { userName: verifiedUser ?? '' })}
       </p>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouteStore } from '../../app/route-store';
+import { useDocumentTitle } from '../../components/screen-heading';
 import { ResyncCodes } from './resync-codes';
 import { ResyncDone } from './resync-done';
 import { ResyncSignIn } from './resync-sign-in';
@@ -19,9 +20,10 @@ export function ResyncScreen() {
   useEffect(() => () => void leave(), [leave]);
 
   const current = STEPS.indexOf(step);
+  useDocumentTitle(t(`steps.${step}`), t('title'));
   return (
     <section className="resync-screen" aria-labelledby="resync-title">
-      <h2 id="resync-title">{t('title')}</h2>
+      <h1 id="resync-title">{t('title')}</h1>
       <ol className="steps" aria-label={t('stepsLabel')}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={i === current ? 'step' : undefined} data-done={i < current ? 'true' : undefined}>

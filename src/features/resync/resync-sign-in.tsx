@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FocusHeading } from '../../components/screen-heading';
 import { useRouteStore } from '../../app/route-store';
 import { ErrorMessage } from '../../components/error-message';
 import { useResyncStore } from './resync-store';
@@ -41,7 +42,7 @@ export function ResyncSignIn() {
 
   return (
     <form className="card resync-sign-in" onSubmit={(e) => void submit(e)} noValidate>
-      <h3>{t('signIn.heading')}</h3>
+      <FocusHeading level={2}>{t('signIn.heading')}</FocusHeading>
       <p className="hint">{t('signIn.why')}</p>
       <fieldset className="resync-methods">
         <legend>{t('signIn.methodLegend')}</legend>

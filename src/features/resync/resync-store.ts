@@ -15,6 +15,8 @@ interface ResyncState {
   identity: ResyncIdentity | null;
   serialNumber: string | null;
   verifiedUser: string | null;
+  /** AWS's clock minus this computer's, for the countdown to the next code. */
+  serverOffsetMs: number;
   loadProfiles(): Promise<void>;
   signInWithProfile(profile: string): Promise<boolean>;
   signInWithKeys(accessKeyId: string, secretAccessKey: string): Promise<boolean>;
@@ -34,6 +36,7 @@ const initial = {
   identity: null,
   serialNumber: null,
   verifiedUser: null,
+  serverOffsetMs: 0,
 };
 
 const toShape = (e: unknown): AppErrorShape => {
@@ -62,11 +65,15 @@ export const useResyncStore = defineStore<ResyncState>('resync', 'reset', (set, 
     }
   };
 
-  const signedIn = (identity: ResyncIdentity): Partial<ResyncState> => ({
+  const clock = () => void api.invoke('app:serverClock', {}).then((c) => set({ serverOffsetMs: c.offsetMs }), () => undefined);
+  const signedIn = (identity: ResyncIdentity): Partial<ResyncState> => {
+    clock();
+    return {
     identity,
     serialNumber: identity.devices[0]?.serialNumber ?? null,
     step: 'codes',
-  });
+  };
+  };
 
   return {
     ...initial,

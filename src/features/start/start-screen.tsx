@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRouteStore, type Route } from '../../app/route-store';
 import { KeyIcon, ShieldIcon, SyncIcon } from '../../components/job-icons';
+import { FocusHeading, useDocumentTitle } from '../../components/screen-heading';
 
 const JOBS: { route: Exclude<Route, 'start'>; Icon: () => React.JSX.Element }[] = [
   { route: 'onboarding', Icon: KeyIcon },
@@ -11,9 +12,12 @@ const JOBS: { route: Exclude<Route, 'start'>; Icon: () => React.JSX.Element }[] 
 export function StartScreen() {
   const { t } = useTranslation('start');
   const go = useRouteStore((s) => s.go);
+  useDocumentTitle();
   return (
     <section className="start-screen" aria-labelledby="start-title">
-      <h2 id="start-title">{t('title')}</h2>
+      <FocusHeading level={1} id="start-title">
+        {t('title')}
+      </FocusHeading>
       <p className="subtitle">{t('subtitle')}</p>
       <ul className="job-list">
         {JOBS.map(({ route, Icon }) => (

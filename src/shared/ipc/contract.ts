@@ -9,6 +9,7 @@ import { onboardingChannels, onboardingEvents } from './channels/onboarding';
 import { adminChannels, adminEvents } from './channels/admin';
 import { adminUsersChannels, adminUsersEvents } from './channels/admin-users';
 import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
+import { adminHandoffChannels, adminHandoffEvents } from './channels/admin-handoff';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { adminGuardChannels, adminGuardEvents } from './channels/admin-guard';
 import { adminAccountsChannels, adminAccountsEvents } from './channels/admin-accounts';
@@ -20,6 +21,7 @@ export const channels = {
   ...adminChannels,
   ...adminUsersChannels,
   ...adminBulkChannels,
+  ...adminHandoffChannels,
   ...adminStatusChannels,
   ...adminGuardChannels,
   ...adminAccountsChannels,
@@ -32,6 +34,7 @@ export const events = {
   ...adminEvents,
   ...adminUsersEvents,
   ...adminBulkEvents,
+  ...adminHandoffEvents,
   ...adminStatusEvents,
   ...adminGuardEvents,
   ...adminAccountsEvents,

@@ -19,7 +19,7 @@ describe('what ships', () => {
   });
 
   it('renderer-only packages are build-time (Vite bundles them); otplib is only for tests', () => {
-    for (const name of ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand', '@zxcvbn-ts/core', 'otplib']) {
+    for (const name of ['react', 'react-dom', 'i18next', 'react-i18next', 'zustand', '@zxcvbn-ts/core', 'es-hangul', 'otplib']) {
       expect(pkg.dependencies, name).not.toHaveProperty([name]);
       expect(pkg.devDependencies, name).toHaveProperty([name]);
     }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { ImportSection } from './import-section';
 import { RunPanel } from './run-panel';
-import { SavedRuns } from './saved-runs';
+import { SAVED_KEY_ERRORS, SavedRuns } from './saved-runs';
+import { SheetOpener } from './sheet-opener';
 import { useBulkStore } from './bulk-store';
 
 /** Bulk provisioning: unfinished runs to resume, the CSV check, then the run and its passwords. */
@@ -22,20 +23,22 @@ export function BulkPage() {
 
   return (
     <section className="admin-bulk" aria-labelledby="admin-bulk-title">
-      <h3 id="admin-bulk-title">{t('title')}</h3>
+      <h2 id="admin-bulk-title">{t('title')}</h2>
       <p className="subtitle">{t('intro')}</p>
       {finished && (
         <p className="success" role="status">
           {t('result.finished')}
         </p>
       )}
-      <ErrorMessage error={error} />
+      {/* A saved run's passphrase error is shown under its field instead. */}
+      <ErrorMessage error={error && !(run === null && SAVED_KEY_ERRORS.has(error.code)) ? error : null} />
       {run ? (
         <RunPanel run={run} />
       ) : (
         <>
           <SavedRuns />
           <ImportSection />
+          <SheetOpener />
         </>
       )}
     </section>

@@ -9,6 +9,8 @@ import { applyProgress } from './apply-progress';
 export type SavedRun = ChannelOutput<'admin:bulk:savedRuns'>['runs'][number];
 export interface StartOptions {
   inviteValidDays: number;
+  /** Leave out the rows listed as problems and create the rest. */
+  skipInvalidRows: boolean;
   concurrency: number;
   attachTo: string | null;
   /** Where the OS keychain is weak or missing: the run key is sealed to it. */
@@ -21,8 +23,7 @@ interface BulkState {
   run: BulkRun | null;
   busy: boolean;
   error: AppErrorShape | null;
-  copied: string | null;
-  exported: { path: string; count: number } | null;
+  exported: { path: string; count: number; superseded: number } | null;
   finished: boolean;
   listen(): () => void;
   load(): Promise<void>;
@@ -32,7 +33,6 @@ interface BulkState {
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   resumeSaved(runId: string, key?: { keyPassphrase: string | null; forgetPasswords: boolean }): Promise<void>;
   discardSaved(runId: string): Promise<void>;
-  copyPassword(userName: string): Promise<void>;
   exportPasswords(passphrase: string, dialogTitle: string, filterName: string): Promise<void>;
   finish(): Promise<void>;
 }
@@ -70,7 +70,6 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
     run: null,
     busy: false,
     error: null,
-    copied: null,
     exported: null,
     finished: false,
 
@@ -103,7 +102,7 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
     start: (o, dialogTitle) =>
       act(async () => {
         const run = await api.invoke('admin:bulk:start', { ...o, dialogTitle });
-        if (run) set({ run, checked: null, copied: null, exported: null, finished: false });
+        if (run) set({ run, checked: null, exported: null, finished: false });
       }),
 
     control: (action) => act(async () => set({ run: await api.invoke(`admin:bulk:${action}`, { runId: runId() }) })),
@@ -119,22 +118,16 @@ export const useBulkStore = defineStore<BulkState>('admin/bulk', 'reset', (set, 
         await loadSaved();
       }),
 
-    copyPassword: (userName) =>
-      act(async () => {
-        await api.invoke('admin:bulk:copyPassword', { runId: runId(), userName });
-        set({ copied: userName });
-      }),
-
     exportPasswords: (passphrase, dialogTitle, filterName) =>
       act(async () => {
         const r = await api.invoke('admin:bulk:exportPasswords', { runId: runId(), passphrase, dialogTitle, filterName });
-        if (r.saved && r.path) set({ exported: { path: r.path, count: r.count } });
+        if (r.saved && r.path) set({ exported: { path: r.path, count: r.count, superseded: r.superseded } });
       }),
 
     finish: () =>
       act(async () => {
         await api.invoke('admin:bulk:finish', { runId: runId() });
-        set({ run: null, finished: true, copied: null, exported: null });
+        set({ run: null, finished: true, exported: null });
         await loadSaved();
       }),
   };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SHEET_PASSPHRASE_MIN } from '../../../shared/admin-limits';
+import { TextField } from '../../../components/text-field';
 
 export interface KeyPassphraseValue {
   pass: string;
@@ -12,39 +13,36 @@ export const keyPassphraseProblem = (v: KeyPassphraseValue): 'tooShort' | 'misma
 
 /**
  * Shown where the OS keychain is weak or missing: why the run key needs a passphrase, and the
- * passphrase typed twice.
+ * passphrase typed twice. A problem shows under the field it is about (too short: the first; not
+ * the same: the second); the form focuses it.
  */
 export function KeyPassphrase({ storage, value, onChange, showProblem }: { storage: 'weak' | 'none'; value: KeyPassphraseValue; onChange(v: KeyPassphraseValue): void; showProblem: boolean }) {
   const { t } = useTranslation('adminBulk');
-  const problem = keyPassphraseProblem(value);
+  const problem = showProblem ? keyPassphraseProblem(value) : null;
+  const text = problem ? t(`keyProtection.${problem}`, { min: SHEET_PASSPHRASE_MIN }) : null;
   return (
     <fieldset data-testid="bulk-key-passphrase">
       <legend>{t('keyProtection.heading')}</legend>
       <p className="notice">{t(`keyProtection.${storage}`)}</p>
-      <div className="field">
-        <label htmlFor="bulk-key-pass">{t('keyProtection.passphrase', { min: SHEET_PASSPHRASE_MIN })}</label>
-        <input id="bulk-key-pass" type="password" autoComplete="new-password" value={value.pass} aria-describedby="bulk-key-hint" onChange={(e) => onChange({ ...value, pass: e.target.value })} />
-        <p id="bulk-key-hint" className="hint">
-          {t('keyProtection.hint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="bulk-key-again">{t('keyProtection.confirm')}</label>
-        <input
-          id="bulk-key-again"
-          type="password"
-          autoComplete="new-password"
-          value={value.again}
-          aria-invalid={showProblem && problem !== null}
-          aria-describedby={showProblem && problem ? 'bulk-key-error' : undefined}
-          onChange={(e) => onChange({ ...value, again: e.target.value })}
-        />
-        {showProblem && problem && (
-          <p id="bulk-key-error" className="field-error">
-            {t(`keyProtection.${problem}`, { min: SHEET_PASSPHRASE_MIN })}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="bulk-key-pass"
+        type="password"
+        autoComplete="new-password"
+        label={t('keyProtection.passphrase', { min: SHEET_PASSPHRASE_MIN })}
+        hint={t('keyProtection.hint')}
+        value={value.pass}
+        onChange={(pass) => onChange({ ...value, pass })}
+        error={problem === 'tooShort' ? text : undefined}
+      />
+      <TextField
+        id="bulk-key-again"
+        type="password"
+        autoComplete="new-password"
+        label={t('keyProtection.confirm')}
+        value={value.again}
+        onChange={(again) => onChange({ ...value, again })}
+        error={problem === 'mismatch' ? text : undefined}
+      />
     </fieldset>
   );
 }

@@ -13,7 +13,7 @@ export function ProblemsTable({ problems, total }: { problems: BulkImport['probl
   const { t } = useTranslation('adminBulk');
   return (
     <div className="bulk-problems">
-      <h4 id="bulk-problems-title">{t('file.problemsHeading', { count: total })}</h4>
+      <h3 id="bulk-problems-title">{t('file.problemsHeading', { count: total })}</h3>
       <p className="notice">{t('file.problemsIntro')}</p>
       <table aria-labelledby="bulk-problems-title">
         <thead>

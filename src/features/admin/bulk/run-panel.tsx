@@ -17,7 +17,7 @@ export function RunPanel({ run }: { run: BulkRun }) {
 
   return (
     <div className="card bulk-run" data-phase={run.phase}>
-      <h4>{t('run.heading')}</h4>
+      <h3>{t('run.heading')}</h3>
       <p className="hint">{t('run.folder', { folder: run.folder })}</p>
       <label htmlFor="bulk-progress">{t('run.progressLabel')}</label>
       <progress id="bulk-progress" max={run.total} value={run.done + run.failed} />

@@ -3,15 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { VirtualTbody } from '../../../components/virtual-tbody';
 import type { BulkRun, BulkUser } from '../../../shared/ipc/channels/admin-bulk';
-import { useBulkStore } from './bulk-store';
 
-/** Status per user; once the run ends, a "copy password" button for every user who has one. */
+/** Status per user as the run works (the passwords are handed out from the hand-off table once it ends). */
 export function RunUsers({ run }: { run: BulkRun }) {
   const { t } = useTranslation('adminBulk');
-  const busy = useBulkStore((s) => s.busy);
-  const copied = useBulkStore((s) => s.copied);
-  const copy = useBulkStore((s) => s.copyPassword);
-  const ended = run.phase === 'done' || run.phase === 'cancelled';
   // A file with an `account` column: each user's account, beside its status.
   const byAccount = run.users.some((u) => u.accountId !== null);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -24,28 +19,22 @@ export function RunUsers({ run }: { run: BulkRun }) {
 
   return (
     <>
-      <h5 id="bulk-users-title">{t('run.usersHeading')}</h5>
-      {copied && (
-        <p className="success" role="status">
-          {t('result.copied', { userName: copied })}
-        </p>
-      )}
-      <div className="bulk-table-scroll" ref={setScroller}>
-        <table aria-labelledby="bulk-users-title" className="bulk-users" aria-rowcount={run.users.length + 1}>
+      <h4 id="bulk-users-title">{t('run.usersHeading')}</h4>
+      <div className="bulk-table-scroll table-scroll" ref={setScroller}>
+        <table aria-labelledby="bulk-users-title" className="bulk-users data-table" aria-rowcount={run.users.length + 1}>
           <thead>
             <tr>
               <th scope="col">{t('run.colUser')}</th>
               {byAccount && <th scope="col">{t('run.colAccount')}</th>}
               <th scope="col">{t('run.colStatus')}</th>
               <th scope="col">{t('run.colDetail')}</th>
-              {ended && <th scope="col">{t('run.colPassword')}</th>}
             </tr>
           </thead>
           <VirtualTbody
             rows={run.users}
             scrollElement={scroller}
             estimate={40}
-            columns={(ended ? 4 : 3) + (byAccount ? 1 : 0)}
+            columns={3 + (byAccount ? 1 : 0)}
             rowKey={(u) => u.userName}
             renderRow={(u, props) => (
               <tr key={u.userName} {...props} aria-rowindex={props['data-index'] + 2} data-user={u.userName} data-status={u.status}>
@@ -56,15 +45,6 @@ export function RunUsers({ run }: { run: BulkRun }) {
                   {detail(u)}
                   {u.error && <ErrorMessage error={u.error} />}
                 </td>
-                {ended && (
-                  <td>
-                    {u.status === 'done' && u.hasPassword && (
-                      <button type="button" className="secondary" disabled={busy} aria-label={t('result.copyLabel', { userName: u.userName })} onClick={() => void copy(u.userName)}>
-                        {t('result.copy')}
-                      </button>
-                    )}
-                  </td>
-                )}
               </tr>
             )}
           />

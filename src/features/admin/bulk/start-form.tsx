@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX } from '../../../shared/admin-limits';
+import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
-import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import { useAppInfoStore } from '../../../app/app-info-store';
 import { useBulkStore } from './bulk-store';
 import { KeyPassphrase, keyPassphraseProblem } from './key-passphrase';
+import { focusFirstInvalid } from '../../../components/use-field-errors';
 
 /** The clean file's users and the run's settings; starting asks for the invite folder. */
-export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnother(): void }) {
+export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkImport; skipInvalid: boolean; onAnother(): void }) {
   const { t } = useTranslation('adminBulk');
   const busy = useBulkStore((s) => s.busy);
   const start = useBulkStore((s) => s.start);
@@ -22,9 +22,14 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (storage !== 'os' && keyPassphraseProblem(key)) return;
-    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, keyPassphrase: storage !== 'os' ? key.pass : null }, t('options.folderTitle'));
+    if (storage !== 'os' && keyPassphraseProblem(key)) {
+      focusFirstInvalid(e.currentTarget as HTMLFormElement);
+      return;
+    }
+    void start({ inviteValidDays: days, concurrency, attachTo: attachTo || null, skipInvalidRows: skipInvalid, keyPassphrase: storage !== 'os' ? key.pass : null }, t('options.folderTitle'));
   };
+  const bad = new Set(checked.problems.map((p) => p.line));
+  const count = skipInvalid ? checked.validRowCount : checked.rowCount;
   const more = checked.rowCount - checked.preview.length;
   // With an `account` column: each row's account, by name and id as the organization lists it.
   const byAccount = checked.accounts.length > 0;
@@ -35,10 +40,14 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
 
   return (
     <form onSubmit={submit} className="bulk-start" noValidate>
-      <p className="success">{t('file.ready', { count: checked.rowCount })}</p>
+      {skipInvalid ? (
+        <p className="notice" data-testid="bulk-skipping">{t('file.skipping', { count, skipped: checked.rowCount - count })}</p>
+      ) : (
+        <p className="success">{t('file.ready', { count })}</p>
+      )}
       {byAccount && (
         <>
-          <h4 id="bulk-accounts-title">{t('file.accountsHeading')}</h4>
+          <h3 id="bulk-accounts-title">{t('file.accountsHeading')}</h3>
           <ul aria-labelledby="bulk-accounts-title" data-testid="bulk-accounts">
             {checked.accounts.map((a) => (
               <li key={a.accountId} data-account={a.accountId}>
@@ -48,7 +57,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
           </ul>
         </>
       )}
-      <h4 id="bulk-preview-title">{t('file.previewHeading')}</h4>
+      <h3 id="bulk-preview-title">{t('file.previewHeading')}</h3>
       <div className="bulk-table-scroll">
         <table aria-labelledby="bulk-preview-title">
           <thead>
@@ -63,7 +72,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
           </thead>
           <tbody>
             {checked.preview.map((r) => (
-              <tr key={r.line}>
+              <tr key={r.line} data-skipped={(skipInvalid && bad.has(r.line)) || undefined}>
                 <td>{r.line}</td>
                 <td className="mono">{r.userName}</td>
                 <td>{r.email}</td>
@@ -84,11 +93,11 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
         <legend>{t('options.heading')}</legend>
         <div className="field">
           <label htmlFor="bulk-days">{t('options.days')}</label>
-          <input id="bulk-days" type="number" min={1} max={INVITE_DAYS_MAX} value={days} onChange={(e) => setDays(Number(e.target.value) || 1)} />
+          <input id="bulk-days" type="number" min={1} max={INVITE_DAYS_MAX} value={days} onChange={(e) => setDays(Math.min(INVITE_DAYS_MAX, Math.max(1, Math.round(Number(e.target.value)) || 1)))} />
         </div>
         <div className="field">
           <label htmlFor="bulk-concurrency">{t('options.concurrency')}</label>
-          <input id="bulk-concurrency" type="number" min={1} max={BULK_CONCURRENCY_MAX} value={concurrency} aria-describedby="bulk-concurrency-hint" onChange={(e) => setConcurrency(Number(e.target.value) || 1)} />
+          <input id="bulk-concurrency" type="number" min={1} max={BULK_CONCURRENCY_MAX} value={concurrency} aria-describedby="bulk-concurrency-hint" onChange={(e) => setConcurrency(Math.min(BULK_CONCURRENCY_MAX, Math.max(1, Math.round(Number(e.target.value)) || 1)))} />
           <p id="bulk-concurrency-hint" className="hint">{t('options.concurrencyHint')}</p>
         </div>
         <div className="field">
@@ -106,7 +115,7 @@ export function StartForm({ checked, onAnother }: { checked: BulkImport; onAnoth
       {storage !== 'os' && <KeyPassphrase storage={storage} value={key} onChange={setKey} showProblem={tried} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {t('options.start', { count: checked.rowCount })}
+          {t('options.start', { count })}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={onAnother}>
           {t('file.another')}

@@ -17,7 +17,7 @@ export function GuardRow({ check, detail, children }: { check: GuardCheck; detai
         <span className="admin-status" data-status={check.status}>
           {t(`admin:readiness.status.${check.status}`)}
         </span>
-        <h4>{t(`adminGuard:checks.${check.id}.title`)}</h4>
+        <h3>{t(`adminGuard:checks.${check.id}.title`)}</h3>
       </div>
       <p data-testid={`check-${check.id}-detail`}>{text}</p>
       {children}

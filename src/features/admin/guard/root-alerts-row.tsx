@@ -45,7 +45,7 @@ export function RootAlertsRow({ check, trailOk }: { check: Row; trailOk: boolean
           <p>{t('checks.rootAlerts.planIntro', { region: alertsPlan.region })}</p>
           {alertsPlan.slackHostUnusual && <p>{t('checks.rootAlerts.unusualHost', { host: alertsPlan.slackHost ?? '' })}</p>}
           <PlanItems items={alertsPlan.items} testId="alerts-plan-items" />
-          <h5>{t('checks.rootAlerts.previewTitle')}</h5>
+          <h4>{t('checks.rootAlerts.previewTitle')}</h4>
           {alertsPlan.rules
             .filter((r) => r.kind === 'signInSuccess')
             .map((r) => (

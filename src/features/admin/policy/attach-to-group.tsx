@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INVITE_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import { usePolicyStore } from './policy-store';
@@ -13,6 +13,11 @@ export function AttachToGroup() {
   const { groups, attachedTo, attachWarning, attachResult, loadGroups, attachToGroup, cancelAttach } = usePolicyStore();
   const [group, setGroup] = useState('');
   const [openOnboarding, setOpenOnboarding] = useState(true);
+  // The warning asks a question: focus goes to it, so it is on screen and read out.
+  const warningRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (attachWarning) warningRef.current?.focus();
+  }, [attachWarning]);
 
   useEffect(() => {
     void loadGroups();
@@ -22,7 +27,7 @@ export function AttachToGroup() {
   const chosen = group || groups[0] || '';
   return (
     <div className="card">
-      <h4>{t('policy.attach.title')}</h4>
+      <h3>{t('policy.attach.title')}</h3>
       <p className="hint">{t('policy.attach.intro')}</p>
       <div className="field">
         <label htmlFor="attach-group">{t('policy.attach.group')}</label>
@@ -35,7 +40,7 @@ export function AttachToGroup() {
         </select>
       </div>
       {attachWarning && (
-        <div className="notice" role="alertdialog" aria-labelledby="attach-warning-h" data-testid="attach-warning">
+        <div className="notice" role="alertdialog" aria-labelledby="attach-warning-h" data-testid="attach-warning" tabIndex={-1} ref={warningRef}>
           <p id="attach-warning-h">{t('policy.attach.warning', { group: attachWarning.groupName, count: attachWarning.membersWithoutMfa.length })}</p>
           <ul className="mono">
             {attachWarning.membersWithoutMfa.map((u) => (

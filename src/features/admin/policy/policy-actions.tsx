@@ -30,7 +30,7 @@ export function PolicyActions({ status }: { status: PolicyStatus }) {
   const mustDelete = status.versionToDelete;
   return (
     <>
-      <h4>{t('policy.diffTitle')}</h4>
+      <h3>{t('policy.diffTitle')}</h3>
       <pre className="admin-json admin-diff mono" data-testid="policy-diff" aria-label={t('policy.diffLabel')}>
         {diff.map((l, i) => (
           <span key={i} className={`diff-${l.kind}`}>

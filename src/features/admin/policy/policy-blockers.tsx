@@ -14,7 +14,7 @@ export function PolicyBlockers({ status }: { status: PolicyStatus }) {
   if (status.blockers.length === 0) return null;
   return (
     <div className="card admin-blockers" data-testid="policy-blockers">
-      <h4>{t('policy.blockers.title')}</h4>
+      <h3>{t('policy.blockers.title')}</h3>
       {status.blockers.map((b) => (
         <div key={`${b.kind}:${b.owner ?? ''}:${b.policyName}`} className="error-message" role="alert" data-testid={`blocker-${b.policyName}`}>
           <p>

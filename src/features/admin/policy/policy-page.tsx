@@ -18,7 +18,7 @@ export function PolicyPage() {
 
   return (
     <section aria-labelledby="policy-title" aria-busy={loading}>
-      <h3 id="policy-title">{t('policy.title')}</h3>
+      <h2 id="policy-title">{t('policy.title')}</h2>
       <p className="hint">{t('policy.intro')}</p>
       <ErrorMessage error={error} onRetry={() => void load()} />
       {applied && (

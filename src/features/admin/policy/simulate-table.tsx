@@ -7,7 +7,7 @@ export function SimulateTable() {
   const { simulation, simulating, simulate } = usePolicyStore();
   return (
     <div className="card">
-      <h4>{t('policy.simulate.title')}</h4>
+      <h3>{t('policy.simulate.title')}</h3>
       <p className="hint">{t('policy.simulate.intro')}</p>
       {simulation ? (
         <table data-testid="simulate-table">

@@ -101,7 +101,7 @@ export function CheckRow({ check }: { check: ReadinessCheck }) {
         <span className="admin-status" data-status={check.status}>
           {t(`readiness.status.${check.status}`)}
         </span>
-        <h4>{t(`${base}.title`)}</h4>
+        <h3>{t(`${base}.title`)}</h3>
       </div>
       <p data-testid={`check-${check.id}-detail`}>{detail}</p>
       {check.report && check.id !== 'credentialReport' && <p className="hint">{t('readiness.reportAge', { time: when(check.report.generatedAt) })}</p>}

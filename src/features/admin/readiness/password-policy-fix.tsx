@@ -1,9 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
+import { CIS_BENCHMARK_VERSION } from '../../../shared/password-policy/password-policy';
 import { useReadinessStore, type ReadinessCheck } from './readiness-store';
 
-/** Shows what the CIS baseline would change, and applies it only after the admin agrees. */
+/**
+ * What the CIS AWS Foundations Benchmark (the version named) would change, applied only after the
+ * admin agrees — and an honest word on expiry: the baseline adds none (NIST SP 800-63B), and an
+ * expiry already set stays, with what it does to people.
+ */
 export function PasswordPolicyFix({ check }: { check: ReadinessCheck }) {
   const { t } = useTranslation('admin');
   const { applying, applyError, applyCis } = useReadinessStore();
@@ -12,11 +18,16 @@ export function PasswordPolicyFix({ check }: { check: ReadinessCheck }) {
   if (!pp) return null;
   const value = (v: string | number | boolean | null) =>
     v === null ? t('readiness.checks.passwordPolicy.none') : typeof v === 'boolean' ? t(`readiness.checks.passwordPolicy.${v ? 'yes' : 'no'}`) : String(v);
+  const version = { version: CIS_BENCHMARK_VERSION };
+  const expiry = pp.expiry.maxPasswordAge
+    ? t(pp.expiry.hardExpiry ? 'readiness.checks.passwordPolicy.expiryKeptHard' : 'readiness.checks.passwordPolicy.expiryKept', { days: pp.expiry.maxPasswordAge })
+    : t('readiness.checks.passwordPolicy.expiryNone');
   return (
     <div>
       {!pp.present && <p>{t('readiness.checks.passwordPolicy.absent')}</p>}
-      <table data-testid="password-policy-diff">
-        <caption>{t('readiness.checks.passwordPolicy.diffCaption')}</caption>
+      <p className="hint">{t('readiness.checks.passwordPolicy.baseline', version)}</p>
+      <table data-testid="password-policy-diff" className="data-table">
+        <caption>{t('readiness.checks.passwordPolicy.diffCaption', version)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('readiness.checks.passwordPolicy.setting')}</th>
@@ -36,26 +47,28 @@ export function PasswordPolicyFix({ check }: { check: ReadinessCheck }) {
           ))}
         </tbody>
       </table>
+      <p className="hint" data-testid="password-policy-expiry">
+        {expiry}
+      </p>
       <ErrorMessage error={applyError} onRetry={() => void applyCis()} />
-      {confirming ? (
-        <div className="notice" role="alertdialog" aria-labelledby="cis-confirm">
-          <p id="cis-confirm">{t('readiness.checks.passwordPolicy.confirm')}</p>
-          <div className="actions">
-            <button type="button" className="primary" disabled={applying} onClick={() => void applyCis().then(() => setConfirming(false))}>
-              {applying ? t('readiness.checks.passwordPolicy.applying') : t('readiness.checks.passwordPolicy.confirmYes')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t('signIn.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => setConfirming(true)}>
-            {t('readiness.checks.passwordPolicy.apply')}
-          </button>
-        </div>
-      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          {t('readiness.checks.passwordPolicy.apply', version)}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('readiness.checks.passwordPolicy.confirmTitle', version)}
+        confirmLabel={applying ? t('readiness.checks.passwordPolicy.applying') : t('readiness.checks.passwordPolicy.confirmYes')}
+        cancelLabel={t('signIn.cancel')}
+        busy={applying}
+        onConfirm={() => void applyCis().then(() => setConfirming(false))}
+        onCancel={() => setConfirming(false)}
+        testId="cis-confirm"
+      >
+        <p>{t('readiness.checks.passwordPolicy.confirm')}</p>
+        <p>{expiry}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function ReadinessPage() {
   const failing = (checks?.filter((c) => c.status !== 'ok').length ?? 0) + (guard.checks?.filter((c) => c.status !== 'ok').length ?? 0);
   return (
     <section aria-labelledby="readiness-title" aria-busy={loading}>
-      <h3 id="readiness-title">{t('readiness.title')}</h3>
+      <h2 id="readiness-title">{t('readiness.title')}</h2>
       <p className="hint">{t('readiness.intro')}</p>
       <ErrorMessage error={error} onRetry={() => void load()} />
       <ErrorMessage error={guard.loadError} onRetry={() => void loadGuard()} />

@@ -11,6 +11,7 @@ export function KeysSignIn() {
   const [sessionToken, setToken] = useState('');
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void signInWithKeys({ accessKeyId, secretAccessKey, ...(sessionToken.trim() ? { sessionToken } : {}) }).then(() => setSecret(''));

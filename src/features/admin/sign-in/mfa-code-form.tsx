@@ -12,6 +12,7 @@ export function MfaCodeForm() {
   const valid = /^\d{6}$/.test(code);
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (valid) void submitMfaCode(code);

@@ -22,6 +22,7 @@ export function ProfileSignIn() {
   const selected = chosen ?? profiles.profiles[0]?.name ?? null;
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (selected) void signInWithProfile(selected);

@@ -15,7 +15,7 @@ export function SignInPage() {
   const endedBecause = useAdminStore((s) => s.endedBecause);
   return (
     <div className="admin-sign-in">
-      <h3>{t('signIn.title')}</h3>
+      <h2>{t('signIn.title')}</h2>
       {endedBecause === 'expired' && (
         <p className="notice" role="status">
           {t('signIn.expired')}

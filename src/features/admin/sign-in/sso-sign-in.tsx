@@ -10,6 +10,8 @@ export function SsoSignIn() {
   const { phase, device, error, start, cancel } = useSsoStore();
   const [startUrl, setStartUrl] = useState('');
   const [region, setRegion] = useState('us-east-1');
+  const [tried, setTried] = useState(false);
+  const urlBad = !/^https:\/\/[^\s/]+/.test(startUrl.trim());
   const secretStorage = useAppInfoStore((s) => s.info?.secretStorage);
 
   if (phase === 'pickAccount' || phase === 'signingIn') return <SsoPick />;
@@ -37,8 +39,14 @@ export function SsoSignIn() {
   const busy = phase === 'starting';
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        setTried(true);
+        if (urlBad) {
+          document.getElementById('admin-sso-url')?.focus();
+          return;
+        }
         void start(startUrl.trim(), region.trim());
       }}
     >
@@ -50,10 +58,23 @@ export function SsoSignIn() {
       )}
       <div className="field">
         <label htmlFor="admin-sso-url">{t('sso.startUrl')}</label>
-        <input id="admin-sso-url" type="url" className="mono" value={startUrl} onChange={(e) => setStartUrl(e.target.value)} aria-describedby="admin-sso-url-hint" />
+        <input
+          id="admin-sso-url"
+          type="url"
+          className="mono"
+          value={startUrl}
+          onChange={(e) => setStartUrl(e.target.value)}
+          aria-invalid={tried && urlBad ? true : undefined}
+          aria-describedby={tried && urlBad ? 'admin-sso-url-hint admin-sso-url-error' : 'admin-sso-url-hint'}
+        />
         <span id="admin-sso-url-hint" className="hint">
           {t('sso.startUrlHint')}
         </span>
+        {tried && urlBad && (
+          <span id="admin-sso-url-error" className="field-error" role="alert">
+            {t('sso.startUrlInvalid')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="admin-sso-region">{t('sso.region')}</label>
@@ -61,7 +82,7 @@ export function SsoSignIn() {
       </div>
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !startUrl.trim() || !region.trim()}>
+        <button type="submit" className="primary" disabled={busy || !region.trim()}>
           {busy ? t('sso.starting') : t('sso.start')}
         </button>
         {busy && (

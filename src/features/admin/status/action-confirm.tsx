@@ -26,7 +26,7 @@ export function ActionConfirm({ user, kind }: { user: UserStatusRow; kind: Kind 
 
   return (
     <div role="alertdialog" aria-labelledby="status-confirm-h" aria-describedby="status-confirm-body" className="status-confirm" data-testid={`confirm-${kind}`}>
-      <h5 id="status-confirm-h">{t('confirm.heading')}</h5>
+      <h4 id="status-confirm-h">{t('confirm.heading')}</h4>
       <p id="status-confirm-body">{t(`confirm.${kind}`, { userName: user.userName })}</p>
       {kind === 'resetMfa' && (
         <>

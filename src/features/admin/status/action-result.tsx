@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useGuardLeave } from '../../../app/leave-guard';
 import { ErrorMessage } from '../../../components/error-message';
+import { GroupedSecret } from '../../../components/grouped-secret';
 import { useStatusStore } from './status-store';
 
 /** What the action did; for a new invite, the file and the temporary password (shown once). */
@@ -7,6 +9,8 @@ export function ActionResult() {
   const { t, i18n } = useTranslation('adminStatus');
   const { action, passwordCopied, copyPassword, closeResult, selected } = useStatusStore();
   const { issued, removed, resynced, asked } = action;
+  // The new temporary password is shown once: leaving (another tab, Home, sign out) asks first until it is copied.
+  useGuardLeave('adminStatus.result', issued?.temporaryPassword && !passwordCopied ? t('guard.passwordNotCopied', { userName: issued.userName }) : null);
   return (
     <div className="status-result" data-testid="status-result">
       {resynced && <p className="success">{t('result.resynced', { userName: selected })}</p>}
@@ -35,18 +39,19 @@ export function ActionResult() {
             {issued.deletedKeyIds.length > 0 && <li>{t('result.deletedKeys', { keys: issued.deletedKeyIds.join(', ') })}</li>}
             <li className="mono">{t('result.newKey', { accessKeyId: issued.newAccessKeyId })}</li>
           </ul>
-          <h5>{t('result.passwordHeading')}</h5>
+          <h4>{t('result.passwordHeading')}</h4>
           {issued.temporaryPassword ? (
             <>
               <p className="notice">{t('result.passwordOnce')}</p>
-              <p className="mono temporary-password" data-testid="status-temporary-password">
-                {issued.temporaryPassword}
+              <p className="temporary-password-row">
+                <GroupedSecret value={issued.temporaryPassword} testId="status-temporary-password" className="temporary-password" />
               </p>
+              <p className="hint">{t('common:secret.groupsHint')}</p>
             </>
           ) : (
             <p className="hint">{t('result.passwordHidden')}</p>
           )}
-          <button type="button" className="secondary" onClick={() => void copyPassword()}>
+          <button type="button" className={issued.temporaryPassword && !passwordCopied ? 'primary' : 'secondary'} onClick={() => void copyPassword()}>
             {t('result.copyPassword')}
           </button>
           {passwordCopied && (
@@ -58,7 +63,7 @@ export function ActionResult() {
       )}
       <ErrorMessage error={action.error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void closeResult()}>
+        <button type="button" className={issued?.temporaryPassword && !passwordCopied ? 'secondary' : 'primary'} onClick={() => void closeResult()}>
           {t('result.close')}
         </button>
       </div>

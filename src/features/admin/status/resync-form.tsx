@@ -33,7 +33,7 @@ export function ResyncForm({ user }: { user: UserStatusRow }) {
 
   return (
     <form className="status-resync" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="status-resync-h">
-      <h5 id="status-resync-h">{t('resync.heading', { userName: user.userName })}</h5>
+      <h4 id="status-resync-h">{t('resync.heading', { userName: user.userName })}</h4>
       <p className="hint">{t('resync.howTo')}</p>
       {devices.length > 1 && (
         <div className="field">

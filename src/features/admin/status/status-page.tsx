@@ -48,7 +48,7 @@ export function StatusPage() {
 
   return (
     <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading}>
-      <h3 id="admin-status-title">{t('title')}</h3>
+      <h2 id="admin-status-title">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
       {loading && !users && <p className="hint">{t('loading')}</p>}
       <ErrorMessage error={error} onRetry={() => void load()} />

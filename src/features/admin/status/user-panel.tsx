@@ -7,7 +7,7 @@ import { ActionResult } from './action-result';
 import { ResyncForm } from './resync-form';
 import { useStatusStore, type ActionKind } from './status-store';
 
-/** The selected user: keys and devices, and the four actions, each confirmed first. */
+/** The selected user: keys and devices, and the actions, each confirmed first. */
 export function UserPanel() {
   const { t, i18n } = useTranslation('adminStatus');
   const { users, selected, action, reading, select, start } = useStatusStore();
@@ -33,9 +33,9 @@ export function UserPanel() {
 
   return (
     <section className="card status-panel" aria-labelledby="status-panel-h" data-testid="status-panel">
-      <h4 id="status-panel-h" tabIndex={-1} ref={heading}>
+      <h3 id="status-panel-h" tabIndex={-1} ref={heading}>
         {t('panel.heading', { userName: user.userName })}
-      </h4>
+      </h3>
       <p className="hint" role="status" data-testid="status-panel-source">
         {ready ? t('panel.readAt') : t('panel.reading', { userName: user.userName })}
       </p>
@@ -45,7 +45,7 @@ export function UserPanel() {
         </p>
       )}
       {window?.open && !window.expired && <p className="hint">{t('panel.windowOpen', { expiresAt: date(window.expiresAt) })}</p>}
-      <h5>{t('panel.keysHeading')}</h5>
+      <h4>{t('panel.keysHeading')}</h4>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
       <ul className="status-keys">
         {(user.accessKeys ?? []).map((k) => (
@@ -55,7 +55,7 @@ export function UserPanel() {
           </li>
         ))}
       </ul>
-      <h5>{t('panel.devicesHeading')}</h5>
+      <h4>{t('panel.devicesHeading')}</h4>
       {user.mfaDevices && user.mfaDevices.length === 0 && <p className="hint">{t('panel.noDevices')}</p>}
       <ul className="status-devices">
         {(user.mfaDevices ?? []).map((d) => (
@@ -65,7 +65,7 @@ export function UserPanel() {
         ))}
       </ul>
 
-      <h5>{t('panel.actionsHeading')}</h5>
+      <h4>{t('panel.actionsHeading')}</h4>
       {!action.kind && (
         <ul className="status-actions">
           {(['resend', 'resetMfa', 'removeKeys', 'resync', 'askMfa'] as const).map((kind) => (

@@ -25,7 +25,7 @@ export function AdminUsersPage() {
 
   return (
     <section className="admin-users" aria-labelledby="admin-users-title">
-      <h3 id="admin-users-title">{t('title')}</h3>
+      <h2 id="admin-users-title">{t('title')}</h2>
       <p className="subtitle">{t('intro')}</p>
       <div hidden={hasRun}>
         <CreateUserForm key={formKey} />

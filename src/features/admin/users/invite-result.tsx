@@ -1,27 +1,55 @@
 import { useTranslation } from 'react-i18next';
+import { useGuardLeave } from '../../../app/leave-guard';
+import { GroupedSecret } from '../../../components/grouped-secret';
 import type { ProvisionRun } from '../../../shared/ipc/channels/admin-users';
 import { useAdminUsersStore } from './admin-users-store';
+import { AppLocationField } from './app-location-field';
 import { buildInviteMessage, formatDateTime } from './invite-message';
+import { useAppLocation } from './use-app-location';
 
 /** Save the invite; then the temporary password (once) and the note to send with the file. */
 export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinished(): void }) {
   const { t, i18n } = useTranslation('adminUsers');
   const { busy, password, passwordCopied, messageCopied, saveInvite, copyPassword, copyMessage, leave } = useAdminUsersStore();
+  const [appLocation] = useAppLocation();
   const invite = run.invite;
+  const saved = invite !== null && invite.savedPath !== null && invite.expiresAt !== null;
+  // Leaving before the invite is saved, or with the password shown once and not copied, loses it.
+  useGuardLeave(
+    'adminUsers.result',
+    run.superseded || !invite ? null
+    : !saved ? t('guard.inviteNotSaved', { userName: run.userName })
+    : password && !passwordCopied ? t('guard.passwordNotCopied', { userName: run.userName })
+    : null,
+  );
   if (!invite) return null;
-  const saved = invite.savedPath !== null && invite.expiresAt !== null;
-  const message = saved ? buildInviteMessage(run) : '';
+  const message = saved ? buildInviteMessage(run, appLocation) : '';
   const finish = async () => {
     await leave();
     onFinished();
   };
+
+  if (run.superseded) {
+    return (
+      <div className="invite-result" data-testid="invite-superseded">
+        <p className="notice" role="status">
+          {t('result.superseded', { userName: run.userName })}
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void finish()}>
+            {t('result.discardStale')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="invite-result">
       <p className="success">{t('result.created', { userName: run.userName })}</p>
 
       <section aria-labelledby="invite-file-h">
-        <h4 id="invite-file-h">{t('result.inviteHeading')}</h4>
+        <h3 id="invite-file-h">{t('result.inviteHeading')}</h3>
         <p className="hint">{t('result.inviteHint')}</p>
         {saved && (
           <p className="success" data-testid="invite-saved">
@@ -41,18 +69,19 @@ export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinishe
       {saved && (
         <>
           <section aria-labelledby="invite-password-h">
-            <h4 id="invite-password-h">{t('result.passwordHeading')}</h4>
+            <h3 id="invite-password-h">{t('result.passwordHeading')}</h3>
             {password ? (
               <>
                 <p className="notice">{t('result.passwordOnce')}</p>
-                <p className="mono temporary-password" data-testid="temporary-password">
-                  {password}
+                <p className="temporary-password-row">
+                  <GroupedSecret value={password} testId="temporary-password" className="temporary-password" />
                 </p>
+                <p className="hint">{t('common:secret.groupsHint')}</p>
               </>
             ) : (
               <p className="hint">{t('result.passwordHidden')}</p>
             )}
-            <button type="button" className="secondary" disabled={busy} onClick={() => void copyPassword()}>
+            <button type="button" className={password && !passwordCopied ? 'primary' : 'secondary'} disabled={busy} onClick={() => void copyPassword()}>
               {t('result.copyPassword')}
             </button>
             {passwordCopied && (
@@ -63,8 +92,9 @@ export function InviteResult({ run, onFinished }: { run: ProvisionRun; onFinishe
           </section>
 
           <section aria-labelledby="invite-message-h">
-            <h4 id="invite-message-h">{t('result.messageHeading')}</h4>
+            <h3 id="invite-message-h">{t('result.messageHeading')}</h3>
             <p className="hint">{t('result.messageHint')}</p>
+            <AppLocationField />
             <div className="field">
               <label htmlFor="invite-message">{t('result.messageLabel')}</label>
               <textarea id="invite-message" readOnly rows={12} value={message} />

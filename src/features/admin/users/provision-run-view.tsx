@@ -15,9 +15,9 @@ export function ProvisionRunView({ onFinished }: { onFinished(): void }) {
 
   return (
     <div className="card provision-run" data-phase={run.phase}>
-      <h4 ref={heading} tabIndex={-1}>
+      <h3 ref={heading} tabIndex={-1}>
         {t('steps.heading', { userName: run.userName })}
-      </h4>
+      </h3>
       <ProvisionSteps run={run} />
       {(run.phase === 'running' || run.phase === 'undoing') && <p role="status">{t('run.working')}</p>}
       {run.phase === 'failed' && (

@@ -3,7 +3,6 @@ import { defineChannel } from '../define';
 import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, SHEET_PASSPHRASE_MIN } from '../../admin-limits';
 
 const runId = z.string().regex(/^[0-9a-f-]{8,64}$/);
-const userName = z.string().min(1).max(64);
 const dialogText = { dialogTitle: z.string().max(200) };
 
 
@@ -29,6 +28,8 @@ export const bulkImportSchema = z.object({
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252']),
   delimiter: z.enum([',', ';', '\t']),
   rowCount: z.number(),
+  /** Rows with no problem: what "skip the invalid rows and create the rest" would create. */
+  validRowCount: z.number(),
   /** The first problems, by line (at most 500 are listed)… */
   problems: z.array(rowProblemSchema),
   /** …and how many there are. */
@@ -130,6 +131,8 @@ export const adminBulkChannels = {
         concurrency: z.number().int().min(1).max(BULK_CONCURRENCY_MAX).default(BULK_CONCURRENCY_DEFAULT),
         /** null: the MFA policy on each user; else on this group (a group of the file). */
         attachTo: z.string().regex(/^[\w+=,.@-]{1,128}$/).nullable().default(null),
+        /** Start with the rows that have no problem, leaving out the ones listed as problems. */
+        skipInvalidRows: z.boolean().default(false),
         /** Needed where the OS keychain is weak or missing (app:info secretStorage): the run key is sealed to it. */
         keyPassphrase: keyPassphrase.nullable().default(null),
       })
@@ -158,15 +161,11 @@ export const adminBulkChannels = {
       .strict(),
     output: bulkRunSchema,
   }),
-  /** One user's temporary password to the clipboard, cleared after 30 s. */
-  'admin:bulk:copyPassword': defineChannel({
-    input: z.object({ runId, userName }).strict(),
-    output: z.object({ copied: z.literal(true), clearAfterMs: z.number() }),
-  }),
   /** Every user's temporary password as a CSV, encrypted with age to the admin's passphrase. */
   'admin:bulk:exportPasswords': defineChannel({
     input: z.object({ runId, passphrase: z.string().min(SHEET_PASSPHRASE_MIN).max(256), ...dialogText, filterName: z.string().max(100) }).strict(),
-    output: z.object({ saved: z.boolean(), path: z.string().nullable(), count: z.number() }),
+    /** `superseded`: users left out because a newer invite replaced their password (status tab). */
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), count: z.number(), superseded: z.number() }),
   }),
   /** The admin is done with the run: its key (and so the sealed passwords) is deleted; not offered again. */
   'admin:bulk:finish': defineChannel({ input: byRun, output: z.object({ finished: z.literal(true) }) }),

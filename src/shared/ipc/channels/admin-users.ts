@@ -63,6 +63,11 @@ export const provisionRunSchema = z.object({
   accessKeyId: z.string().nullable(),
   /** False when the run has changed nothing in the account (e.g. CreateUser denied): no undo needed. */
   somethingCreated: z.boolean(),
+  /**
+   * A newer invite was issued for this user since this run (status tab: resend, lost-device
+   * reset): this run's key is deleted and its password replaced, so it can no longer save an invite.
+   */
+  superseded: z.boolean(),
   /** For the invite and the message to the new user; set once every step is done. */
   invite: z
     .object({

@@ -47,7 +47,12 @@ export const readinessCheckSchema = z.object({
   missingPermission: z.string().nullable(),
   errorCode: z.string().nullable(),
   passwordPolicy: z
-    .object({ present: z.boolean(), diff: z.array(z.object({ field: z.string(), current: checkValue, target: checkValue })) })
+    .object({
+      present: z.boolean(),
+      diff: z.array(z.object({ field: z.string(), current: checkValue, target: checkValue })),
+      /** The account's expiry today (the baseline adds none, and never removes one): null = passwords do not expire. */
+      expiry: z.object({ maxPasswordAge: z.number().nullable(), hardExpiry: z.boolean() }),
+    })
     .nullable(),
   policyState: z.enum(['missing', 'current', 'outdated']).nullable(),
   users: z.array(z.string()),

@@ -18,6 +18,11 @@ export const appChannels = {
       secretStorage: z.enum(['os', 'weak', 'none']),
     }),
   }),
+  /** How far AWS's clock is from this computer's (from AWS's last answer), for code countdowns. */
+  'app:serverClock': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ offsetMs: z.number() }),
+  }),
   'app:openExternal': defineChannel({
     input: z.object({ url: z.string().max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),

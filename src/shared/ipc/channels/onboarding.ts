@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define';
+import { CLI_PROFILE_NAME } from '../../cli/try-command';
 
 /** The wizard's steps, in order. 'signIn' is the first screen; 'done' is the finish screen. */
 export const onboardingStepSchema = z.enum(['signIn', 'password', 'mfa', 'prove', 'finish']);
@@ -104,6 +105,11 @@ export const onboardingChannels = {
     input: z.object({}).strict(),
     output: z.object({ key: z.string() }),
   }),
+  /** The manual-entry key to the clipboard (for a desktop authenticator), cleared after 30 s. */
+  'onboarding:copyMfaKey': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ copied: z.literal(true), clearAfterMs: z.number() }),
+  }),
   'onboarding:enableMfa': defineChannel({
     input: z.object({ code1: sixDigits, code2: sixDigits }).strict(),
     output: z.object({ enabled: z.literal(true) }),
@@ -134,6 +140,11 @@ export const onboardingChannels = {
         })
         .nullable(),
     }),
+  }),
+  /** The first command to try with the new profile to the clipboard (built here from the name; not a secret). */
+  'onboarding:copyCliCommand': defineChannel({
+    input: z.object({ profile: z.string().regex(CLI_PROFILE_NAME) }).strict(),
+    output: z.object({ copied: z.literal(true) }),
   }),
   /** The user left the wizard: drop every secret held for it. */
   'onboarding:cancel': defineChannel({

@@ -9,6 +9,7 @@ import { silentLogger } from '../../../../electron/logging/logger';
 import { createNodePorts, type NodePorts } from '../../../../electron/platform/node-ports';
 import { channels } from '../../../../src/shared/ipc/contract';
 import { buildEnforcementPolicy, ENFORCEMENT_POLICY_NAME } from '../../../../src/shared/mfa-policy/enforcement-policy';
+import { passwordSheet } from '../../../../electron/admin/bulk/bulk-output';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { dispatchCaller } from '../../../support/dispatch-call';
 import { EN_TEXT } from '../../../support/alert-text';
@@ -102,6 +103,12 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     await call('admin:accounts:switch', { accountId: member });
     await call('admin:accounts:back', {});
 
+    // A password sheet saved earlier and opened in the app: its passwords are in main's memory.
+    const sheet = join(home, 'passwords.csv.age');
+    writeFileSync(sheet, await passwordSheet([['sheet.one', 'Sheet-Password-1234']], 'sheet passphrase'));
+    ports.dialogs.queueOpen(sheet);
+    const opened = (await call('admin:handoff:openSheet', { passphrase: 'sheet passphrase', ...dialog }))!;
+    expect(opened.users).toEqual(['sheet.one']);
     // A planned root-sign-in alert holds the Slack webhook URL until it is applied.
     await call('admin:guard:alertsPlan', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/lockme', text: EN_TEXT });
     // A profile sign-in waiting for its MFA code holds the profile's source keys.
@@ -129,7 +136,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     expect(await call('admin:identity', {})).toBeNull();
     await expect(call('admin:users:copyPassword', { runId: run.runId })).rejects.toBeTruthy();
     await expect(call('admin:status:copyPassword', { userName: 'late.joiner' })).rejects.toBeTruthy();
-    await expect(call('admin:bulk:copyPassword', { runId: bulk.runId, userName: 'bulk.one' })).rejects.toBeTruthy();
+    await expect(call('admin:handoff:copyPassword', { source: bulk.runId, userName: 'bulk.one' })).rejects.toBeTruthy();
+    await expect(call('admin:handoff:reveal', { source: opened.sheetId, userName: 'sheet.one' })).rejects.toBeTruthy();
     await expect(call('admin:guard:alertsApply', { planId: 'f'.repeat(32) })).rejects.toBeTruthy();
     await expect(call('admin:accounts:switch', { accountId: member })).rejects.toMatchObject({ code: 'admin.notSignedIn' });
     await expect(call('admin:accounts:readiness', {})).rejects.toMatchObject({ code: 'admin.notSignedIn' });

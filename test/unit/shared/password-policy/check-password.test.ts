@@ -9,6 +9,15 @@ import {
 
 const byRule = (r: RuleResult[]) => Object.fromEntries(r.map((x) => [x.rule, x.ok]));
 
+/** Every class required (the old CIS 1.2 profile): the fixture for the class rules. */
+const ALL_CLASSES_14: PasswordPolicy = {
+  ...CIS_BASELINE_PASSWORD_POLICY,
+  requireSymbols: true,
+  requireNumbers: true,
+  requireUppercaseCharacters: true,
+  requireLowercaseCharacters: true,
+};
+
 const ONLY_LENGTH_12: PasswordPolicy = {
   ...CIS_BASELINE_PASSWORD_POLICY,
   minimumPasswordLength: 12,
@@ -20,7 +29,7 @@ const ONLY_LENGTH_12: PasswordPolicy = {
 
 describe('checkPassword with an account policy', () => {
   it('lists exactly the applicable rules', () => {
-    expect(checkPassword('x', CIS_BASELINE_PASSWORD_POLICY).map((r) => r.rule)).toEqual([
+    expect(checkPassword('x', ALL_CLASSES_14).map((r) => r.rule)).toEqual([
       'minLength',
       'maxLength',
       'uppercase',
@@ -32,7 +41,7 @@ describe('checkPassword with an account policy', () => {
   });
 
   it('reports each class independently', () => {
-    expect(byRule(checkPassword('abcdefghijklmn', CIS_BASELINE_PASSWORD_POLICY))).toEqual({
+    expect(byRule(checkPassword('abcdefghijklmn', ALL_CLASSES_14))).toEqual({
       minLength: true,
       maxLength: true,
       uppercase: false,
@@ -40,19 +49,19 @@ describe('checkPassword with an account policy', () => {
       numbers: false,
       symbols: false,
     });
-    const good = checkPassword("Abcdefghijk1'm", CIS_BASELINE_PASSWORD_POLICY);
+    const good = checkPassword("Abcdefghijk1'm", ALL_CLASSES_14);
     expect(passwordMeetsPolicy(good)).toBe(true);
   });
 
   it('counts only the IAM symbol set as symbols', () => {
-    expect(byRule(checkPassword('Abcdefghijk1.~', CIS_BASELINE_PASSWORD_POLICY)).symbols).toBe(false);
+    expect(byRule(checkPassword('Abcdefghijk1.~', ALL_CLASSES_14)).symbols).toBe(false);
     for (const s of "!@#$%^&*()_+-=[]{}|'") {
-      expect(byRule(checkPassword(`Abcdefghijk1${s}x`, CIS_BASELINE_PASSWORD_POLICY)).symbols, s).toBe(true);
+      expect(byRule(checkPassword(`Abcdefghijk1${s}x`, ALL_CLASSES_14)).symbols, s).toBe(true);
     }
   });
 
   it('does not count non-ASCII letters or digits as classes', () => {
-    expect(byRule(checkPassword('ÄÖÜäöü١٢٣강한비밀번호', CIS_BASELINE_PASSWORD_POLICY))).toMatchObject({
+    expect(byRule(checkPassword('ÄÖÜäöü١٢٣강한비밀번호', ALL_CLASSES_14))).toMatchObject({
       uppercase: false,
       lowercase: false,
       numbers: false,
@@ -60,7 +69,7 @@ describe('checkPassword with an account policy', () => {
   });
 
   it('min/max length with params, counting characters not UTF-16 units', () => {
-    const r = checkPassword('a'.repeat(13), CIS_BASELINE_PASSWORD_POLICY);
+    const r = checkPassword('a'.repeat(13), ALL_CLASSES_14);
     expect(r[0]).toEqual({ rule: 'minLength', ok: false, params: { min: 14, length: 13 } });
     expect(checkPassword('😀'.repeat(12), ONLY_LENGTH_12)[0]!.ok).toBe(true);
     expect(byRule(checkPassword('a'.repeat(128), ONLY_LENGTH_12)).maxLength).toBe(true);

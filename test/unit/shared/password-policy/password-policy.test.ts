@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AWS_DEFAULT_PASSWORD_POLICY_RULES,
   CIS_BASELINE_PASSWORD_POLICY,
+  CIS_BENCHMARK_VERSION,
   fromSdkPolicy,
   isDefaultRules,
   PASSWORD_SYMBOLS,
@@ -29,16 +30,19 @@ describe('constants', () => {
     expect(PASSWORD_SYMBOLS).toBe("!@#$%^&*()_+-=[]{}|'");
   });
 
-  it('CIS baseline', () => {
-    expect(CIS_BASELINE_PASSWORD_POLICY).toMatchObject({
+  it('CIS baseline: v4.0.1 1.8 (length >= 14) and 1.9 (reuse 24); no expiry, no class rules (NIST SP 800-63B)', () => {
+    expect(CIS_BENCHMARK_VERSION).toBe('4.0.1');
+    expect(CIS_BASELINE_PASSWORD_POLICY).toEqual({
       minimumPasswordLength: 14,
       passwordReusePrevention: 24,
-      maxPasswordAge: 90,
-      requireSymbols: true,
-      requireNumbers: true,
-      requireUppercaseCharacters: true,
-      requireLowercaseCharacters: true,
-      allowUsersToChangePassword: true,
+      maxPasswordAge: null,
+      expirePasswords: false,
+      hardExpiry: false,
+      requireSymbols: false,
+      requireNumbers: false,
+      requireUppercaseCharacters: false,
+      requireLowercaseCharacters: false,
+      allowUsersToChangePassword: false,
     });
     expect(isDefaultRules(CIS_BASELINE_PASSWORD_POLICY)).toBe(false);
   });
@@ -95,13 +99,12 @@ describe('SDK mapping', () => {
   it('toSdkPolicyInput sends every settable field and omits nulls and ExpirePasswords', () => {
     expect(toSdkPolicyInput(CIS_BASELINE_PASSWORD_POLICY)).toEqual({
       MinimumPasswordLength: 14,
-      RequireSymbols: true,
-      RequireNumbers: true,
-      RequireUppercaseCharacters: true,
-      RequireLowercaseCharacters: true,
-      AllowUsersToChangePassword: true,
+      RequireSymbols: false,
+      RequireNumbers: false,
+      RequireUppercaseCharacters: false,
+      RequireLowercaseCharacters: false,
+      AllowUsersToChangePassword: false,
       HardExpiry: false,
-      MaxPasswordAge: 90,
       PasswordReusePrevention: 24,
     });
     const input = toSdkPolicyInput({ ...WEAK, maxPasswordAge: null, passwordReusePrevention: null });
@@ -117,11 +120,9 @@ describe('SDK mapping', () => {
 
 describe('policyAtLeast', () => {
   it('lists only the fields where current is weaker', () => {
+    // The baseline asks no expiry: an existing 180-day expiry is not a shortfall, and is not shortened.
     expect(policyAtLeast(WEAK, CIS_BASELINE_PASSWORD_POLICY)).toEqual([
       { field: 'minimumPasswordLength', current: 8, target: 14 },
-      { field: 'requireSymbols', current: false, target: true },
-      { field: 'allowUsersToChangePassword', current: false, target: true },
-      { field: 'maxPasswordAge', current: 180, target: 90 },
       { field: 'passwordReusePrevention', current: 5, target: 24 },
     ]);
   });
@@ -134,29 +135,20 @@ describe('policyAtLeast', () => {
 
   it('no policy (null) compares as the AWS defaults', () => {
     const diff = policyAtLeast(null, CIS_BASELINE_PASSWORD_POLICY);
-    expect(diff.map((d) => d.field)).toEqual([
-      'minimumPasswordLength',
-      'requireSymbols',
-      'requireNumbers',
-      'requireUppercaseCharacters',
-      'requireLowercaseCharacters',
-      'allowUsersToChangePassword',
-      'maxPasswordAge',
-      'passwordReusePrevention',
-    ]);
+    expect(diff.map((d) => d.field)).toEqual(['minimumPasswordLength', 'passwordReusePrevention']);
     expect(diff[0]).toEqual({ field: 'minimumPasswordLength', current: 8, target: 14 });
-    expect(diff.find((d) => d.field === 'maxPasswordAge')).toEqual({ field: 'maxPasswordAge', current: null, target: 90 });
+    expect(diff[1]).toEqual({ field: 'passwordReusePrevention', current: null, target: 24 });
   });
 });
 
 describe('strengthenPolicy', () => {
   it('takes the stronger value of each field', () => {
     const current = { ...WEAK, minimumPasswordLength: 20, maxPasswordAge: 30, hardExpiry: true };
+    // Everything the account already has stays (classes, expiry, hard expiry); reuse rises to 24.
     expect(strengthenPolicy(current, CIS_BASELINE_PASSWORD_POLICY)).toEqual({
-      ...CIS_BASELINE_PASSWORD_POLICY,
-      minimumPasswordLength: 20,
-      maxPasswordAge: 30,
-      hardExpiry: true,
+      ...current,
+      expirePasswords: true,
+      passwordReusePrevention: 24,
     });
     expect(policyAtLeast(strengthenPolicy(WEAK, CIS_BASELINE_PASSWORD_POLICY), CIS_BASELINE_PASSWORD_POLICY)).toEqual([]);
   });

@@ -98,7 +98,7 @@ describe('bulk provisioning into the organization\'s accounts', () => {
     expect(sandbox.state.getUser('kim.a')).toBeUndefined();
     // The invite carries its user's account; the summary says where each user went.
     const passwordOf = async (userName: string) => {
-      await call('admin:bulk:copyPassword', { runId: run!.runId, userName });
+      await call('admin:handoff:copyPassword', { source: run!.runId, userName });
       return ports.clipboard.read();
     };
     const invite = await decryptInvite(readFileSync(join(out, 'kim.a.invite.age')), await passwordOf('kim.a'), Date.now());

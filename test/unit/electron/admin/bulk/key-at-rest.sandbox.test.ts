@@ -79,7 +79,7 @@ describe.each<SecretProtection>(['weak', 'none'])('bulk run and SSO cache with a
     expect(existsSync(files.sealedKey)).toBe(true);
 
     // A crash (or quit): a new process, the same disk. Resuming needs the passphrase.
-    const password = (await call('admin:bulk:copyPassword', { runId: run.runId, userName: 'weak.one' })) && ports.clipboard.read();
+    const password = (await call('admin:handoff:copyPassword', { source: run.runId, userName: 'weak.one' })) && ports.clipboard.read();
     handlers = compose();
     await call('admin:signInWithKeys', { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey });
     const saved = (await call('admin:bulk:savedRuns', {})).runs.find((r) => r.runId === run.runId)!;
@@ -88,7 +88,7 @@ describe.each<SecretProtection>(['weak', 'none'])('bulk run and SSO cache with a
     await expect(call('admin:bulk:resumeSaved', { runId: run.runId, keyPassphrase: 'not the passphrase' })).rejects.toMatchObject({ code: 'adminBulk.passphraseWrong' });
     const resumed = await call('admin:bulk:resumeSaved', { runId: run.runId, keyPassphrase: 'sealed by the admin' });
     expect(resumed.passwordsReissued).toBe(0);
-    await call('admin:bulk:copyPassword', { runId: run.runId, userName: 'weak.one' });
+    await call('admin:handoff:copyPassword', { source: run.runId, userName: 'weak.one' });
     expect(ports.clipboard.read()).toBe(password);
     // The password unsealed after the restart is the one IAM has.
     expect(sandbox.state.checkPassword('weak.one', password as string)).toBe(true);

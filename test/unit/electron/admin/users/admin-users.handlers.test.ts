@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountOf, type AdminSession } from '../../../../../electron/admin/admin-session';
 import { createAdminUsersHandlers } from '../../../../../electron/admin/users/admin-users.handlers';
+import { InviteGenerations } from '../../../../../electron/admin/users/invite-generations';
+import { existsSync } from 'node:fs';
 import type { AppDeps } from '../../../../../electron/app/app-deps';
 import { SecretLifecycle } from '../../../../../electron/app/secret-lifecycle';
 import { createAwsClientFactory } from '../../../../../electron/aws/client-factory';
@@ -46,8 +48,9 @@ function setup(endpoints: Record<string, string> = {}) {
   } as unknown as AdminSession;
   const events: unknown[] = [];
   const ctx = { emit: (_e: string, p: unknown) => void events.push(p) };
-  const handlers = createAdminUsersHandlers(deps, session);
-  return { iam, home, ports, handlers, ctx, events, deps, signOut: () => hooks.forEach((h) => h()) };
+  const generations = new InviteGenerations();
+  const handlers = createAdminUsersHandlers(deps, session, generations);
+  return { iam, home, ports, handlers, ctx, events, deps, generations, signOut: () => hooks.forEach((h) => h()) };
 }
 
 const input: CreateUserInput = {
@@ -192,6 +195,34 @@ describe('admin:users handlers', () => {
     expect((await handlers['admin:users:saveInvite']({ runId: run.runId, ...dialog }, ctx)).temporaryPassword).toBeTruthy();
     await handlers['admin:users:dismiss']({ runId: run.runId }, ctx);
     expect(await handlers['admin:users:current']({}, ctx)).toBeNull();
+    expect((await handlers['admin:users:create']({ ...input, userName: 'next', groups: [] }, ctx)).phase).toBe('done');
+  });
+
+  it('a newer invite for the user (status tab) supersedes the result: no invite is saved, nothing is copied, and it blocks nothing', async () => {
+    const { home, ports, handlers, ctx, generations } = setup();
+    const run = await handlers['admin:users:create'](input, ctx);
+    await handlers['admin:users:dismiss']({ runId: run.runId }, ctx);
+    expect((await handlers['admin:users:current']({}, ctx))?.superseded).toBe(false);
+    // What the status tab's resend does first (case differs: IAM names are case-insensitive).
+    generations.reissued('123456789012', 'LEE.JUN');
+    expect((await handlers['admin:users:current']({}, ctx))?.superseded).toBe(true);
+    const path = join(home, 'stale.invite.age');
+    ports.dialogs.queueSave(path);
+    await expect(handlers['admin:users:saveInvite']({ runId: run.runId, ...dialog }, ctx)).rejects.toMatchObject({
+      code: 'adminUsers.inviteSuperseded',
+      params: { userName: 'lee.jun' },
+    });
+    expect(existsSync(path)).toBe(false);
+    await expect(handlers['admin:users:copyPassword']({ runId: run.runId }, ctx)).rejects.toMatchObject({ code: 'adminUsers.inviteSuperseded' });
+    expect(ports.clipboard.read()).toBe('');
+    // A reissue for another user, or in another account, supersedes nothing of this one.
+    const other = setup();
+    const run2 = await other.handlers['admin:users:create'](input, other.ctx);
+    other.generations.reissued('123456789012', 'someone.else');
+    other.generations.reissued('999999999999', 'lee.jun');
+    expect((await other.handlers['admin:users:current']({}, other.ctx))?.runId).toBe(run2.runId);
+    expect((await other.handlers['admin:users:current']({}, other.ctx))?.superseded).toBe(false);
+    // The stale run holds nothing of use: the next user can be created.
     expect((await handlers['admin:users:create']({ ...input, userName: 'next', groups: [] }, ctx)).phase).toBe('done');
   });
 });

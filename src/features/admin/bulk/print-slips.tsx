@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { GroupedSecret } from '../../../components/grouped-secret';
+import { useHandoffStore } from './handoff-store';
+
+/**
+ * One slip per user, on a layer only printing shows (app.css `@media print`): the screen never
+ * shows them. The print dialog opens at once; when it closes, the passwords leave the page.
+ */
+export function PrintSlips({ account }: { account: string | null }) {
+  const { t } = useTranslation('adminBulk');
+  const slips = useHandoffStore((s) => s.slips);
+  const facts = useHandoffStore((s) => s.facts);
+  useEffect(() => {
+    if (!slips) return;
+    // window.print() returns when the print dialog closes (Chromium and Electron).
+    window.print();
+    useHandoffStore.setState({ slips: null });
+  }, [slips]);
+  if (!slips) return null;
+  return createPortal(
+    <div className="print-slips" data-testid="print-slips">
+      {slips.map((s) => (
+        <section className="slip" key={s.userName} aria-label={s.userName}>
+          <h2>{t('slip.title')}</h2>
+          <dl>
+            {account && (
+              <>
+                <dt>{t('slip.account')}</dt>
+                <dd>{account}</dd>
+              </>
+            )}
+            <dt>{t('slip.user')}</dt>
+            <dd className="mono">{s.userName}</dd>
+            <dt>{t('slip.password')}</dt>
+            <dd>
+              <GroupedSecret value={s.password} className="slip-password" />
+            </dd>
+            {facts && (
+              <>
+                <dt>{t('slip.console')}</dt>
+                <dd className="mono">{facts.consoleUrl}</dd>
+              </>
+            )}
+          </dl>
+          <p>{t('slip.instructions')}</p>
+        </section>
+      ))}
+    </div>,
+    document.body,
+  );
+}
