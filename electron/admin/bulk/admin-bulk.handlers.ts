@@ -159,7 +159,7 @@ export function createAdminBulkHandlers(
       o.reissued ?? 0,
     );
     // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
-    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
+    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp(), accountOf: (id) => other(id).account() });
     return made;
   };
 

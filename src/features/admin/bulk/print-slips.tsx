@@ -21,14 +21,19 @@ export function PrintSlips({ account }: { account: string | null }) {
   if (!slips) return null;
   return createPortal(
     <div className="print-slips" data-testid="print-slips">
-      {slips.map((s) => (
+      {slips.map((s) => {
+        // A user the CSV's `account` column sent to another account: that account and its console.
+        const own = facts?.users.find((u) => u.userName === s.userName)?.account ?? null;
+        const accountLine = own ? (own.accountAlias ? `${own.accountAlias} (${own.accountId})` : own.accountId) : account;
+        const consoleUrl = own?.consoleUrl ?? facts?.consoleUrl ?? null;
+        return (
         <section className="slip" key={s.userName} aria-label={s.userName}>
           <h2>{t('slip.title')}</h2>
           <dl>
-            {account && (
+            {accountLine && (
               <>
                 <dt>{t('slip.account')}</dt>
-                <dd>{account}</dd>
+                <dd>{accountLine}</dd>
               </>
             )}
             <dt>{t('slip.user')}</dt>
@@ -37,16 +42,17 @@ export function PrintSlips({ account }: { account: string | null }) {
             <dd>
               <GroupedSecret value={s.password} className="slip-password" />
             </dd>
-            {facts && (
+            {consoleUrl && (
               <>
                 <dt>{t('slip.console')}</dt>
-                <dd className="mono">{facts.consoleUrl}</dd>
+                <dd className="mono">{consoleUrl}</dd>
               </>
             )}
           </dl>
           <p>{t('slip.instructions')}</p>
         </section>
-      ))}
+        );
+      })}
     </div>,
     document.body,
   );

@@ -81,7 +81,8 @@ describe('bulk provisioning into the organization\'s accounts', () => {
     const run = await call('admin:bulk:start', { dialogTitle: 't', inviteValidDays: 7, concurrency: 2, attachTo: null });
     const deadline = Date.now() + 30_000;
     let view = run!;
-    while (view.phase !== 'done' && Date.now() < deadline) {
+    // Done, and its summary written (the summary is the run's last act).
+    while ((view.phase !== 'done' || !view.summaryFile) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
       view = (await call('admin:bulk:current', {}))!;
     }
@@ -103,7 +104,14 @@ describe('bulk provisioning into the organization\'s accounts', () => {
     };
     const invite = await decryptInvite(readFileSync(join(out, 'kim.a.invite.age')), await passwordOf('kim.a'), Date.now());
     expect(invite).toMatchObject({ accountId: PROD, accountAlias: 'acme-prod', consoleUrl: 'https://acme-prod.signin.aws.amazon.com/console' });
-    const summary = readFileSync(join(out, readdirSync(out).find((f) => f.startsWith('bulk-summary-'))!), 'utf8');
+    const summary = readFileSync(view.summaryFile!, 'utf8');
+    expect(readdirSync(out).some((f) => f.startsWith('bulk-summary-'))).toBe(true);
+    // The hand-off (message, slips) names each user's own account.
+    const facts = await call('admin:handoff:facts', { source: run!.runId });
+    expect(facts.accountId).toBe(sandbox.accountId);
+    expect(facts.users.find((u) => u.userName === 'kim.a')?.account).toEqual({ accountId: PROD, accountAlias: 'acme-prod', consoleUrl: 'https://acme-prod.signin.aws.amazon.com/console' });
+    expect(facts.users.find((u) => u.userName === 'lee.b')?.account?.accountId).toBe(STAGING);
+    expect(facts.users.find((u) => u.userName === 'park.c')?.account).toBeNull();
     expect(summary).toContain(`"kim.a","created","kim.a.invite.age","","${PROD}"`);
   });
 });
