@@ -86,7 +86,7 @@ test('(ko) one sign-in: switch to Production, fix Staging\'s password policy fro
   await switchToProduction(page, 'ko');
 
   await fixStagingCell(page, 'ko', 'passwordPolicy');
-  expect(sandbox.account(STAGING).state.getAccountPasswordPolicy()).toMatchObject({ RequireNumbers: true, PasswordReusePrevention: 24 });
+  expect(sandbox.account(STAGING).state.getAccountPasswordPolicy()).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24 });
   expect(sandbox.account(PROD).state.getAccountPasswordPolicy()).toBeUndefined();
   expect(sandbox.state.getAccountPasswordPolicy()).toBeUndefined();
   await page.screenshot({ path: `${ARTIFACTS}admin-accounts-matrix-ko.png`, fullPage: true });
