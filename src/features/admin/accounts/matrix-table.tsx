@@ -33,6 +33,7 @@ function Cell({ row, id }: { row: MatrixRow; id: CheckId }) {
 export function MatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
   const { t } = useTranslation('adminAccounts');
   return (
+    <div className="table-scroll">
     <table className="admin-table matrix" data-testid="readiness-matrix">
       <caption>{t('matrix.caption')}</caption>
       <thead>
@@ -66,5 +67,6 @@ export function MatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
