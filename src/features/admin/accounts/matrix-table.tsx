@@ -34,39 +34,39 @@ export function MatrixTable({ rows }: { rows: readonly MatrixRow[] }) {
   const { t } = useTranslation('adminAccounts');
   return (
     <div className="table-scroll">
-    <table className="admin-table matrix" data-testid="readiness-matrix">
-      <caption>{t('matrix.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('matrix.account')}</th>
-          {MATRIX_CHECKS.map((id) => (
-            <th scope="col" key={id}>
-              {t(`matrix.checks.${id}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.accountId} data-testid={`matrix-row-${row.accountId}`}>
-            <th scope="row">
-              {row.name}
-              <span className="hint mono"> {row.accountId}</span>
-              {row.roleName && <span className="hint"> · {row.roleName}</span>}
-              {row.throttledRetries > 0 && <span className="hint"> · {t('matrix.throttled', { count: row.throttledRetries })}</span>}
-            </th>
-            {row.error ? (
-              <td colSpan={MATRIX_CHECKS.length} className="matrix-unreachable" data-testid={`matrix-error-${row.accountId}`}>
-                <strong>{t('matrix.unreachable')}</strong>
-                <ErrorMessage error={row.error} />
-              </td>
-            ) : (
-              MATRIX_CHECKS.map((id) => <Cell key={id} row={row} id={id} />)
-            )}
+      <table className="admin-table matrix" data-testid="readiness-matrix">
+        <caption>{t('matrix.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matrix.account')}</th>
+            {MATRIX_CHECKS.map((id) => (
+              <th scope="col" key={id}>
+                {t(`matrix.checks.${id}`)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.accountId} data-testid={`matrix-row-${row.accountId}`}>
+              <th scope="row">
+                {row.name}
+                <span className="hint mono"> {row.accountId}</span>
+                {row.roleName && <span className="hint"> · {row.roleName}</span>}
+                {row.throttledRetries > 0 && <span className="hint"> · {t('matrix.throttled', { count: row.throttledRetries })}</span>}
+              </th>
+              {row.error ? (
+                <td colSpan={MATRIX_CHECKS.length} className="matrix-unreachable" data-testid={`matrix-error-${row.accountId}`}>
+                  <strong>{t('matrix.unreachable')}</strong>
+                  <ErrorMessage error={row.error} />
+                </td>
+              ) : (
+                MATRIX_CHECKS.map((id) => <Cell key={id} row={row} id={id} />)
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

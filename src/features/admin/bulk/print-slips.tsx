@@ -27,30 +27,30 @@ export function PrintSlips({ account }: { account: string | null }) {
         const accountLine = own ? (own.accountAlias ? `${own.accountAlias} (${own.accountId})` : own.accountId) : account;
         const consoleUrl = own?.consoleUrl ?? facts?.consoleUrl ?? null;
         return (
-        <section className="slip" key={s.userName} aria-label={s.userName}>
-          <h2>{t('slip.title')}</h2>
-          <dl>
-            {accountLine && (
-              <>
-                <dt>{t('slip.account')}</dt>
-                <dd>{accountLine}</dd>
-              </>
-            )}
-            <dt>{t('slip.user')}</dt>
-            <dd className="mono">{s.userName}</dd>
-            <dt>{t('slip.password')}</dt>
-            <dd>
-              <GroupedSecret value={s.password} className="slip-password" />
-            </dd>
-            {consoleUrl && (
-              <>
-                <dt>{t('slip.console')}</dt>
-                <dd className="mono">{consoleUrl}</dd>
-              </>
-            )}
-          </dl>
-          <p>{t('slip.instructions')}</p>
-        </section>
+          <section className="slip" key={s.userName} aria-label={s.userName}>
+            <h2>{t('slip.title')}</h2>
+            <dl>
+              {accountLine && (
+                <>
+                  <dt>{t('slip.account')}</dt>
+                  <dd>{accountLine}</dd>
+                </>
+              )}
+              <dt>{t('slip.user')}</dt>
+              <dd className="mono">{s.userName}</dd>
+              <dt>{t('slip.password')}</dt>
+              <dd>
+                <GroupedSecret value={s.password} className="slip-password" />
+              </dd>
+              {consoleUrl && (
+                <>
+                  <dt>{t('slip.console')}</dt>
+                  <dd className="mono">{consoleUrl}</dd>
+                </>
+              )}
+            </dl>
+            <p>{t('slip.instructions')}</p>
+          </section>
         );
       })}
     </div>,
