@@ -12,7 +12,7 @@ import { silentLogger } from '../electron/logging/logger';
 import { createNodePorts } from '../electron/platform/node-ports';
 import { dispatchCaller } from '../test/support/dispatch-call';
 import { startSandboxProcess } from './support/processes';
-import { repeat, row } from './support/repeat';
+import { keyRow, repeat, row } from './support/repeat';
 import { show } from './support/stats';
 
 const ACCOUNTS = 20;
@@ -59,11 +59,12 @@ export async function report(): Promise<void> {
   const r = await repeat('accounts.bench.ts', 'readiness20');
   console.log(`Readiness matrix of ${ACCOUNTS} accounts (management + ${ACCOUNTS - 1} members), each account's IAM limited to ${ACCOUNT_RATE} requests/s, ${MATRIX_CONCURRENCY} accounts at a time; sandbox in its own process, real handlers through dispatch:`);
   console.log('\n| measure | median (min–max) |\n|---|---|');
-  row('**time until every row is in (ms)**', show(r.ms!, 0));
+  keyRow(`**readiness matrix of ${ACCOUNTS} accounts** under ${ACCOUNT_RATE} IAM requests/s per account: time until every row is in (ms)`, show(r.ms!, 0));
   row('IAM calls (all accounts)', show(r.iamCalls!, 0));
   row('answers AWS throttled (retried by the SDK, then per account)', show(r.throttledAnswers!, 0));
   row('account re-checks after throttling (sum over rows)', show(r.matrixRetries!, 0));
   row('AssumeRole calls (one per member account)', show(r.assumeRoles!, 0));
   row('rows not reached (must be 0)', show(r.unreached!, 0));
   row('cells still throttled at the end (must be 0)', show(r.stillThrottled!, 0));
+  keyRow(`readiness matrix of ${ACCOUNTS} accounts: IAM calls / answers throttled / rows unreached`, `${show(r.iamCalls!, 0)} / ${show(r.throttledAnswers!, 0)} / ${show(r.unreached!, 0)}`);
 }

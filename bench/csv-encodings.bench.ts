@@ -1,29 +1,24 @@
 /**
  * Importing a 50,000-row users CSV in each encoding the app reads (as Excel, LibreOffice and
- * Google Sheets write them): CPU time, wall time and peak RSS above the baseline, each of 3 runs
- * in a fresh process, printed as median (min–max). A non-UTF-8 file costs one failed UTF-8 pass
- * and one classification pass before the parse; the numbers show what that adds.
+ * Google Sheets write them): CPU time, wall time and peak RSS above the baseline, each run in a
+ * fresh process. A non-UTF-8 file costs one failed UTF-8 pass and one classification pass before
+ * the parse; the numbers show what that adds. The files are written by the parent (`npm run
+ * bench`), so building them costs the measured process nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { importUsersCsv } from '../electron/admin/bulk/csv-import';
+import { repeat, row } from './support/repeat';
+import { show } from './support/stats';
 
 const ROWS = 50_000;
-const RUNS = 3;
 const ENCODINGS = ['utf-8', 'utf-16le', 'euc-kr', 'windows-1252'] as const;
 type Encoding = (typeof ENCODINGS)[number];
+const fileVar = (e: Encoding) => `BENCH_CSV_${e.replace(/-/g, '_').toUpperCase()}`;
 
-interface Sample {
-  cpuMs: number;
-  wallMs: number;
-  rssMb: number;
-}
-
-function fileFor(encoding: Encoding): string {
+function writeFileFor(encoding: Encoding, dir: string): string {
   const name = (i: number) => (encoding === 'windows-1252' ? `name=José ${i}` : `이름=사용자${i}`);
   const delimiter = encoding === 'utf-16le' ? '\t' : encoding === 'windows-1252' ? ';' : ',';
   const rows = Array.from({ length: ROWS }, (_, i) => [`user.${i}`, `user${i}@example.com`, 'developers|ops', `team=platform|${name(i)}`].join(delimiter));
@@ -32,14 +27,14 @@ function fileFor(encoding: Encoding): string {
     encoding === 'utf-16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
     : encoding === 'utf-8' ? Buffer.from(text)
     : iconv.encode(text, encoding === 'euc-kr' ? 'cp949' : 'windows-1252');
-  const path = join(mkdtempSync(join(tmpdir(), 'bench-csv-')), 'users.csv');
+  const path = join(dir, `users-${encoding}.csv`);
   writeFileSync(path, bytes);
   return path;
 }
 
-/** One measurement, in this (fresh) process. */
-async function child(encoding: Encoding): Promise<void> {
-  const path = fileFor(encoding);
+/** One import of the full file (rows kept, as the preview does), in this fresh process. */
+async function importOnce(encoding: Encoding): Promise<Record<string, number>> {
+  const path = process.env[fileVar(encoding)] ?? writeFileFor(encoding, mkdtempSync(join(tmpdir(), 'bench-csv-')));
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage().rss;
   let rss = 0;
@@ -52,25 +47,17 @@ async function child(encoding: Encoding): Promise<void> {
   clearInterval(timer);
   rss = Math.max(rss, process.memoryUsage().rss - base);
   if (r.rows.length !== ROWS || r.encoding !== encoding || r.problems.length > 0) throw new Error(`bad import: ${r.rows.length} rows, ${r.encoding}`);
-  const sample: Sample = { cpuMs: (cpu.user + cpu.system) / 1000, wallMs, rssMb: rss / 1024 / 1024 };
-  console.log(JSON.stringify(sample));
+  return { cpuMs: (cpu.user + cpu.system) / 1000, wallMs, rssMb: rss / 1024 / 1024 };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+export const measures = Object.fromEntries(ENCODINGS.map((e) => [e, () => importOnce(e)])) as Record<Encoding, () => Promise<Record<string, number>>>;
 
-export async function run(): Promise<void> {
-  console.log(`| ${ROWS.toLocaleString('en')} rows | CPU ms | wall ms | peak RSS over baseline, MB |`);
-  console.log('|---|---|---|---|');
-  for (const encoding of ENCODINGS) {
-    const samples: Sample[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', encoding], { encoding: 'utf8' });
-      if (out.status !== 0) throw new Error(out.stderr);
-      samples.push(JSON.parse(out.stdout.trim().split('\n').pop()!) as Sample);
-    }
-    console.log(`| ${encoding} | ${fmt(samples.map((s) => s.cpuMs))} | ${fmt(samples.map((s) => s.wallMs))} | ${fmt(samples.map((s) => s.rssMb), 1)} |`);
-  }
+export async function report(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-csv-'));
+  for (const e of ENCODINGS) process.env[fileVar(e)] = writeFileFor(e, dir);
+  const results = [];
+  for (const e of ENCODINGS) results.push([e, await repeat('csv-encodings.bench.ts', e)] as const);
+  console.log(`CSV import of ${ROWS.toLocaleString('en-US')} rows per encoding (rows kept, as for the preview), each run a fresh process:`);
+  console.log('\n| encoding | CPU ms | wall ms | peak RSS over baseline, MB |\n|---|---|---|---|');
+  for (const [e, r] of results) row(`${e} | ${show(r.cpuMs!, 0)} | ${show(r.wallMs!, 0)}`, show(r.rssMb!, 1));
 }
-
-if (process.argv[2] === '--child') await child(process.argv[3] as Encoding);

@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importUsersCsv } from '../electron/admin/bulk/csv-import';
-import { repeat, row } from './support/repeat';
+import { keyRow, repeat } from './support/repeat';
 import { show } from './support/stats';
 
 const ROWS = 50_000;
@@ -61,8 +61,8 @@ export async function report(): Promise<void> {
   const r = await repeat('csv.bench.ts', 'validate50k');
   console.log(`CSV check of ${ROWS.toLocaleString('en-US')} rows (the streaming validation pass, no rows kept), each run a fresh process:`);
   console.log('\n| measure | median (min–max) |\n|---|---|');
-  row('**peak RSS over baseline (MB)**, sampled every 1 ms (target ≤ 20)', show(r.rssOverBaselineMb!, 1));
-  row('process high-water mark over baseline (MB)', show(r.highWaterOverBaselineMb!, 1));
-  row('kept after a full GC (MB): names, group counts, first problems', show(r.retainedMb!, 1));
-  row('time (ms)', show(r.ms!, 0));
+  keyRow('**CSV check of 50,000 rows: peak RSS over baseline (MB)**, sampled every 1 ms (target ≤ 20)', show(r.rssOverBaselineMb!, 1));
+  keyRow('CSV check of 50,000 rows: process high-water mark over baseline (MB)', show(r.highWaterOverBaselineMb!, 1));
+  keyRow('CSV check of 50,000 rows: kept after a full GC (MB) — names, group counts, first problems', show(r.retainedMb!, 1));
+  keyRow('CSV check of 50,000 rows: time (ms)', show(r.ms!, 0));
 }

@@ -14,7 +14,7 @@ import { invitePayloadFor } from '../test/e2e/support/onboarding-invite';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repeat, row } from './support/repeat';
+import { keyRow, repeat, row } from './support/repeat';
 import { show } from './support/stats';
 
 async function call(handlers: HandlerTable, channel: string, payload: unknown): Promise<Record<string, unknown>> {
@@ -33,8 +33,8 @@ export async function report(): Promise<void> {
   const r = await repeat('onboarding.bench.ts', 'onboarding');
   console.log('One complete onboarding of a fresh user through the real handlers (sandbox in process):');
   console.log('\n| measure | median (min–max) |\n|---|---|');
-  row('AWS calls (target ≤ 9: the product\'s 8 plus UntagUser, which closes the onboarding window)', show(r.calls!, 0));
-  row('screens (target 5)', show(r.screens!, 0));
+  keyRow('one onboarding: AWS calls (target ≤ 9: the product\'s 8 plus UntagUser, which closes the onboarding window)', show(r.calls!, 0));
+  keyRow('one onboarding: screens (target 5)', show(r.screens!, 0));
   row('handler time incl. invite scrypt (ms)', show(r.ms!, 0));
   row('end state right (MFA on, bootstrap key deleted): 1 = yes', show(r.ok!, 0));
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { repeat, row } from './support/repeat';
+import { keyRow, repeat, row } from './support/repeat';
 import { show } from './support/stats';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -24,6 +24,6 @@ export async function report(): Promise<void> {
   const r = await repeat('renderer-size.bench.ts', 'size');
   console.log('Renderer bundle (one build; sizes are the same every run):');
   console.log('\n| measure | median (min–max) |\n|---|---|');
-  row(`initial JS, gzip (KB; budget ${BUDGET_KB})`, show(r.initialKb!, 1));
+  keyRow(`renderer initial JS, gzip (KB; budget ${BUDGET_KB})`, show(r.initialKb!, 1));
   row('all JS, gzip (KB), incl. lazy chunks', show(r.totalKb!, 1));
 }

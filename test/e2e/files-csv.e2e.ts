@@ -39,7 +39,7 @@ async function openBulk(launchApp: LaunchApp, lang: Lang) {
   const ports = createNodePorts({ userData: home.userData, home: home.home });
   const { page } = await launchApp({ env: { ...sandbox.env, AWS_CONFIG_FILE: home.awsConfigFile, AWS_SHARED_CREDENTIALS_FILE: home.awsCredentialsFile }, locale: lang === 'ko' ? 'ko-KR' : 'en-US', ports });
   await signInAdminWithKeys(page, sandbox.admin, 'bulk');
-  await expect(page.locator('.admin-bulk h3')).toBeVisible();
+  await expect(page.locator('#admin-bulk-title')).toBeVisible();
   return { page, ports, home };
 }
 

@@ -149,7 +149,7 @@ for (const lang of ['ko', 'en'] as const) {
 
       // Command-line access: the command to try, copied with the keyboard; the advice is the administrator's resync.
       const cli = sandbox.scenario.newUser({ userName: `tour.cli.${lang}`, attachEnforcementPolicy: true, withMfa: true, passwordResetRequired: false });
-      await press(page, page.getByRole('button', { name: t('onboarding:finish.home') }));
+      await press(page, page.getByRole('button', { name: t('onboarding:finish.home'), exact: true }));
       await press(page, page.getByTestId('job-onboarding'));
       ports.dialogs.queueOpen(await writeInviteFile(home.home, sandbox, cli));
       await press(page, page.getByRole('button', { name: t('onboarding:signIn.chooseFile') }));

@@ -198,7 +198,7 @@ export function createAdminStatusHandlers(
         generations.reissued(account().accountId, userName);
         const iam = session.iam();
         const removed = await removeMfaDevices(iam, await live(userName), serialNumbers);
-        const done = await reissueInvite(deps, iam, { live: await live(userName), confirmedKeyIds: deleteKeyIds, account: account(), validDays, path });
+        const done = await reissueInvite(deps, iam, { live: await live(userName), confirmedKeyIds: deleteKeyIds, replace: 'everyConfirmed', account: account(), validDays, path });
         held = { userName, password: done.password };
         deps.log.info('adminStatus.mfaReset', { userName, devices: removed.length });
         return { ...notSaved(userName), saved: true, savedPath: path, expiresAt: done.expiresAt, deletedKeyIds: done.deletedKeyIds, newAccessKeyId: done.newAccessKeyId, removedMfaDevices: removed, temporaryPassword: done.password };

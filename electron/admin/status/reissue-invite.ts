@@ -25,7 +25,7 @@ import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-erro
 import { openOnboardingWindow, windowExpiry } from '../onboarding-window';
 import { buildInvitePayload, writeInviteFile } from '../users/invite-file';
 import type { RunAccount } from '../users/provisioning-run';
-import { keysToReplace, MAX_KEYS_PER_USER } from './status-rules';
+import { keysToReplace, MAX_KEYS_PER_USER, type KeysReplaced } from './status-rules';
 
 type Iam = Pick<IAMClient, 'send'>;
 
@@ -65,11 +65,11 @@ export interface Reissued {
 export async function reissueInvite(
   deps: Pick<AppDeps, 'aws' | 'clock' | 'serverClock'>,
   iam: Iam,
-  o: { live: UserStatusRow; confirmedKeyIds: readonly string[]; account: RunAccount; validDays: number; path: string },
+  o: { live: UserStatusRow; confirmedKeyIds: readonly string[]; replace?: KeysReplaced; account: RunAccount; validDays: number; path: string },
 ): Promise<Reissued> {
   const UserName = o.live.userName;
   if (!o.live.accessKeys) throw new AppError('admin.missingPermission', { permission: 'iam:ListAccessKeys' });
-  const replace = keysToReplace(o.live.accessKeys, o.confirmedKeyIds);
+  const replace = keysToReplace(o.live.accessKeys, o.confirmedKeyIds, o.replace);
   const kept = o.live.accessKeys.filter((k) => k.accessKeyId === null || !replace.includes(k.accessKeyId));
   // Checked before anything changes: IAM allows two keys, and a kept key is someone's.
   if (kept.length >= MAX_KEYS_PER_USER) throw new AppError('adminStatus.keyLimit', { userName: UserName, keys: kept.map((k) => k.accessKeyId).join(', ') });

@@ -49,9 +49,20 @@ export const neverUsed = (key: Pick<StatusKey, 'lastUsedKnown' | 'lastUsedDate'>
  * not the live rule alone, keeps a retry safe: after an MFA reset the user has no MFA device, and
  * the live rule would otherwise call their CLI key a bootstrap key.
  */
-export function keysToReplace(live: StatusKey[], confirmed: readonly string[]): string[] {
-  return live.flatMap((k) => (k.accessKeyId !== null && (neverUsed(k) || (k.bootstrap && confirmed.includes(k.accessKeyId))) ? [k.accessKeyId] : []));
+export function keysToReplace(live: StatusKey[], confirmed: readonly string[], which: KeysReplaced = 'bootstrap'): string[] {
+  return live.flatMap((k) =>
+    k.accessKeyId !== null && (neverUsed(k) || ((which === 'everyConfirmed' || k.bootstrap) && confirmed.includes(k.accessKeyId))) ? [k.accessKeyId] : [],
+  );
 }
+
+/**
+ * A resend replaces only bootstrap keys (a key in use is someone's). A lost-device reset replaces
+ * every key the admin confirmed, in use or not: without the device none of them can do anything
+ * (the enforcement policy denies every call without MFA), and a key left active while onboarding
+ * is open again would let a copied key register a device of its own. The user gets a fresh
+ * command-line key from the wizard ("keep command-line access").
+ */
+export type KeysReplaced = 'bootstrap' | 'everyConfirmed';
 
 /** IAM allows two access keys per user. */
 export const MAX_KEYS_PER_USER = 2;

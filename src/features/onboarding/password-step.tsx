@@ -7,9 +7,9 @@ import { useFieldErrors } from '../../components/use-field-errors';
 import { checkPassword, passwordMeetsPolicy } from '../../shared/password-policy/check-password';
 import { useOnboardingStore } from './onboarding-store';
 import { PasswordRules } from './password-rules';
-import { GOOD_SCORE, MIN_ACCEPTED_SCORE } from './password-strength';
+import { GOOD_SCORE, MIN_ACCEPTED_SCORE, type Strength } from './password-strength';
 import { StrengthMeter, strengthAdvice } from './strength-meter';
-import { usePasswordStrength } from './use-password-strength';
+import { loadStrengthChecker, usePasswordStrength } from './use-password-strength';
 import { WizardExit } from './wizard-exit';
 
 const NEW = 'new-password';
@@ -44,19 +44,20 @@ export function PasswordStep() {
   const advice = strength && strength.score < GOOD_SCORE ? strengthAdvice(t, strength) : '';
 
   /** The first thing to fix, in the order the user reads the form. */
-  const firstProblem = (): Problem | null => {
+  const firstProblem = (strength: Strength): Problem | null => {
     if (!passwordMeetsPolicy(results)) return { field: NEW, text: t('password.notAllRules') };
     // A security app sets a floor: the weakest passwords are refused, whatever the policy allows.
-    if (!strength) return { field: NEW, text: t('password.strengthPending') };
     if (strength.score < MIN_ACCEPTED_SCORE) return { field: NEW, text: t('password.tooWeak', { advice: strengthAdvice(t, strength) }) };
     if (!confirmOk) return { field: CONFIRM, text: t('password.confirmMismatch') };
     return null;
   };
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!policy) return;
-    const found = firstProblem();
+    // Pressed before the checker finished loading: wait for it rather than ask to press again.
+    const verdict = strength ?? (await loadStrengthChecker())(pw, userInputs);
+    const found = firstProblem(verdict);
     setProblem(found);
     if (found) {
       document.getElementById(found.field)?.focus();
@@ -67,7 +68,7 @@ export function PasswordStep() {
   const fieldProps = (id: Problem['field']) => (problem?.field === id ? { error: problem.text } : errors.propsFor(id));
 
   return (
-    <form className="card" data-testid="step-password" onSubmit={onSubmit} aria-busy={busy} noValidate>
+    <form className="card" data-testid="step-password" onSubmit={(e) => void onSubmit(e)} aria-busy={busy} noValidate>
       <FocusHeading level={2}>{t('password.title')}</FocusHeading>
       <p>{t('password.intro')}</p>
       {policy && (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { BULK_CONCURRENCY_DEFAULT, BULK_CONCURRENCY_MAX, INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX } from '../../../shared/admin-limits';
 import type { BulkImport } from '../../../shared/ipc/channels/admin-bulk';
@@ -21,7 +22,8 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
   const [tried, setTried] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTried(true);
+    // Rendered now, so the fields carry aria-invalid before focus looks for the first of them.
+    flushSync(() => setTried(true));
     if (storage !== 'os' && keyPassphraseProblem(key)) {
       focusFirstInvalid(e.currentTarget as HTMLFormElement);
       return;

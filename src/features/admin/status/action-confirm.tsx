@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import type { UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeys } from './filter';
+import { keysReplacedBy } from './filter';
 import { useStatusStore } from './status-store';
 
 type Kind = 'resend' | 'resetMfa' | 'removeKeys' | 'askMfa';
@@ -16,8 +16,8 @@ const CONFIRM: Record<Kind, string> = {
 export function ActionConfirm({ user, kind }: { user: UserStatusRow; kind: Kind }) {
   const { t } = useTranslation('adminStatus');
   const { action, validDays, setValidDays, start, resend, resetMfa, removeKeys, askMfa } = useStatusStore();
-  const deleted = bootstrapKeys(user);
-  const kept = (user.accessKeys ?? []).filter((k) => !k.bootstrap);
+  const deleted = kind === 'askMfa' ? [] : keysReplacedBy(kind, user);
+  const kept = (user.accessKeys ?? []).filter((k) => !deleted.includes(k));
   const dialog = { dialogTitle: t('actions.dialogTitle'), filterName: t('actions.filterName') };
   const run = { resend: () => resend(dialog), resetMfa: () => resetMfa(dialog), removeKeys, askMfa };
   const go = () => void run[kind]();
@@ -39,6 +39,11 @@ export function ActionConfirm({ user, kind }: { user: UserStatusRow; kind: Kind 
         </>
       )}
       {touchesKeys && <p>{deleted.length > 0 ? t('confirm.keysDeleted') : t('confirm.noKeysDeleted')}</p>}
+      {kind === 'resetMfa' && deleted.some((k) => !k.bootstrap) && (
+        <p className="notice" data-testid="confirm-reset-keys-why">
+          {t('confirm.resetKeysWhy', { userName: user.userName })}
+        </p>
+      )}
       {touchesKeys && (
         <ul className="mono" data-testid="confirm-keys-deleted">
           {deleted.map((k) => (

@@ -39,3 +39,6 @@ export const bootstrapKeys = (r: UserStatusRow) => (r.accessKeys ?? []).filter((
 export const resyncableDevices = (r: UserStatusRow) => (r.mfaDevices ?? []).filter((d) => d.kind !== 'securityKey');
 /** Ids of the bootstrap keys (a row read live has them; a report row does not). */
 export const bootstrapKeyIds = (r: UserStatusRow): string[] => bootstrapKeys(r).flatMap((k) => (k.accessKeyId ? [k.accessKeyId] : []));
+/** The keys an action replaces: a lost-device reset replaces every key (see status-rules.ts in main), the others only bootstrap keys. */
+export const keysReplacedBy = (kind: 'resend' | 'resetMfa' | 'removeKeys', r: UserStatusRow) => (kind === 'resetMfa' ? (r.accessKeys ?? []) : bootstrapKeys(r));
+export const keyIds = (keys: ReadonlyArray<{ accessKeyId: string | null }>): string[] => keys.flatMap((k) => (k.accessKeyId ? [k.accessKeyId] : []));

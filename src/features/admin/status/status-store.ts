@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeyIds, NO_FILTER, type StatusFilter } from './filter';
+import { bootstrapKeyIds, keyIds, keysReplacedBy, NO_FILTER, type StatusFilter } from './filter';
 import { toErrorShape } from '../../../app/error-shape';
 
 export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync' | 'askMfa';
@@ -133,7 +133,7 @@ export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', 
           await api.invoke('admin:status:resetMfa', {
             userName: u.userName,
             serialNumbers: (u.mfaDevices ?? []).map((d) => d.serialNumber),
-            deleteKeyIds: bootstrapKeyIds(u),
+            deleteKeyIds: keyIds(keysReplacedBy('resetMfa', u)),
             validDays: get().validDays,
             ...dialog,
           }),

@@ -133,7 +133,10 @@ export const adminStatusChannels = {
       .strict(),
     output: invitedSchema,
   }),
-  /** Deactivates (and deletes, if virtual) the confirmed MFA devices, then issues a new invite as above. */
+  /**
+   * Deactivates (and deletes, if virtual) the confirmed MFA devices, then issues a new invite as above,
+   * replacing every confirmed key, in use or not (status-rules.ts, KeysReplaced).
+   */
   'admin:status:resetMfa': defineChannel({
     input: z
       .object({

@@ -90,7 +90,7 @@ describe('admin status handlers against the sandbox', () => {
     await expect(call('admin:status:askMfaSetup', { userName: 'u.done', validDays: 2 })).rejects.toMatchObject({ code: 'adminStatus.hasMfa' });
   });
 
-  it('reset MFA keeps a used CLI key, also on a retry after the devices are gone', async () => {
+  it('reset MFA keeps a used CLI key the admin did not confirm, also on a retry after the devices are gone', async () => {
     const u = sandbox.scenario.newUser({ userName: 'u.cli', passwordResetRequired: false, withMfa: true, withAccessKey: true });
     sandbox.scenario.setAccessKeyLastUsed(u.accessKeyId ?? '', { date: new Date(), serviceName: 'iam' });
     const r = await row('u.cli');
@@ -121,6 +121,17 @@ describe('admin status handlers against the sandbox', () => {
       call('admin:status:resetMfa', { userName: 'u.twokeys', serialNumbers: (r?.mfaDevices ?? []).map((d) => d.serialNumber), deleteKeyIds: [], validDays: 7, ...dialog }),
     ).rejects.toMatchObject({ code: 'adminStatus.keyLimit' });
     expect(sandbox.state.listAccessKeys('u.twokeys')).toHaveLength(2);
+    // As the screen confirms a reset: every key, in use or not, is replaced by the invite's one.
+    ports.dialogs.queueSave(join(home, 'two.invite.age'));
+    const done = await call('admin:status:resetMfa', {
+      userName: 'u.twokeys',
+      serialNumbers: (r?.mfaDevices ?? []).map((d) => d.serialNumber),
+      deleteKeyIds: [u.accessKeyId ?? '', k2],
+      validDays: 7,
+      ...dialog,
+    });
+    expect(done.deletedKeyIds.sort()).toEqual([u.accessKeyId ?? '', k2].sort());
+    expect(sandbox.state.listAccessKeys('u.twokeys').map((k) => k.accessKeyId)).toEqual([done.newAccessKeyId]);
   });
 
   it('a user deleted after the listing, a denied call and throttling each get their own message', async () => {
