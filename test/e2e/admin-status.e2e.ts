@@ -68,9 +68,12 @@ test.describe('admin: onboarding status', () => {
     await expect(row(page, 'st.done')).toHaveAttribute('data-status', 'done');
     await expect(row(page, 'st.done').locator('[data-col="mfa"]')).toHaveText('사용');
     await expect(row(page, sandbox.admin.userName)).toHaveAttribute('data-status', 'noConsoleAccess');
-    // The table comes from the credential report: keys by slot (the report has no ids), its age shown.
-    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText('키 1 (120일 경과)');
-    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText('키 1 (0일 경과)');
+    // The table comes from the credential report: keys by slot (the report has no ids), its age shown;
+    // red only for a problem (never used in 120 days), not for a fresh invite's key.
+    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText('키 1 120일, 미사용');
+    await expect(row(page, 'st.old').locator('[data-col="key"] .key-badge')).toHaveAttribute('data-problem', 'unused');
+    await expect(row(page, 'st.fresh').locator('[data-col="key"]')).toHaveText('키 1 0일');
+    await expect(row(page, 'st.fresh').locator('[data-col="key"] [data-problem]')).toHaveCount(0);
     await expect(page.getByTestId('status-report-age')).toContainText('자격 증명 보고서 생성 시각');
     await expect(row(page, 'st.fresh')).toHaveAttribute('data-source', 'report');
     expect(sandbox.requestLog.filter((e) => ['GetLoginProfile', 'ListMFADevices', 'ListAccessKeys'].includes(e.action))).toEqual([]);
@@ -78,7 +81,8 @@ test.describe('admin: onboarding status', () => {
     await manage(page, 'st.old').click();
     await expect(panel(page).getByTestId('status-panel-source')).toHaveText('IAM에서 방금 읽었습니다.');
     await expect(panel(page)).toContainText(old.accessKeyId ?? '');
-    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText(`${old.accessKeyId} (120일 경과)`);
+    await expect(row(page, 'st.old').locator('[data-col="key"]')).toHaveText(`${old.accessKeyId!.slice(0, 4)}…${old.accessKeyId!.slice(-4)} 120일, 미사용`);
+    await expect(row(page, 'st.old').locator('[data-col="key"] .key-cell')).toHaveAttribute('title', old.accessKeyId!);
     await panel(page).getByRole('button', { name: '사용자 관리 닫기', exact: true }).click();
     await page.screenshot({ path: `${ARTIFACTS}admin-status-table-ko.png`, fullPage: true });
     await expectNoSeriousA11yViolations(page);

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
 import { USER_STATUSES } from '../../../shared/admin-limits';
-import { filterRows } from './filter';
+import { filterRows, sortRows } from './filter';
 import { StatusFilters } from './status-filters';
 import { StatusTable } from './status-table';
 import { useStatusStore } from './status-store';
@@ -11,7 +11,7 @@ import { UserPanel } from './user-panel';
 /** Onboarding status: every user, its state, filters, CSV export, and per-user actions. */
 export function StatusPage() {
   const { t, i18n } = useTranslation('adminStatus');
-  const { users, listedAt, report, reportUnavailable, notRead, loading, error, filter, selected, csv, load, exportCsv, closeResult } = useStatusStore();
+  const { users, listedAt, report, reportUnavailable, notRead, loading, error, filter, sort, selected, csv, load, exportCsv, closeResult } = useStatusStore();
 
   useEffect(() => {
     void load();
@@ -19,7 +19,9 @@ export function StatusPage() {
     return () => void closeResult();
   }, [load, closeResult]);
 
-  const shown = useMemo(() => (users ? filterRows(users, filter) : []), [users, filter]);
+  // "Now" for stale keys is the listing's time (rows come with it), so rows do not move while the admin reads them.
+  const now = listedAt ? Date.parse(listedAt) : 0;
+  const shown = useMemo(() => (users ? sortRows(filterRows(users, filter, now), sort) : []), [users, filter, sort, now]);
   const missing = useMemo(() => [...new Set((users ?? []).flatMap((u) => u.missingPermissions))], [users]);
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
@@ -47,7 +49,7 @@ export function StatusPage() {
     );
 
   return (
-    <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading}>
+    <section className="onboarding-status" aria-labelledby="admin-status-title" aria-busy={loading} data-panel-open={!!selected || undefined}>
       <h2 id="admin-status-title">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
       {loading && !users && <p className="hint">{t('loading')}</p>}
@@ -95,11 +97,11 @@ export function StatusPage() {
       {users && users.length === 0 && <p className="hint">{t('empty')}</p>}
       {users && users.length > 0 && (
         <>
-          <StatusFilters users={users} shown={shown.length} />
-          {shown.length === 0 ? <p className="hint">{t('noMatch')}</p> : <StatusTable rows={shown} />}
+          <StatusFilters users={users} shown={shown.length} now={now} />
+          {shown.length === 0 ? <p className="hint">{t('noMatch')}</p> : <StatusTable rows={shown} now={now} />}
         </>
       )}
-      {selected && <UserPanel />}
+      {selected && <UserPanel now={now} />}
     </section>
   );
 }

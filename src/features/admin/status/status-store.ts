@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../shared/errors/app-error';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { INVITE_DAYS_DEFAULT as INVITE_VALID_DAYS_DEFAULT } from '../../../shared/admin-limits';
 import type { InviteIssued, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeyIds, keyIds, keysReplacedBy, NO_FILTER, type StatusFilter } from './filter';
+import { bootstrapKeyIds, DEFAULT_SORT, keyIds, keysReplacedBy, NO_FILTER, nextSort, type SortKey, type StatusFilter, type StatusSort } from './filter';
 import { toErrorShape } from '../../../app/error-shape';
 
 export type ActionKind = 'resend' | 'resetMfa' | 'removeKeys' | 'resync' | 'askMfa';
@@ -36,6 +36,7 @@ interface StatusState {
   loading: boolean;
   error: AppErrorShape | null;
   filter: StatusFilter;
+  sort: StatusSort;
   selected: string | null;
   action: ActionState;
   validDays: number;
@@ -45,6 +46,8 @@ interface StatusState {
   /** Reads one user now and puts the answer in its row (key ids, device serials). */
   readUser(userName: string): Promise<void>;
   setFilter(patch: Partial<StatusFilter>): void;
+  /** Sorts by `key`; the sorted column again reverses it. */
+  sortBy(key: SortKey): void;
   select(userName: string | null): void;
   start(kind: ActionKind | null): void;
   setValidDays(days: number): void;
@@ -89,6 +92,7 @@ export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', 
     loading: false,
     error: null,
     filter: NO_FILTER,
+    sort: DEFAULT_SORT,
     selected: null,
     action: IDLE,
     validDays: INVITE_VALID_DAYS_DEFAULT,
@@ -114,6 +118,7 @@ export const useStatusStore = defineStore<StatusState>('admin/status', 'reset', 
       }
     },
     setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+    sortBy: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
     select(userName) {
       void get().closeResult();
       set({ selected: userName, action: IDLE });
