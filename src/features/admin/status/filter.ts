@@ -1,4 +1,5 @@
 import type { StatusKey, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
+import { ONBOARDING_WINDOW_TAG } from '../../../shared/mfa-policy/onboarding-window';
 
 /** The question the admin asks of the table: who is in which part of onboarding. */
 export const STATE_FILTERS = ['all', 'waiting', 'expired', 'noMfa', 'done', 'problems'] as const;
@@ -29,6 +30,8 @@ export const nextSort = (current: StatusSort, key: SortKey): StatusSort =>
   current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: firstDir(key) };
 
 export const tagText = (t: { key: string; value: string }): string => `${t.key}=${t.value}`;
+/** The admin's tags: the app's own onboarding-window tag is shown as the invite-expiry column instead. */
+export const visibleTags = <T extends { key: string }>(tags: readonly T[]): T[] => tags.filter((t) => t.key.toLowerCase() !== ONBOARDING_WINDOW_TAG);
 
 const DAY_MS = 86_400_000;
 /** A key nobody used for this long is flagged: it should be deleted or explained. */
@@ -130,7 +133,7 @@ export function filterChoices(rows: readonly UserStatusRow[]): { groups: string[
   const tags = new Set<string>();
   for (const r of rows) {
     for (const g of r.groups ?? []) groups.add(g);
-    for (const t of r.tags ?? []) tags.add(tagText(t));
+    for (const t of visibleTags(r.tags ?? [])) tags.add(tagText(t));
   }
   return { groups: [...groups].sort(), tags: [...tags].sort() };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VirtualTbody } from '../../../components/virtual-tbody';
 import type { StatusKey, UserStatusRow } from '../../../shared/ipc/channels/admin-status';
-import { bootstrapKeys, keyProblem, lastActivity, shortKeyId, tagText, type SortKey } from './filter';
+import { bootstrapKeys, keyProblem, lastActivity, shortKeyId, tagText, visibleTags, type SortKey } from './filter';
 import { useStatusStore } from './status-store';
 
 const COLUMNS = ['user', 'status', 'expiry', 'console', 'mfa', 'bootstrapKey', 'lastActivity', 'groups', 'tags'] as const;
@@ -126,7 +126,7 @@ export function StatusTable({ rows, now }: { rows: UserStatusRow[]; now: number 
               <td data-col="key">{keyCell(r)}</td>
               <td data-col="lastActivity">{activity(r)}</td>
               <td data-col="groups">{r.groups === null ? unknown : r.groups.join(', ')}</td>
-              <td data-col="tags">{r.tags === null ? unknown : r.tags.map(tagText).join(', ')}</td>
+              <td data-col="tags">{r.tags === null ? unknown : visibleTags(r.tags).map(tagText).join(', ')}</td>
             </tr>
           )}
         />

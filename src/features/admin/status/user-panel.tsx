@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message';
-import { bootstrapKeys, keyProblem, resyncableDevices, tagText } from './filter';
+import { bootstrapKeys, keyProblem, resyncableDevices, tagText, visibleTags } from './filter';
 import { ActionConfirm } from './action-confirm';
 import { ActionResult } from './action-result';
 import { ResyncForm } from './resync-form';
@@ -83,7 +83,7 @@ export function UserPanel({ now }: { now: number }) {
         <dt>{t('table.groups')}</dt>
         <dd>{user.groups === null ? t('cell.unknown') : user.groups.join(', ') || t('cell.none')}</dd>
         <dt>{t('table.tags')}</dt>
-        <dd>{user.tags === null ? t('cell.unknown') : user.tags.map(tagText).join(', ') || t('cell.none')}</dd>
+        <dd>{user.tags === null ? t('cell.unknown') : visibleTags(user.tags).map(tagText).join(', ') || t('cell.none')}</dd>
       </dl>
       <h4>{t('panel.keysHeading')}</h4>
       {user.accessKeys && user.accessKeys.length === 0 && <p className="hint">{t('panel.noKeys')}</p>}
@@ -92,7 +92,7 @@ export function UserPanel({ now }: { now: number }) {
           const problem = keyProblem(user, k, now);
           return (
             <li key={k.accessKeyId} data-bootstrap={k.bootstrap} data-problem={problem ?? undefined}>
-              <span className="mono">{k.accessKeyId}</span> · {t('panel.keyLine', { created: date(k.createDate), days: k.ageDays ?? '?', lastUsed: k.lastUsedDate ? date(k.lastUsedDate) : t('cell.never') })} ·{' '}
+              <span className="mono">{k.accessKeyId}</span> · {t(k.ageDays === null ? 'panel.keyLine' : 'panel.keyLineAge', { created: date(k.createDate), count: k.ageDays ?? 0, lastUsed: k.lastUsedDate ? date(k.lastUsedDate) : t('cell.never') })} ·{' '}
               {k.bootstrap ? t('panel.keyBootstrap') : t('panel.keyKept')}{' '}
               {problem && (
                 <span className="key-badge" data-problem={problem}>
