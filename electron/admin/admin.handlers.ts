@@ -1,17 +1,11 @@
-import {
-  GetAccountPasswordPolicyCommand,
-  UpdateAccountPasswordPolicyCommand,
-} from '@aws-sdk/client-iam';
-import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, strengthenPolicy, toSdkPolicyInput } from '../../src/shared/password-policy/password-policy';
 import type { AppDeps } from '../app/app-deps';
 import type { FeatureHandlers } from '../ipc/handler-types';
 import { AdminSession } from './admin-session';
 import { fromStaticCredentials } from './credentials';
-import { namingMissingPermission as named, tagAction } from './iam-call';
-import { isNoSuchEntity } from '../aws/aws-error';
+import { namingMissingPermission as named } from './iam-call';
 import { enforcementPolicyArn, partitionOf } from './policy/enforcement-policy-arn';
 import { EnforcementPolicyService } from './policy/enforcement-policy-service';
-import { runReadiness } from './readiness/readiness';
+import { applyCisPasswordPolicy, runReadiness } from './readiness/readiness';
 import { awsConfigPaths } from '../aws/shared-config';
 import { listProfiles } from './sign-in/aws-profiles';
 import { ProfileSignIn } from './sign-in/profile-sign-in';
@@ -25,6 +19,9 @@ import { createHandoffHandlers } from './bulk/handoff.handlers';
 import { createAdminGuardHandlers } from './guard/admin-guard.handlers';
 import { CredentialReportService } from './credential-report/report-service';
 import { saveCredentialReport } from './credential-report/save-report';
+import { createAdminAccountsHandlers } from './accounts/admin-accounts.handlers';
+import { RoleSessions } from './accounts/role-sessions';
+import { OrgDirectory } from './accounts/org-directory';
 
 export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   const session = new AdminSession(deps);
@@ -40,6 +37,9 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
   deps.lifecycle.hold('admin/session', { holdsSecrets: () => session.signedIn, wipe: () => session.signOut() });
   deps.lifecycle.hold('admin/profileSignIn', { holdsSecrets: () => profileSignIn.pending, wipe: () => profileSignIn.cancel() });
   deps.lifecycle.hold('admin/sso', sso);
+  // Role sessions in member accounts (and the MFA session a trust policy asked for) go with every lock.
+  const roles = deps.lifecycle.hold('admin:accounts/roleSessions', new RoleSessions(deps, session, sso));
+  const directory = new OrgDirectory(deps, session, roles, sso);
   return {
     'admin:signInWithKeys': async (input) =>
       session.signIn(fromStaticCredentials(input), { method: 'keys', source: null }),
@@ -91,20 +91,7 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
     },
     'admin:credentialReport:save': async ({ dialogTitle, filterName }) =>
       named(async () => saveCredentialReport(deps, session.requireIdentity().accountId, await reports.get(), { dialogTitle, filterName })),
-    'admin:applyCisPasswordPolicy': async () => named(async () => {
-      const iam = session.iam();
-      let current = null;
-      try {
-        const sdk = (await tagAction('iam:GetAccountPasswordPolicy', iam.send(new GetAccountPasswordPolicyCommand({})))).PasswordPolicy;
-        current = sdk ? fromSdkPolicy(sdk) : null;
-      } catch (error) {
-        if (!isNoSuchEntity(error)) throw error;
-      }
-      // Never weaker than today in any field: the baseline only raises.
-      const target = strengthenPolicy(current, CIS_BASELINE_PASSWORD_POLICY);
-      await tagAction('iam:UpdateAccountPasswordPolicy', iam.send(new UpdateAccountPasswordPolicyCommand(toSdkPolicyInput(target))));
-      return { applied: true as const };
-    }),
+    'admin:applyCisPasswordPolicy': async () => named(() => applyCisPasswordPolicy(session.iam())),
 
     'admin:policyStatus': async () => named(() => policy.status()),
     'admin:policyApply': async ({ deleteVersionId }) => named(() => policy.apply(deleteVersionId)),
@@ -116,9 +103,10 @@ export function createAdminHandlers(deps: AppDeps): FeatureHandlers<'admin'> {
       ),
 
     ...createAdminUsersHandlers(deps, session, generations),
-    ...createAdminBulkHandlers(deps, session, generations, bulkRuns),
+    ...createAdminBulkHandlers(deps, session, generations, bulkRuns, { roles, directory }),
     ...createHandoffHandlers(deps, session, generations, bulkRuns),
     ...createAdminStatusHandlers(deps, session, reports, generations),
     ...createAdminGuardHandlers(deps, session),
+    ...createAdminAccountsHandlers(deps, session, roles, directory),
   };
 }

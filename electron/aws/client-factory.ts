@@ -2,6 +2,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -13,7 +14,7 @@ import { trackAmbiguousAttempts } from './ambiguous-attempts';
 import type { ServerClock } from './server-clock';
 
 export type AwsCredentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
-export type AwsService = 'iam' | 'sts' | 'sso-oidc' | 'sso' | AccountGuardService;
+export type AwsService = 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'organizations' | AccountGuardService;
 /** The services the account guard (CloudTrail, alerts, S3 exposure, security groups) calls; all regional. */
 export type AccountGuardService = 'cloudtrail' | 'eventbridge' | 'sns' | 's3' | 's3-control' | 'ec2';
 export interface AccountGuardClients {
@@ -43,6 +44,8 @@ export interface AwsClientFactory {
   sts(credentials: AwsCredentials, region?: string, endpoints?: SessionEndpoints): STSClient;
   ssoOidc(region?: string): SSOOIDCClient;
   sso(region?: string): SSOClient;
+  /** AWS Organizations: one global endpoint, signed for us-east-1 (Organizations API reference, "Endpoint to call"). */
+  organizations(credentials: AwsCredentials): OrganizationsClient;
   /** A client of one of the account-guard services in `region`. */
   guard<S extends AccountGuardService>(service: S, credentials: AwsCredentials, region: string): AccountGuardClients[S];
   /** The endpoint override in force for a service, if any (shown in the UI header). */
@@ -54,6 +57,7 @@ const ENV_NAMES: Record<AwsService, string> = {
   sts: 'AWS_ENDPOINT_URL_STS',
   'sso-oidc': 'AWS_ENDPOINT_URL_SSO_OIDC',
   sso: 'AWS_ENDPOINT_URL_SSO',
+  organizations: 'AWS_ENDPOINT_URL_ORGANIZATIONS',
   // The SDK's service-specific names: AWS_ENDPOINT_URL_ + the service id in upper snake case.
   cloudtrail: 'AWS_ENDPOINT_URL_CLOUDTRAIL',
   eventbridge: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
@@ -113,6 +117,8 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
       withServerClock(new STSClient({ ...common('sts', region ?? options.region, endpoints), credentials }) as never) as STSClient,
     ssoOidc: (region) => withServerClock(new SSOOIDCClient({ ...common('sso-oidc', region ?? options.region) }) as never) as SSOOIDCClient,
     sso: (region) => withServerClock(new SSOClient({ ...common('sso', region ?? options.region) }) as never) as SSOClient,
+    organizations: (credentials) =>
+      withServerClock(new OrganizationsClient({ ...common('organizations', 'us-east-1'), credentials }) as never) as OrganizationsClient,
     guard: (service, credentials, region) => {
       const config = { ...common(service, region), credentials };
       const endpoint = options.endpoints?.[service];

@@ -34,6 +34,17 @@ export function wipeStores(): void {
   for (const { store, initial, onLock } of registry.values()) if (onLock === 'reset') store.setState(initial, true);
 }
 
+/**
+ * Back to their initial state, by name: the admin screens of one account when the admin switches to
+ * another (what they showed belongs to the account they were read in).
+ */
+export function resetStores(names: readonly string[]): void {
+  for (const name of names) {
+    const r = registry.get(name);
+    if (r) r.store.setState(r.initial, true);
+  }
+}
+
 /** The registered stores (for the test that enumerates them). */
 export const registeredStores = (): ReadonlyMap<string, Registered> => registry;
 

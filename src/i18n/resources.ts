@@ -11,6 +11,7 @@ import koAdminUsers from './ko/admin-users.json';
 import koAdminBulk from './ko/admin-bulk.json';
 import koAdminStatus from './ko/admin-status.json';
 import koAdminGuard from './ko/admin-guard.json';
+import koAdminAccounts from './ko/admin-accounts.json';
 import koResync from './ko/resync.json';
 import koInvite from './ko/invite.json';
 import enCommon from './en/common.json';
@@ -22,6 +23,7 @@ import enAdminUsers from './en/admin-users.json';
 import enAdminBulk from './en/admin-bulk.json';
 import enAdminStatus from './en/admin-status.json';
 import enAdminGuard from './en/admin-guard.json';
+import enAdminAccounts from './en/admin-accounts.json';
 import enResync from './en/resync.json';
 import enInvite from './en/invite.json';
 
@@ -29,6 +31,6 @@ export const SUPPORTED_LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const resources = {
-  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminBulk: koAdminBulk, adminStatus: koAdminStatus, adminGuard: koAdminGuard, resync: koResync, invite: koInvite },
-  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminBulk: enAdminBulk, adminStatus: enAdminStatus, adminGuard: enAdminGuard, resync: enResync, invite: enInvite },
+  ko: { common: koCommon, errors: koErrors, start: koStart, onboarding: koOnboarding, admin: koAdmin, adminUsers: koAdminUsers, adminBulk: koAdminBulk, adminStatus: koAdminStatus, adminGuard: koAdminGuard, adminAccounts: koAdminAccounts, resync: koResync, invite: koInvite },
+  en: { common: enCommon, errors: enErrors, start: enStart, onboarding: enOnboarding, admin: enAdmin, adminUsers: enAdminUsers, adminBulk: enAdminBulk, adminStatus: enAdminStatus, adminGuard: enAdminGuard, adminAccounts: enAdminAccounts, resync: enResync, invite: enInvite },
 } as const;

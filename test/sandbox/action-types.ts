@@ -2,10 +2,14 @@ import type { Caller } from './authorize';
 import { validationError } from './errors';
 import type { Params } from './query-protocol';
 import type { AccountState, User } from './state';
+import type { World } from './world';
 import type { XmlObject } from './xml';
 
 export interface ActionContext {
+  /** The account the caller's credentials belong to. */
   state: AccountState;
+  /** Every account (cross-account AssumeRole). */
+  world: World;
   caller: Caller;
   p: Params;
   requestId: string;

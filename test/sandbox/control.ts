@@ -31,9 +31,15 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
     } catch {
       return json(res, 400, { error: 'body must be JSON' });
     }
+    // `account` (query or body) aims a scenario or state route at another account of the sandbox.
+    const accountParam = url.searchParams.get('account') ?? (typeof input.account === 'string' ? input.account : null);
+    delete input.account;
     try {
+      const acct = accountParam ? sb.account(accountParam) : sb;
       if (method === 'GET' && (path === '/' || path === '/info'))
-        return json(res, 200, { url: sb.url, port: sb.port, accountId: sb.accountId, region: sb.region, admin: sb.admin, env: sb.env });
+        return json(res, 200, { url: sb.url, port: sb.port, accountId: sb.accountId, region: sb.region, admin: sb.admin, env: sb.env, accounts: sb.accountIds() });
+      if (method === 'POST' && path === '/scenario/organization') return json(res, 200, sb.scenario.createOrganization(input as never));
+      if (method === 'GET' && path === '/organization') return json(res, 200, sb.organization());
       if (path === '/requests') {
         if (method === 'DELETE') {
           sb.requestLog.length = 0;
@@ -41,39 +47,39 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
         }
         return json(res, 200, sb.requestLog);
       }
-      if (method === 'POST' && path === '/scenario/new-user') return json(res, 200, sb.scenario.newUser(input as never));
+      if (method === 'POST' && path === '/scenario/new-user') return json(res, 200, acct.scenario.newUser(input as never));
       // The app's own provisioning and wizard (test/sandbox/app-scenarios.ts); answers carry the secrets a test needs.
       if (method === 'POST' && path === '/scenario/invited-user') return json(res, 200, await sb.scenario.invitedUser(input as never));
       if (method === 'POST' && path === '/scenario/onboarded-user') return json(res, 200, await sb.scenario.onboardedUser(input as never));
-      if (method === 'POST' && path === '/scenario/root-flags') return json(res, 200, sb.scenario.setRootFlags(input as never) ?? { ok: true });
+      if (method === 'POST' && path === '/scenario/root-flags') return json(res, 200, acct.scenario.setRootFlags(input as never) ?? { ok: true });
       if (method === 'POST' && path === '/scenario/password-policy') {
-        sb.scenario.setPasswordPolicy(body.length && Object.keys(input ?? {}).length ? (input as never) : null);
+        acct.scenario.setPasswordPolicy(body.length && Object.keys(input ?? {}).length ? (input as never) : null);
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/scenario/group') {
-        sb.scenario.createGroup(String(input.name), (input.policyArns as string[] | undefined) ?? []);
+        acct.scenario.createGroup(String(input.name), (input.policyArns as string[] | undefined) ?? []);
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/scenario/age-access-key') {
-        sb.scenario.ageAccessKey(String(input.accessKeyId), Number(input.days));
+        acct.scenario.ageAccessKey(String(input.accessKeyId), Number(input.days));
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/scenario/account-alias') {
-        sb.scenario.setAccountAlias((input.alias as string | null | undefined) ?? null);
+        acct.scenario.setAccountAlias((input.alias as string | null | undefined) ?? null);
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/scenario/backdate-user') {
-        sb.scenario.backdateUser(String(input.userName), Number(input.days));
+        acct.scenario.backdateUser(String(input.userName), Number(input.days));
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/scenario/credential-report') {
-        if (input.delayMs !== undefined) sb.scenario.setCredentialReportDelayMs(Number(input.delayMs));
-        if (input.ageHours !== undefined) sb.scenario.ageCredentialReport(Number(input.ageHours));
+        if (input.delayMs !== undefined) acct.scenario.setCredentialReportDelayMs(Number(input.delayMs));
+        if (input.ageHours !== undefined) acct.scenario.ageCredentialReport(Number(input.ageHours));
         return json(res, 200, { ok: true });
       }
       if (method === 'GET' && path === '/mfa/code') {
         const serial = url.searchParams.get('serialNumber') ?? '';
-        return json(res, 200, { code: sb.scenario.mfaCode(serial, Number(url.searchParams.get('offsetSteps') ?? 0)) });
+        return json(res, 200, { code: acct.scenario.mfaCode(serial, Number(url.searchParams.get('offsetSteps') ?? 0)) });
       }
       if (path === '/faults') {
         if (method === 'POST') {
@@ -88,7 +94,7 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
       }
       if (method === 'POST' && path === '/faults/account-throttle') {
         const rate = input.ratePerSec;
-        faults.accountThrottle(rate === null || rate === undefined ? null : Number(rate), input.burst === undefined ? undefined : Number(input.burst));
+        faults.accountThrottle(rate === null || rate === undefined ? null : Number(rate), input.burst === undefined ? undefined : Number(input.burst), accountParam ?? undefined);
         return json(res, 200, { ok: true });
       }
       if (method === 'POST' && path === '/consistency') {
@@ -99,20 +105,20 @@ export function createControlHandler(get: () => Sandbox, faults: Faults, sso: Ss
         sb.setClockSkewMs(Number(input.ms ?? 0));
         return json(res, 200, { ok: true });
       }
-      if (method === 'GET' && path === '/state/users') return json(res, 200, sb.state.listUsers());
+      if (method === 'GET' && path === '/state/users') return json(res, 200, acct.state.listUsers());
       if (method === 'GET' && path.startsWith('/state/users/')) {
         const name = decodeURIComponent(path.slice('/state/users/'.length));
-        const u = sb.state.getUser(name);
+        const u = acct.state.getUser(name);
         if (!u) return json(res, 404, { error: 'no such user' });
         return json(res, 200, {
           ...u,
-          loginProfile: sb.state.getLoginProfile(name) ?? null,
-          accessKeys: sb.state.listAccessKeys(name),
-          mfaDevices: sb.state.listMfaDevices(name),
+          loginProfile: acct.state.getLoginProfile(name) ?? null,
+          accessKeys: acct.state.listAccessKeys(name),
+          mfaDevices: acct.state.listMfaDevices(name),
         });
       }
-      if (method === 'GET' && path === '/state/virtual-mfa-devices') return json(res, 200, sb.state.listVirtualMfaDevices());
-      if (method === 'GET' && path === '/state/summary') return json(res, 200, sb.state.getAccountSummary());
+      if (method === 'GET' && path === '/state/virtual-mfa-devices') return json(res, 200, acct.state.listVirtualMfaDevices());
+      if (method === 'GET' && path === '/state/summary') return json(res, 200, acct.state.getAccountSummary());
       if (path === '/sso/device' || (path === '/sso/approve' && method === 'GET'))
         return html(res, 200, devicePage(url.searchParams.get('user_code'), sso.pendingUserCodes()));
       if (method === 'POST' && (path === '/sso/approve' || path === '/sso/deny')) {

@@ -12,7 +12,11 @@ export interface FaultSpec {
 export interface FaultControl {
   set(action: string, f: FaultSpec): void;
   clear(action?: string): void;
-  accountThrottle(ratePerSec: number | null, burst?: number): void;
+  /**
+   * IAM's request quota is per account: each account gets its own bucket of this rate (`accountId`
+   * given: only that account is throttled; null clears).
+   */
+  accountThrottle(ratePerSec: number | null, burst?: number, accountId?: string): void;
 }
 
 export interface FaultPlan {
@@ -54,7 +58,9 @@ interface ActiveFault {
 
 export class Faults implements FaultControl {
   private readonly active = new Map<string, ActiveFault>();
-  private account?: TokenBucket;
+  /** Rate per account ('*' = every account), and each account's own bucket. */
+  private readonly accountRates = new Map<string, { ratePerSec: number; burst: number }>();
+  private readonly accountBuckets = new Map<string, TokenBucket>();
 
   set(action: string, f: FaultSpec): void {
     this.active.set(action, {
@@ -68,21 +74,35 @@ export class Faults implements FaultControl {
   clear(action?: string): void {
     if (action === undefined) {
       this.active.clear();
-      this.account = undefined;
+      this.accountRates.clear();
+      this.accountBuckets.clear();
     } else this.active.delete(action);
   }
 
-  accountThrottle(ratePerSec: number | null, burst?: number): void {
-    this.account = ratePerSec === null ? undefined : new TokenBucket(ratePerSec, burst ?? Math.max(1, ratePerSec));
+  accountThrottle(ratePerSec: number | null, burst?: number, accountId = '*'): void {
+    if (ratePerSec === null) this.accountRates.delete(accountId);
+    else this.accountRates.set(accountId, { ratePerSec, burst: burst ?? Math.max(1, ratePerSec) });
+    for (const key of [...this.accountBuckets.keys()]) if (accountId === '*' || key === accountId) this.accountBuckets.delete(key);
+  }
+
+  private accountBucket(accountId: string): TokenBucket | undefined {
+    let b = this.accountBuckets.get(accountId);
+    if (!b) {
+      const rate = this.accountRates.get(accountId) ?? this.accountRates.get('*');
+      if (!rate) return undefined;
+      b = new TokenBucket(rate.ratePerSec, rate.burst);
+      this.accountBuckets.set(accountId, b);
+    }
+    return b;
   }
 
   /** What happens to this request. Consumes throttle tokens and "times" counters. */
-  plan(action: string, service: string): FaultPlan {
+  plan(action: string, service: string, accountId = ''): FaultPlan {
     const plan: FaultPlan = { latencyMs: 0, throttled: false };
     const faults = [this.active.get(action), this.active.get('*')].filter((x): x is ActiveFault => !!x);
     for (const f of faults) plan.latencyMs = Math.max(plan.latencyMs, f.spec.latencyMs ?? 0);
     for (const f of faults) if (f.bucket && !f.bucket.take()) plan.throttled = true;
-    if (!plan.throttled && service === 'iam' && this.account && !this.account.take()) plan.throttled = true;
+    if (!plan.throttled && service === 'iam' && this.accountBucket(accountId)?.take() === false) plan.throttled = true;
     if (plan.throttled) return plan;
     for (const f of faults) {
       if (f.dropLeft > 0) {

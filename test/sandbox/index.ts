@@ -8,23 +8,28 @@ import { createRequestHandler } from './server';
 import { SsoState } from './sso';
 import { ADMIN_POLICY_ARN, AccountState } from './state';
 import { createStateView } from './state-view';
-import { createGuardControl, createGuardSandbox } from './services/guard-sandbox';
-import { GuardState } from './services/guard-state';
+import { createGuardControl, createGuardSandbox, type GuardSandbox } from './services/guard-sandbox';
 import { createGuardRouter, serviceOf } from './services/router';
-import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
+import { createOrganization, viewOrganization } from './organizations';
+import type { RequestLogEntry, Sandbox, SandboxAccount, SandboxOptions } from './types';
+import { World } from './world';
 
 export type {
   FaultControl,
   FaultSpec,
   InvitedUserOptions,
   InvitedUserResult,
+  MemberSpec,
   NewUserOptions,
   NewUserResult,
   OnboardedUserOptions,
   OnboardedUserResult,
+  OrganizationSpec,
+  OrganizationView,
   PasswordPolicy,
   RequestLogEntry,
   Sandbox,
+  SandboxAccount,
   SandboxOptions,
   SandboxState,
   Scenarios,
@@ -54,17 +59,28 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     [ADMIN_POLICY_ARN],
   );
 
+  const world = new World(state);
   const faults = new Faults();
   const requestLog: RequestLogEntry[] = [];
   let sandbox: Sandbox | undefined; // eslint-disable-line prefer-const -- assigned once the server is listening, read by the control handler
   let baseUrl = '';
-  const sso = new SsoState(state, () => baseUrl);
+  const sso = new SsoState(world, () => baseUrl);
   const control = createControlHandler(() => sandbox as Sandbox, faults, sso);
-  const guardState = new GuardState(state);
-  const guard = createGuardSandbox(guardState);
-  const guardRouter = createGuardRouter(state, guardState, requestLog, faults);
+  const guards = new Map<string, GuardSandbox>();
+  const accountView = (accountId: string): SandboxAccount => {
+    const a = world.account(accountId);
+    if (!a) throw new Error(`no account ${accountId} in the sandbox`);
+    let guard = guards.get(accountId);
+    if (!guard) {
+      guard = createGuardSandbox(a.guard);
+      guards.set(accountId, guard);
+    }
+    return { accountId, state: createStateView(a.state), scenario: createScenarios(a.state), guard };
+  };
+  const guard = accountView(state.accountId).guard;
+  const guardRouter = createGuardRouter(world, requestLog, faults);
   const handler = createRequestHandler({
-    state,
+    world,
     faults,
     sso,
     requestLog,
@@ -98,6 +114,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     AWS_ENDPOINT_URL_S3: baseUrl,
     AWS_ENDPOINT_URL_S3_CONTROL: baseUrl,
     AWS_ENDPOINT_URL_EC2: baseUrl,
+    AWS_ENDPOINT_URL_ORGANIZATIONS: baseUrl,
     AWS_ACCESS_KEY_ID: adminKey.accessKeyId,
     AWS_SECRET_ACCESS_KEY: adminKey.secretAccessKey,
   };
@@ -110,20 +127,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     env,
     scenario: {
       ...createScenarios(state),
+      createOrganization: (spec) => createOrganization(world, spec),
+      setListingsStartEmpty: (on) => {
+        if (!world.organization) throw new Error('no organization');
+        world.organization.emptyFirstPage = on;
+      },
       invitedUser: (o) => invitedUser(sandbox as Sandbox, o),
       onboardedUser: (o) => onboardedUser(sandbox as Sandbox, o),
     },
     faults,
     requestLog,
     state: createStateView(state),
+    account: accountView,
+    accountIds: () => world.accounts.map((a) => a.state.accountId),
+    organization: () => viewOrganization(world),
     sso: { approve: (code, account) => sso.approve(code, account), deny: (code) => sso.deny(code) },
     guard,
     setClockSkewMs: (ms) => {
       state.clockSkewMs = ms;
     },
-    setConsistencyDelayMs: (ms) => {
-      state.consistencyDelayMs = ms;
-    },
+    setConsistencyDelayMs: (ms) => world.setConsistencyDelayMs(ms),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -9,7 +9,8 @@ import { newRequestId } from './ids';
 import { Params, parseForm } from './query-protocol';
 import { readClaim } from './sigv4';
 import type { SsoState, JsonReply } from './sso';
-import type { AccountState } from './state';
+import { createOrganizationsRoute, isOrganizationsRequest } from './organizations-route';
+import type { World } from './world';
 import { stsActions } from './sts-actions';
 import type { GuardService } from './services/protocol';
 import type { RequestLogEntry } from './types';
@@ -18,7 +19,8 @@ import { IAM_NS, STS_NS, renderError, renderResponse } from './xml';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ServerContext {
-  state: AccountState;
+  /** Every account; a request acts in the account of the key or session that signed it. */
+  world: World;
   faults: Faults;
   sso: SsoState;
   requestLog: RequestLogEntry[];
@@ -53,10 +55,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 }
 
 export function createRequestHandler(ctx: ServerContext) {
-  const { state, faults, sso, requestLog } = ctx;
+  const { world, faults, sso, requestLog } = ctx;
+  const organizations = createOrganizationsRoute(world, requestLog, faults);
 
   const baseHeaders = (res: ServerResponse, requestId: string): void => {
-    res.setHeader('Date', state.now().toUTCString());
+    res.setHeader('Date', world.home.now().toUTCString());
     res.setHeader('x-amzn-RequestId', requestId);
   };
 
@@ -132,13 +135,15 @@ export function createRequestHandler(ctx: ServerContext) {
     let service: 'iam' | 'sts' | 'unknown' = 'unknown';
     let action = 'Unknown';
     let caller: Caller | undefined;
+    let state = world.home;
     const ns = (): string => (service === 'sts' ? STS_NS : IAM_NS);
     const fail = (e: AwsError): void => {
-      log({ service, action, status: e.status, errorCode: e.code, ...(caller ? { caller: caller.logName } : {}) });
+      log({ service, action, status: e.status, errorCode: e.code, account: state.accountId, ...(caller ? { caller: caller.logName } : {}) });
       sendXml(res, e.status, renderError(ns(), e.type, e.code, e.message, requestId));
     };
     try {
       const claim = readClaim(req);
+      state = world.accountOfKey(claim?.accessKeyId).state;
       const form = req.method === 'POST' ? parseForm(body.toString('utf8')) : new Map<string, string>();
       for (const [k, v] of url.searchParams) if (!k.startsWith('X-Amz-') && !form.has(k)) form.set(k, v);
       const actionName = form.get('Action');
@@ -150,7 +155,7 @@ export function createRequestHandler(ctx: ServerContext) {
       if (!actionName) throw new AwsError('InvalidAction', 'The action parameter is missing or empty.', 400);
       const def: ActionDef | undefined = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined;
 
-      const plan = faults.plan(action, service);
+      const plan = faults.plan(action, service, state.accountId);
       if (plan.latencyMs) await sleep(plan.latencyMs);
       if (plan.throttled) throw new AwsError('Throttling', 'Rate exceeded', 400);
       if (plan.error5xx)
@@ -158,7 +163,7 @@ export function createRequestHandler(ctx: ServerContext) {
           ? new AwsError('ServiceUnavailable', 'Service is unable to handle request.', 503)
           : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', plan.error5xx);
       if (plan.drop === 'before') {
-        log({ service, action, status: 0, errorCode: 'ConnectionDropped' });
+        log({ service, action, status: 0, errorCode: 'ConnectionDropped', account: state.accountId });
         return drop(req);
       }
 
@@ -169,17 +174,17 @@ export function createRequestHandler(ctx: ServerContext) {
       if (service === 'iam' && caller.session?.source === 'getSessionToken' && !caller.session.mfaAuthenticated) throw invalidToken();
       if (!def) throw new AwsError('InvalidAction', `Could not find operation ${actionName} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`, 400);
       const params = new Params(form);
-      const actx = { state, caller, p: params, requestId };
+      const actx = { state, world, caller, p: params, requestId };
       if (def.authorize !== false) {
         const resource = def.resource ? def.resource(actx) : '*';
         authorize(state, caller, `${service}:${actionName}`, resource, def.context ? def.context(actx) : {});
       }
       const result = await def.handler(actx);
       if (plan.drop === 'after') {
-        log({ service, action, status: 0, errorCode: 'ConnectionDropped', caller: caller.logName });
+        log({ service, action, status: 0, errorCode: 'ConnectionDropped', caller: caller.logName, account: state.accountId });
         return drop(req);
       }
-      log({ service, action, status: 200, caller: caller.logName });
+      log({ service, action, status: 200, caller: caller.logName, account: state.accountId });
       sendXml(res, 200, renderResponse(actionName, ns(), result, requestId));
     } catch (e) {
       if (e instanceof AwsError) return fail(e);
@@ -208,6 +213,7 @@ export function createRequestHandler(ctx: ServerContext) {
     }
     if (ctx.guard && url.pathname.startsWith('/__sandbox/guard/')) return ctx.guard.control(req, res, body, url.pathname.slice('/__sandbox/guard'.length));
     if (url.pathname.startsWith('/__sandbox')) return ctx.control(req, res, body, url);
+    if (isOrganizationsRequest(req)) return organizations(req, res, body);
     const guardService = ctx.guard?.serviceOf(req, url);
     if (guardService) return ctx.guard?.handle(guardService, req, res, body, url, requestId);
     if (isRest) return handleRestJson(req, res, body, url, requestId);

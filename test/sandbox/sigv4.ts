@@ -187,3 +187,12 @@ export function verifySignature(req: IncomingMessage, body: Buffer, claim: SigV4
   }
   throw new AwsError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
 }
+
+/** The claim when the request carries a well-formed one, else undefined (for routing only; errors are raised where it is read). */
+export function safeClaim(req: IncomingMessage): SigV4Claim | undefined {
+  try {
+    return readClaim(req);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { randomHex, randomToken } from './ids';
 import { ADMIN_POLICY_ARN, type AccountState, type Role } from './state';
+import type { World } from './world';
 import { escapeXml } from './xml';
 
 /** A JSON answer of the REST-JSON protocols (SSO-OIDC, SSO portal). */
@@ -62,22 +63,37 @@ export class SsoState {
   private readonly byUserCode = new Map<string, DeviceAuth>();
   private readonly tokens = new Map<string, SsoToken>();
   private readonly refresh = new Map<string, SsoToken>();
+  /** Permission-set role suffixes, per account and role name. */
   private readonly roleSuffix = new Map<string, string>();
+  /** Next-page tokens of the portal's ListAccounts. */
+  private readonly pageTokens = new Map<string, number>();
 
   constructor(
-    private readonly state: AccountState,
+    private readonly world: World,
     private readonly baseUrl: () => string,
   ) {}
+
+  private get state(): AccountState {
+    return this.world.home;
+  }
 
   private now(): number {
     return this.state.nowMs();
   }
 
+  /** Approval without a choice: AdministratorAccess and ReadOnlyAccess in every account of the sandbox. */
   defaultAssignments(): SsoAssignment[] {
-    return [
-      { accountId: this.state.accountId, roleName: 'AdministratorAccess' },
-      { accountId: this.state.accountId, roleName: 'ReadOnlyAccess' },
-    ];
+    return this.world.accounts.flatMap(({ state }) => [
+      { accountId: state.accountId, roleName: 'AdministratorAccess' },
+      { accountId: state.accountId, roleName: 'ReadOnlyAccess' },
+    ]);
+  }
+
+  /** The portal's account name: the organization's name for the account, else its alias. */
+  private accountName(accountId: string): string {
+    const inOrg = this.world.organization?.accounts.find((a) => a.id === accountId);
+    if (inOrg) return inOrg.name;
+    return this.world.account(accountId)?.state.accountAlias ?? (accountId === this.state.accountId ? 'sandbox' : `account-${accountId}`);
   }
 
   approve(userCode: string, account?: SsoAssignment): void {
@@ -201,24 +217,25 @@ export class SsoState {
 
   // ---------------- portal ----------------
   /** The permission-set role that backs an SSO role name in this account. */
-  ssoRole(roleName: string): Role {
-    let suffix = this.roleSuffix.get(roleName);
+  ssoRole(roleName: string, state: AccountState = this.state): Role {
+    const key = `${state.accountId}/${roleName}`;
+    let suffix = this.roleSuffix.get(key);
     if (!suffix) {
       suffix = randomHex(8);
-      this.roleSuffix.set(roleName, suffix);
+      this.roleSuffix.set(key, suffix);
     }
     const name = `AWSReservedSSO_${roleName}_${suffix}`;
-    const existing = this.state.roles.get(name.toLowerCase());
+    const existing = state.roles.get(name.toLowerCase());
     if (existing) return existing;
     const managed = `arn:aws:iam::aws:policy/${roleName}`;
-    return this.state.createRole(
+    return state.createRole(
       name,
       '/aws-reserved/sso.amazonaws.com/',
       {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${this.state.accountId}:saml-provider/AWSSSO_${suffix}_DO_NOT_DELETE` }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }],
+        Statement: [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${state.accountId}:saml-provider/AWSSSO_${suffix}_DO_NOT_DELETE` }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }],
       },
-      this.state.policies.has(managed) ? [managed] : roleName === 'AdministratorAccess' ? [ADMIN_POLICY_ARN] : [],
+      state.policies.has(managed) ? [managed] : roleName === 'AdministratorAccess' ? [ADMIN_POLICY_ARN] : [],
     );
   }
 
@@ -232,16 +249,26 @@ export class SsoState {
       return { status: 200, action, body: {} };
     }
     if (action === 'ListAccounts') {
+      // Paged (max_result 1..100, next_token), as the portal API reference describes.
       const ids = [...new Set(t.assignments.map((a) => a.accountId))];
+      const max = query.get('max_result');
+      const size = max === null ? 100 : Number(max);
+      if (!Number.isInteger(size) || size < 1 || size > 100) return portalError(action, 400, 'InvalidRequestException', 'max_result must be between 1 and 100');
+      const token = query.get('next_token');
+      const offset = token === null ? 0 : this.pageTokens.get(token);
+      if (offset === undefined) return portalError(action, 400, 'InvalidRequestException', 'Invalid next_token');
+      const slice = ids.slice(offset, offset + size);
+      let nextToken: string | undefined;
+      if (offset + size < ids.length) {
+        nextToken = randomToken(24);
+        this.pageTokens.set(nextToken, offset + size);
+      }
       return {
         status: 200,
         action,
         body: {
-          accountList: ids.map((accountId) => ({
-            accountId,
-            accountName: accountId === this.state.accountId ? (this.state.accountAlias ?? 'sandbox') : `account-${accountId}`,
-            emailAddress: `aws+${accountId}@example.com`,
-          })),
+          accountList: slice.map((accountId) => ({ accountId, accountName: this.accountName(accountId), emailAddress: `aws+${accountId}@example.com` })),
+          ...(nextToken ? { nextToken } : {}),
         },
       };
     }
@@ -255,10 +282,12 @@ export class SsoState {
       };
     const roleName = query.get('role_name');
     if (!roleName) return portalError(action, 400, 'InvalidRequestException', 'role_name is required');
-    if (!t.assignments.some((a) => a.accountId === accountId && a.roleName === roleName) || accountId !== this.state.accountId)
+    const account = this.world.account(accountId);
+    if (!t.assignments.some((a) => a.accountId === accountId && a.roleName === roleName) || !account)
       return portalError(action, 403, 'ForbiddenException', 'No access');
-    const role = this.ssoRole(roleName);
-    const s = this.state.createSession({ kind: 'role', roleName: role.roleName, sessionName: t.email }, 3600, false, 'sso');
+    const role = this.ssoRole(roleName, account.state);
+    // The role session lives in the account it was issued for: its key acts there and nowhere else.
+    const s = account.state.createSession({ kind: 'role', roleName: role.roleName, sessionName: t.email }, 3600, false, 'sso');
     return {
       status: 200,
       action,

@@ -1,7 +1,9 @@
 import type { ActionContext, ActionTable } from './action-types';
 import { accessDenied, validationError } from './errors';
 import { verifySingle } from './mfa-codes';
+import { contextFor } from './authorize';
 import type { Session } from './state';
+import { trustDecision } from './trust-policy';
 
 const credentialsXml = (s: Session) => ({
   AccessKeyId: s.accessKeyId,
@@ -41,14 +43,16 @@ function duration(c: ActionContext, min: number, max: number, def: number): numb
   return d;
 }
 
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+/** The role an ARN names, in whichever account of the sandbox holds it (undefined when none does). */
 function roleFromArn(c: ActionContext, arn: string) {
   const m = /^arn:aws:iam::(\d{12}):role(\/.*\/|\/)([\w+=,.@-]+)$/.exec(arn);
   if (!m) throw validationError(`${arn} is invalid`);
-  if (m[1] !== c.state.accountId) throw accessDenied(`User: ${c.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${arn}`);
-  return c.state.roles.get((m[3] as string).toLowerCase());
+  const account = c.world.account(m[1] as string);
+  const role = account?.state.roles.get((m[3] as string).toLowerCase());
+  return role && account && role.arn === arn ? { role, state: account.state } : undefined;
 }
-
-const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export const stsActions: ActionTable = {
   GetCallerIdentity: {
@@ -67,32 +71,44 @@ export const stsActions: ActionTable = {
     },
   },
   AssumeRole: {
+    // The caller's identity policy must allow sts:AssumeRole on the role's ARN (checked in the caller's
+    // account before this handler), and the role's trust policy must trust the caller (below).
     resource: (c) => c.p.req('RoleArn'),
     handler: (c) => {
       const arn = c.p.req('RoleArn');
       const sessionName = c.p.req('RoleSessionName');
       if (!/^[\w+=,.@-]{2,64}$/.test(sessionName))
         throw validationError(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
-      const role = roleFromArn(c, arn);
+      const externalId = c.p.str('ExternalId');
+      if (externalId !== undefined && !EXTERNAL_ID.test(externalId))
+        throw validationError(`1 validation error detected: Value '${externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`);
       const denied = accessDenied(`User: ${c.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${arn}`);
-      if (!role) throw denied;
-      const trust = role.assumeRolePolicy.json as { Statement?: unknown };
-      const acct = c.state.accountId;
-      const trusted = asList(trust.Statement).some((st) => {
-        const s = st as { Effect?: string; Action?: unknown; Principal?: { AWS?: unknown } | string };
-        if (s.Effect !== 'Allow' || !asList(s.Action).some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*')) return false;
-        if (s.Principal === '*') return true;
-        return asList(typeof s.Principal === 'object' ? s.Principal.AWS : undefined).some(
-          (p) => p === '*' || p === acct || p === `arn:aws:iam::${acct}:root` || p === c.caller.principalArn,
-        );
-      });
-      if (!trusted) throw denied;
+      // "You cannot use AWS account root user credentials to call AssumeRole" (STS API reference).
+      if (c.caller.principal.kind === 'root') throw denied;
+      const found = roleFromArn(c, arn);
+      // An MFA code in the request is checked (and used up) before the trust policy, as a wrong code is its own error.
+      const mfaInRequest = checkMfa(c);
+      if (!found) throw denied;
+      const { role, state: target } = found;
+      const mfa = mfaInRequest || !!c.caller.session?.mfaAuthenticated;
+      const context: Record<string, string | string[]> = {
+        ...contextFor(c.state, c.caller),
+        'sts:RoleSessionName': sessionName,
+        ...(externalId !== undefined ? { 'sts:ExternalId': externalId } : {}),
+        // The MFA code sent with AssumeRole counts as MFA for the trust policy (STS API reference, SerialNumber).
+        ...(mfaInRequest ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' } : {}),
+      };
+      if (trustDecision(role.assumeRolePolicy.json, c.caller, c.state.accountId, role.arn, context) !== 'Allowed') throw denied;
+      // Role chaining (a role session assuming a role) is limited to one hour (IAM User Guide, "Role chaining").
+      const chained = c.caller.principal.kind === 'role';
+      const requested = c.p.int('DurationSeconds');
+      if (chained && requested !== undefined && requested > 3600)
+        throw validationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
       const secs = duration(c, 900, role.maxSessionDuration, 3600);
-      const mfa = checkMfa(c);
-      const s = c.state.createSession({ kind: 'role', roleName: role.roleName, sessionName }, secs, mfa, 'assumeRole');
+      const s = target.createSession({ kind: 'role', roleName: role.roleName, sessionName }, secs, mfa, 'assumeRole');
       return {
         Credentials: credentialsXml(s),
-        AssumedRoleUser: { AssumedRoleId: `${role.roleId}:${sessionName}`, Arn: `arn:aws:sts::${acct}:assumed-role/${role.roleName}/${sessionName}` },
+        AssumedRoleUser: { AssumedRoleId: `${role.roleId}:${sessionName}`, Arn: `arn:aws:sts::${target.accountId}:assumed-role/${role.roleName}/${sessionName}` },
       };
     },
   },

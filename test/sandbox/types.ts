@@ -1,9 +1,11 @@
 import type { FaultControl } from './faults';
 import type { PasswordPolicy } from './password-policy';
 import type { GuardSandbox } from './services/guard-sandbox';
+import type { OrganizationSpec, OrganizationView } from './organizations';
 
 export type { FaultControl, FaultSpec } from './faults';
 export type { PasswordPolicy } from './password-policy';
+export type { MemberSpec, OrganizationSpec, OrganizationView } from './organizations';
 
 export interface SandboxOptions {
   port?: number;
@@ -18,12 +20,14 @@ export interface SandboxOptions {
 
 export interface RequestLogEntry {
   time: Date;
-  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'cloudtrail' | 'events' | 'sns' | 'ec2' | 's3' | 's3-control' | 'unknown';
+  service: 'iam' | 'sts' | 'sso-oidc' | 'sso' | 'cloudtrail' | 'events' | 'sns' | 'ec2' | 's3' | 's3-control' | 'organizations' | 'unknown';
   action: string;
   status: number;
   errorCode?: string;
   /** user name, 'root', or 'Role/session' */
   caller?: string;
+  /** The account the request acted in (the one its key or session belongs to). */
+  account?: string;
 }
 
 export interface NewUserOptions {
@@ -95,6 +99,28 @@ export interface OnboardedUserResult extends InvitedUserResult {
   profile: string | null;
   /** The key the user keeps for the command line (from the app's store; 'plain' outside Electron), else null. */
   kept: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** Several accounts: an AWS Organization whose management account is the sandbox's first account. */
+export interface OrganizationScenarios {
+  /**
+   * Creates the organization and its member accounts (each with its own IAM state; CREATED ones with
+   * OrganizationAccountAccessRole trusting the management account, as AWS makes them).
+   */
+  createOrganization(spec: OrganizationSpec): OrganizationView;
+  /**
+   * "These operations can occasionally return an empty set of results even when there are more results
+   * available" (Organizations List* operations): on, every listing starts with an empty page and a NextToken.
+   */
+  setListingsStartEmpty(on: boolean): void;
+}
+
+/** One account of the sandbox, for assertions and scenarios in it. */
+export interface SandboxAccount {
+  accountId: string;
+  state: SandboxState;
+  scenario: Scenarios;
+  guard: GuardSandbox;
 }
 
 /** Scenarios that run the app's own admin and wizard code (test/sandbox/app-scenarios.ts). */
@@ -180,7 +206,13 @@ export interface Sandbox {
   region: string;
   admin: { userName: string; accessKeyId: string; secretAccessKey: string };
   env: Record<string, string>;
-  scenario: Scenarios & AppScenarios;
+  /** Scenarios in the first account (the management account once there is an organization). */
+  scenario: Scenarios & AppScenarios & OrganizationScenarios;
+  /** Any account by id (the first included); throws for an unknown one. */
+  account(accountId: string): SandboxAccount;
+  /** Every account id, the first first. */
+  accountIds(): string[];
+  organization(): OrganizationView | null;
   faults: FaultControl;
   requestLog: RequestLogEntry[];
   state: SandboxState;

@@ -6,12 +6,15 @@ import { writePrivateFile } from '../../platform/private-file';
 import type { BulkImport } from '../../../src/shared/ipc/channels/admin-bulk';
 import type { AppDeps } from '../../app/app-deps';
 import type { FeatureHandlers, HandlerContext } from '../../ipc/handler-types';
-import type { AdminSession } from '../admin-session';
+import type { AccountScope, AdminSession } from '../admin-session';
+import type { OrgDirectory } from '../accounts/org-directory';
+import type { RoleSessions } from '../accounts/role-sessions';
 import type { RunAccount } from '../users/provisioning-run';
+import { checkAccounts, scopesFor } from './account-column';
+import { checkAgainstAccount } from './check-account';
 import { passwordSheet, writeSummaryCsv } from './bulk-output';
 import { BulkRunner } from './bulk-runner';
 import { inputFor, jobFromJournal, newJob } from './bulk-user';
-import { checkAgainstAccount } from './check-account';
 import { importUsersCsv, type BulkRow } from './csv-import';
 import { BulkJournal } from './journal';
 import { listSavedRuns, makeRunDir, runPaths } from './run-files';
@@ -20,9 +23,18 @@ import { RunKey, type KeySealing } from './run-key';
 import type { BulkRunHolder } from './run-holder';
 import type { InviteGenerations } from '../users/invite-generations';
 
-export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, generations: InviteGenerations, holder: BulkRunHolder): FeatureHandlers<'admin:bulk'> {
-  /** The last file checked: where it is and what it was (no rows are kept; the run reads the file again). */
-  let checked: { path: string; fingerprint: string; ready: boolean } | null = null;
+export function createAdminBulkHandlers(
+  deps: AppDeps,
+  session: AdminSession,
+  generations: InviteGenerations,
+  holder: BulkRunHolder,
+  org: { roles: RoleSessions; directory: OrgDirectory },
+): FeatureHandlers<'admin:bulk'> {
+  /**
+   * The last file checked: where it is and what it was (no rows are kept; the run reads the file again),
+   * which account each `account` cell named, and whether the file has such cells.
+   */
+  let checked: { path: string; fingerprint: string; ready: boolean; byCell: Map<string, string>; accountId: string; withColumn: boolean } | null = null;
   let runner: BulkRunner | null = null;
 
   // Sign-out, idle lock or quitting stops the run like a crash: the journal has everything a
@@ -56,12 +68,16 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     });
     const file = await importUsersCsv(path, { keepRows: false });
     const v = file.validation;
-    const fromAccount = await checkAgainstAccount(session.iam(), v, acct.policyArn);
+    const fromAccount = await checkAccounts(v, { session, ...org });
     const ready = v.problemCount === 0 && fromAccount.blockers.length === 0;
-    checked = { path, fingerprint, ready };
+    // With an account column, each previewed row says where it goes (a blank cell: the account in use).
+    const withColumn = v.accountRows.size > 0;
+    const targetOf = (cell: string | null): string | null => (!withColumn ? null : cell ? (fromAccount.targets.byCell.get(cell) ?? null) : acct.accountId);
+    checked = { path, fingerprint, ready, byCell: fromAccount.targets.byCell, accountId: acct.accountId, withColumn };
     // "Skip the invalid rows": possible when every problem is listed (their lines known) and none is the account's.
+    // Not with an account column: the rows left would have to be checked again in each of their accounts.
     const listed = v.sorted();
-    const validRowCount = fromAccount.blockers.length === 0 && listed.length === v.problemCount ? v.rowCount - new Set(listed.map((p) => p.line)).size : 0;
+    const validRowCount = !withColumn && fromAccount.blockers.length === 0 && listed.length === v.problemCount ? v.rowCount - new Set(listed.map((p) => p.line)).size : 0;
     return {
       fileName: basename(path),
       encoding: file.encoding,
@@ -72,8 +88,9 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       problemCount: v.problemCount,
       blockers: fromAccount.blockers,
       ready,
-      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length })),
+      preview: v.preview.map((r) => ({ line: r.line, userName: r.userName, email: r.email, groups: r.groups, tagCount: Object.keys(r.tags).length, account: r.account, accountId: targetOf(r.account) })),
       groups: [...v.groupRows.keys()].sort(),
+      accounts: fromAccount.targets.accounts,
     };
   };
 
@@ -110,14 +127,25 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
     if (runner?.busy) throw new AppError('adminBulk.runActive');
   };
 
-  const newRunner = (o: { journal: BulkJournal; key: RunKey; acct: RunAccount; jobs: BulkRunner['jobs']; concurrency: number; reissued?: number }, ctx: HandlerContext) => {
+  const newRunner = (
+    o: { journal: BulkJournal; key: RunKey; acct: RunAccount; jobs: BulkRunner['jobs']; concurrency: number; reissued?: number; others: Map<string, AccountScope> },
+    ctx: HandlerContext,
+  ) => {
     const { header } = o.journal;
+    // The run's own account is the one in use now; switching accounts later does not move the run.
+    const own = session.iam();
+    const other = (accountId: string): AccountScope => {
+      const scope = o.others.get(accountId);
+      if (!scope) throw new AppError('adminBulk.otherAccount', { accountId });
+      return scope;
+    };
     const made = new BulkRunner(
       {
-        iam: (signal) => runIam(session.iam(), signal),
+        iam: (signal, accountId) => runIam(accountId ? other(accountId).iam() : own, signal),
         journal: o.journal,
         key: o.key,
         account: o.acct,
+        accountOf: (accountId) => other(accountId).account(),
         aws: deps.aws,
         folder: header.folder,
         inviteValidDays: header.inviteValidDays,
@@ -131,7 +159,7 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       o.reissued ?? 0,
     );
     // The hand-off (message, reveal, slips) reads the same run; later reissues on the status tab supersede it.
-    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp() });
+    holder.attach(made, { account: o.acct, createdAt: header.createdAt, inviteValidDays: header.inviteValidDays, stamp: generations.stamp(), accountOf: (id) => other(id).account() });
     return made;
   };
 
@@ -149,10 +177,19 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
 
     'admin:bulk:start': async ({ dialogTitle, inviteValidDays, concurrency, attachTo, skipInvalidRows, keyPassphrase }, ctx) => {
       const acct = account();
-      if (!checked || (!checked.ready && !skipInvalidRows)) throw new AppError('adminBulk.notReady');
+      if (!checked || checked.accountId !== acct.accountId || (!checked.ready && (!skipInvalidRows || checked.withColumn))) throw new AppError('adminBulk.notReady');
       assertNoActiveRun();
       const rows = checked.ready ? await checkedRows(checked) : await rowsWithoutProblems(checked, acct.policyArn);
       if (rows.length === 0) throw new AppError('adminBulk.notReady');
+      // Users the file sends to another account: that account's id (the run's own account: none).
+      const byCell = checked.byCell;
+      const accountOfRow = (cell: string | null): string | undefined => {
+        const id = cell === null ? undefined : byCell.get(cell);
+        if (cell !== null && !id) throw new AppError('adminBulk.fileChanged');
+        return id === acct.accountId ? undefined : id;
+      };
+      const rowAccounts = rows.map((r) => accountOfRow(r.account));
+      const others = await scopesFor(rowAccounts.filter((x): x is string => !!x), org.roles);
       const groups = new Set(rows.flatMap((r) => r.groups));
       if (attachTo && !groups.has(attachTo)) throw new AppError('adminBulk.attachGroupNotInFile', { group: attachTo });
       // Decided before anything is asked or written: without a real keychain the run key is sealed
@@ -178,11 +215,11 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
         partition: acct.partition,
         attachTo,
         inviteValidDays,
-        users: rows.map((r) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags })),
+        users: rows.map((r, i) => ({ userName: r.userName, email: r.email, groups: r.groups, tags: r.tags, ...(rowAccounts[i] ? { accountId: rowAccounts[i] } : {}) })),
       });
-      const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays)));
+      const jobs = journal.header.users.map((u) => newJob(inputFor(u, attachTo, inviteValidDays), u.accountId ?? null));
       runner?.kill();
-      runner = newRunner({ journal, key, acct, jobs, concurrency }, ctx);
+      runner = newRunner({ journal, key, acct, jobs, concurrency, others }, ctx);
       checked = null;
       runner.start();
       deps.log.info('adminBulk.started', { runId, users: jobs.length, concurrency });
@@ -232,7 +269,10 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
         throw new AppError('adminBulk.otherAccount', { accountId: journal.header.accountId });
       }
       let key: RunKey;
+      let others: Map<string, AccountScope>;
       try {
+        // Role sessions in the other accounts the run's users go to, made again (a lock wiped them).
+        others = await scopesFor(journal.header.users.flatMap((u) => (u.accountId ? [u.accountId] : [])), org.roles);
         key = await RunKey.load(paths, { secrets: deps.platform.secrets, passphrase: keyPassphrase, forget: forgetPasswords });
       } catch (e) {
         journal.close();
@@ -242,12 +282,12 @@ export function createAdminBulkHandlers(deps: AppDeps, session: AdminSession, ge
       let reissued = 0;
       const jobs = [];
       for (const u of journal.header.users) {
-        const r = await jobFromJournal(inputFor(u, attachTo, inviteValidDays), journal.of(u.userName), key);
+        const r = await jobFromJournal(inputFor(u, attachTo, inviteValidDays), journal.of(u.userName), key, u.accountId ?? null);
         if (r.reissued) reissued++;
         jobs.push(r.job);
       }
       runner?.kill();
-      runner = newRunner({ journal, key, acct, jobs, concurrency: 4, reissued }, ctx);
+      runner = newRunner({ journal, key, acct, jobs, concurrency: 4, reissued, others }, ctx);
       runner.start();
       deps.log.info('adminBulk.resumed', { runId, users: jobs.length, reissued, keyReplaced: key.replaced });
       return runner.view();

@@ -9,9 +9,11 @@ import { csvDocument } from './summary-csv';
 export async function writeSummaryCsv(folder: string, runId: string, jobs: readonly UserJob[]): Promise<string> {
   const status = (j: UserJob) =>
     j.status === 'done' ? 'created' : j.status === 'failed' ? 'failed' : j.steps.some((s) => s.status === 'done') ? 'incomplete' : 'not started';
-  const rows = jobs.map((j) => [j.input.userName, status(j), j.inviteFile ?? '', j.error?.code ?? '']);
+  // A run across accounts (the file's `account` column) says which account each user went to.
+  const across = jobs.some((j) => j.accountId !== null);
+  const rows = jobs.map((j) => [j.input.userName, status(j), j.inviteFile ?? '', j.error?.code ?? '', ...(across ? [j.accountId ?? ''] : [])]);
   const path = join(folder, `bulk-summary-${runId.slice(0, 8)}.csv`);
-  await writePrivateFile(path, csvDocument(['user', 'status', 'invite file', 'error'], rows));
+  await writePrivateFile(path, csvDocument(['user', 'status', 'invite file', 'error', ...(across ? ['account'] : [])], rows));
   return path;
 }
 

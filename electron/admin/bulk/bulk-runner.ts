@@ -19,10 +19,13 @@ import { runMemo } from './run-iam';
 import { retryStep, Stopped } from './step-retry';
 
 export interface RunnerDeps {
-  iam: (signal: AbortSignal) => IamSender;
+  /** IAM of the run's account (null) or of another account a user goes to (the file's `account` column). */
+  iam: (signal: AbortSignal, accountId: string | null) => IamSender;
   journal: BulkJournal;
   key: RunKey;
   account: RunAccount;
+  /** Another account's details, for users the file sends there. */
+  accountOf?: (accountId: string) => RunAccount;
   aws: Pick<AwsClientFactory, 'region' | 'endpointOverride'>;
   folder: string;
   inviteValidDays: number;
@@ -49,8 +52,8 @@ export class BulkRunner {
   private workers: Promise<void> | null = null;
   private waiters: Array<() => void> = [];
   private readonly meter: RateMeter;
-  /** One sender for the whole run: its cache and abort signal are the run's. */
-  private readonly iam: IamSender;
+  /** One sender per account for the whole run: its cache and abort signal are the run's. */
+  private readonly iams = new Map<string, IamSender>();
   private readonly memo = runMemo();
   summaryFile: string | null = null;
 
@@ -61,7 +64,19 @@ export class BulkRunner {
     readonly passwordsReissued = 0,
   ) {
     this.meter = new RateMeter(d.clock);
-    this.iam = d.iam(this.abort.signal);
+  }
+
+  private iamFor(job: UserJob): IamSender {
+    const key = job.accountId ?? '';
+    let iam = this.iams.get(key);
+    if (!iam) this.iams.set(key, (iam = this.d.iam(this.abort.signal, job.accountId)));
+    return iam;
+  }
+
+  private accountFor(job: UserJob): RunAccount {
+    if (job.accountId === null) return this.d.account;
+    if (!this.d.accountOf) throw new AppError('adminBulk.otherAccount', { accountId: job.accountId });
+    return this.d.accountOf(job.accountId);
   }
 
   get runId(): string {
@@ -197,7 +212,10 @@ export class BulkRunner {
   }
 
   private async provision(job: UserJob): Promise<void> {
-    const ctx = { iam: this.iam, input: job.input, policyArn: this.d.account.policyArn, secrets: job.secrets, memo: this.memo, nowMs: () => this.d.clock.now() };
+    const account = this.accountFor(job);
+    // Run-wide work (the MFA policy on a group) is once per account: each account has its own group.
+    const memo = <T>(key: string, work: () => Promise<T>) => this.memo(`${account.accountId}:${key}`, work);
+    const ctx = { iam: this.iamFor(job), input: job.input, policyArn: account.policyArn, secrets: job.secrets, memo, nowMs: () => this.d.clock.now() };
     for (const step of job.steps) {
       if (step.status === 'done') continue;
       if (!(await this.gate())) return this.park(job);
@@ -261,7 +279,7 @@ export class BulkRunner {
     const { password, accessKeyId, secretAccessKey, expiresAt } = job.secrets;
     if (!password || !accessKeyId || !secretAccessKey || !expiresAt) throw new AppError('adminUsers.secretsGone');
     const payload = buildInvitePayload({
-      account: this.d.account,
+      account: this.accountFor(job),
       aws: this.d.aws,
       userName: job.input.userName,
       accessKeyId,

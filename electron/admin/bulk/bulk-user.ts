@@ -11,6 +11,8 @@ export const WRITE_INVITE = 'writeInvite';
 /** One user of a bulk run, in main-process memory. */
 export interface UserJob {
   input: CreateUserInput;
+  /** The account this user goes to when the file named one; null: the run's account. */
+  accountId: string | null;
   steps: StepRecord[];
   inviteWritten: boolean;
   status: BulkUser['status'];
@@ -36,9 +38,10 @@ export function inputFor(u: JournalUser, attachTo: string | null, inviteValidDay
   };
 }
 
-export function newJob(input: CreateUserInput): UserJob {
+export function newJob(input: CreateUserInput, accountId: string | null = null): UserJob {
   return {
     input,
+    accountId,
     steps: planSteps(input),
     inviteWritten: false,
     status: 'pending',
@@ -56,8 +59,8 @@ export function newJob(input: CreateUserInput): UserJob {
  * after the key, a new key replaces every key on the user. The password survives if its sealed
  * copy opens; otherwise the user gets a new one (UpdateLoginProfile) and a new invite.
  */
-export async function jobFromJournal(input: CreateUserInput, p: UserProgress, key: RunKey): Promise<{ job: UserJob; reissued: boolean }> {
-  const job = newJob(input);
+export async function jobFromJournal(input: CreateUserInput, p: UserProgress, key: RunKey, accountId: string | null = null): Promise<{ job: UserJob; reissued: boolean }> {
+  const job = newJob(input, accountId);
   const sealed = p.done.has('createLoginProfile') ? (p.data.passwordSealed ?? null) : null;
   const password = sealed ? await key.open(sealed) : null;
   if (password && inviteIsCurrent(p.done)) {

@@ -17,19 +17,26 @@ const GET_USER_LIMIT = 20;
  * groups that do not, and whether the MFA policy is there to attach. Problems go into the file's
  * validation (which keeps the names and group lines, not the rows).
  */
-export async function checkAgainstAccount(iam: IamSender, file: CsvValidation, policyArn: string): Promise<{ blockers: AppErrorShape[] }> {
-  const named = [...file.names()];
+export async function checkAgainstAccount(
+  iam: IamSender,
+  file: CsvValidation,
+  policyArn: string,
+  /** With an `account` column: the rows (by their account cell) this account is for. */
+  mine: (account: string | null) => boolean = () => true,
+): Promise<{ blockers: AppErrorShape[] }> {
+  const named = [...file.names()].filter((r) => mine(r.account));
   const exists = await existingUsers(iam, named);
   for (const r of named) if (exists.has(r.userName.toLowerCase())) file.problem({ line: r.line, userName: r.userName, code: 'alreadyExists' });
 
-  if (file.groupRows.size > 0) {
+  const groups = [...file.groupRows].filter(([, rows]) => [...rows.accounts].some(mine));
+  if (groups.length > 0) {
     const known = new Set((await denied('iam:ListGroups', () => listAllGroups(iam))).map((g) => g.groupName));
-    for (const [g, rows] of file.groupRows) {
+    for (const [g, rows] of groups) {
       // A name IAM would refuse is already a problem of its own (groupName.*); "does not exist" would repeat it.
       if (known.has(g) || !GROUP_NAME.test(g)) continue;
-      for (const r of rows.first) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
-      // Rows past the listed ones are counted, not kept.
-      file.problemCount += rows.count - rows.first.length;
+      for (const r of rows.first) if (mine(r.account)) file.problem({ line: r.line, userName: r.userName, code: 'unknownGroup', params: { group: g } });
+      // Rows past the listed ones are counted, not kept (exactly when they are all this account's).
+      if (rows.accounts.size === 1) file.problemCount += rows.count - rows.first.length;
     }
   }
 

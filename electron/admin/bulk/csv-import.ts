@@ -14,6 +14,8 @@ export interface BulkRow {
   email: string | null;
   groups: string[];
   tags: Record<string, string>;
+  /** The optional `account` cell (an account id or name of the organization); null: the account in use. */
+  account: string | null;
 }
 
 export interface RowProblem {
@@ -49,6 +51,7 @@ const HEADERS: Record<string, Field> = {
   email: 'email', mail: 'email', 이메일: 'email', 메일: 'email',
   groups: 'groups', group: 'groups', 그룹: 'groups',
   tags: 'tags', tag: 'tags', 태그: 'tags',
+  account: 'account', accountid: 'account', accountname: 'account', 계정: 'account', 계정id: 'account', 계정이름: 'account', 계정명: 'account',
 };
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/[\s_-]+/g, '');
@@ -154,7 +157,7 @@ async function parseFile(path: string, encoding: CsvEncoding, keepRows: boolean)
       lastEmpty = info.empty_lines;
       if (!layout) {
         layout = readHeader(cells, delimiter);
-        validation.cells = { userName: layout.cellOf('userName'), groups: layout.cellOf('groups') };
+        validation.cells = { userName: layout.cellOf('userName'), groups: layout.cellOf('groups'), account: layout.cellOf('account') };
         continue;
       }
       const { row, problems: found } = checkRowCells(cells, layout, line);

@@ -10,7 +10,7 @@ import { MAX_TAGS_PER_USER } from '../../../src/shared/admin-limits';
 import { ONBOARDING_WINDOW_TAG } from '../../../src/shared/mfa-policy/onboarding-window';
 import type { BulkRow, CsvDelimiter, RowProblem } from './csv-import';
 
-export type Field = 'userName' | 'email' | 'groups' | 'tags';
+export type Field = 'userName' | 'email' | 'groups' | 'tags' | 'account';
 
 /** The header, read once: which column holds which field, and how the file names it. */
 export interface RowLayout {
@@ -96,7 +96,9 @@ export function checkRowCells(cells: readonly string[], layout: RowLayout, line:
 
   const tags = readTags(cellValue(cells, layout, 'tags'), layout, email, found);
   if (email) tags.email = email;
-  return { row: { line, userName, email: email || null, groups, tags }, problems: found.list };
+  // Which account of the organization (id or name): resolved against the account list before anything is created.
+  const account = cellValue(cells, layout, 'account');
+  return { row: { line, userName, email: email || null, groups, tags, account: account || null }, problems: found.list };
 }
 
 /**

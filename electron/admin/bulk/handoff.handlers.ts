@@ -55,9 +55,11 @@ export function createHandoffHandlers(deps: AppDeps, session: AdminSession, gene
     }
     const run = runSource(id);
     if (!run) throw new AppError('adminBulk.noSuchRun');
+    // A user the file sent to another account was reissued (or not) in that account.
+    const accountOfUser = new Map(run.runner.view().users.map((u) => [u.userName, u.accountId ?? run.facts.account.accountId]));
     return {
       password: (u) => run.runner.password(u),
-      superseded: (u) => generations.supersededSince(run.facts.account.accountId, u, run.facts.stamp),
+      superseded: (u) => generations.supersededSince(accountOfUser.get(u) ?? run.facts.account.accountId, u, run.facts.stamp),
     };
   };
 
@@ -71,7 +73,13 @@ export function createHandoffHandlers(deps: AppDeps, session: AdminSession, gene
     'admin:handoff:facts': async ({ source }) => {
       const run = runSource(source);
       if (!run) throw new AppError('adminBulk.noSuchRun');
-      const { account, createdAt, inviteValidDays, stamp } = run.facts;
+      const { account, createdAt, inviteValidDays, stamp, accountOf } = run.facts;
+      // Users the file's `account` column sent elsewhere: their message and slip name their own account.
+      const own = (accountId: string | null) => {
+        if (!accountId || accountId === account.accountId || !accountOf) return null;
+        const a = accountOf(accountId);
+        return { accountId: a.accountId, accountAlias: a.accountAlias, consoleUrl: a.consoleUrl };
+      };
       return {
         accountId: account.accountId,
         accountAlias: account.accountAlias,
@@ -80,7 +88,8 @@ export function createHandoffHandlers(deps: AppDeps, session: AdminSession, gene
         users: run.runner.view().users.map((u) => ({
           userName: u.userName,
           inviteFile: u.inviteFile,
-          superseded: generations.supersededSince(account.accountId, u.userName, stamp),
+          superseded: generations.supersededSince(u.accountId ?? account.accountId, u.userName, stamp),
+          account: own(u.accountId),
         })),
       };
     },

@@ -18,7 +18,14 @@ const headerSchema = z.object({
   attachTo: z.string().nullable(),
   inviteValidDays: z.number().int().min(1),
   users: z.array(
-    z.object({ userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tags: z.record(z.string(), z.string()) }),
+    z.object({
+      userName: z.string(),
+      email: z.string().nullable(),
+      groups: z.array(z.string()),
+      tags: z.record(z.string(), z.string()),
+      /** Another account of the organization than the run's (the file's `account` column). */
+      accountId: z.string().optional(),
+    }),
   ),
 });
 

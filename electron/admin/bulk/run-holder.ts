@@ -8,6 +8,8 @@ export interface RunFacts {
   inviteValidDays: number;
   /** InviteGenerations stamp taken when this session's runner was made. */
   stamp: number;
+  /** The account of a user the file's `account` column sent elsewhere (id, alias, console address). */
+  accountOf?: (accountId: string) => RunAccount;
 }
 
 /** The bulk run of this session, shared by the bulk handlers (which own it) and the hand-off handlers. */

@@ -38,6 +38,7 @@ export class RateMeter {
 /** What the screen sees of one user (no secrets). */
 export const userView = (j: UserJob): BulkUser => ({
   userName: j.input.userName,
+  accountId: j.accountId,
   status: j.status,
   step: j.status === 'running' || j.status === 'failed' ? j.step : null,
   inviteFile: j.inviteFile,

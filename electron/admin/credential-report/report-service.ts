@@ -50,10 +50,19 @@ export class CredentialReportService {
   }
 
   private async download(who: AdminIdentity): Promise<CredentialReport> {
-    const { csv, generatedAt } = await fetchCredentialReport(this.session.iam(), { sleep: this.wait, now: () => this.deps.serverClock.now() });
-    const parsed = parseCredentialReport(csv);
-    const report: CredentialReport = { ...parsed, csv, generatedAt, byName: new Map(parsed.users.map((u) => [u.userName.toLowerCase(), u])) };
+    const report = await loadCredentialReport(this.session.iam(), this.deps, this.wait);
     if (this.session.identity === who) this.cached = { who, report };
     return report;
   }
+}
+
+/** Generates (when due), downloads and parses one account's credential report. */
+export async function loadCredentialReport(
+  iam: Parameters<typeof fetchCredentialReport>[0],
+  deps: Pick<AppDeps, 'serverClock'>,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<CredentialReport> {
+  const { csv, generatedAt } = await fetchCredentialReport(iam, { sleep: wait, now: () => deps.serverClock.now() });
+  const parsed = parseCredentialReport(csv);
+  return { ...parsed, csv, generatedAt, byName: new Map(parsed.users.map((u) => [u.userName.toLowerCase(), u])) };
 }

@@ -26,6 +26,8 @@ export function createAdminGuardHandlers(deps: AppDeps, session: AdminSession): 
     alertsPlan = null;
   };
   session.onSignOut(wipe);
+  // A plan is for the account it was made in: switching accounts drops it (apply then says it expired).
+  session.onSwitch(wipe);
   // The pending alerts plan holds the Slack webhook URL (a secret: it lets anyone post).
   deps.lifecycle.hold('admin:guard/alertsPlan', { holdsSecrets: () => alertsPlan !== null, wipe });
 

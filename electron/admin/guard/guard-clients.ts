@@ -11,6 +11,8 @@ export class GuardClients {
     private readonly session: AdminSession,
   ) {
     session.onSignOut(() => this.clear());
+    // Clients carry the credentials of the account in use: another account, other clients.
+    session.onSwitch(() => this.clear());
   }
 
   /** The admin's default region: where a new trail is homed and where trails are listed from. */

@@ -13,7 +13,7 @@ import {
   ENFORCEMENT_POLICY_NAME,
 } from '../../../src/shared/mfa-policy/enforcement-policy';
 import { WINDOW_CONDITION_KEY } from '../../../src/shared/mfa-policy/onboarding-window';
-import type { AdminSession } from '../admin-session';
+import type { AccountScope } from '../admin-session';
 import { tagAction, type ActionTagged } from '../iam-call';
 import { awsErrorName } from '../../aws/aws-error';
 import { attachPolicyToGroup, type AttachToGroupOptions } from './attach-to-group';
@@ -40,7 +40,8 @@ const SAMPLE_USER = 'new.user';
 type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 
 export class EnforcementPolicyService {
-  constructor(private readonly session: AdminSession) {}
+  /** The session (whatever account it is in) or one account's scope (a readiness-matrix fix). */
+  constructor(private readonly session: Pick<AccountScope, 'requireIdentity' | 'iam'>) {}
 
   private where() {
     const id = this.session.requireIdentity();

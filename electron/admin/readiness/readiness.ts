@@ -1,6 +1,6 @@
-import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, UpdateAccountPasswordPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { z } from 'zod';
-import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, policyAtLeast } from '../../../src/shared/password-policy/password-policy';
+import { CIS_BASELINE_PASSWORD_POLICY, fromSdkPolicy, policyAtLeast, strengthenPolicy, toSdkPolicyInput, type PasswordPolicy } from '../../../src/shared/password-policy/password-policy';
 import type { readinessCheckSchema } from '../../../src/shared/ipc/channels/admin';
 import { tagAction, type ActionTagged } from '../iam-call';
 import { awsErrorName, isAccessDenied, isNoSuchEntity } from '../../aws/aws-error';
@@ -103,4 +103,22 @@ export async function runReadiness(
     }),
     guard('credentialReport', async () => ({ status: 'ok', report: reportAge(await report) })),
   ]);
+}
+
+/** The account's password policy now (null: none set, AWS's defaults apply). */
+export async function readPasswordPolicy(iam: Pick<IAMClient, 'send'>): Promise<PasswordPolicy | null> {
+  try {
+    const sdk = (await tagAction('iam:GetAccountPasswordPolicy', iam.send(new GetAccountPasswordPolicyCommand({})))).PasswordPolicy;
+    return sdk ? fromSdkPolicy(sdk) : null;
+  } catch (error) {
+    if (isNoSuchEntity(error)) return null;
+    throw error;
+  }
+}
+
+/** Raises the password policy to the CIS baseline; never weaker than today in any field. */
+export async function applyCisPasswordPolicy(iam: Pick<IAMClient, 'send'>): Promise<{ applied: true }> {
+  const target = strengthenPolicy(await readPasswordPolicy(iam), CIS_BASELINE_PASSWORD_POLICY);
+  await tagAction('iam:UpdateAccountPasswordPolicy', iam.send(new UpdateAccountPasswordPolicyCommand(toSdkPolicyInput(target))));
+  return { applied: true };
 }

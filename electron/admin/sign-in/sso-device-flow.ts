@@ -1,6 +1,6 @@
 import { CreateTokenCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, LogoutCommand } from '@aws-sdk/client-sso';
-import type { AwsCredentialIdentity } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AppError } from '../../../src/shared/errors/app-error';
 import type { AppDeps } from '../../app/app-deps';
 import { isAllowedExternalUrl } from '../../platform/external-url';
@@ -128,6 +128,19 @@ export class SsoDeviceFlow {
   /** GetRoleCredentials; refreshed with the same access token until that token expires. */
   async signIn(accountId: string, roleName: string): Promise<AdminIdentity> {
     const t = this.requireToken();
+    return this.session.signIn(await this.roleCredentials(accountId, roleName), {
+      method: 'sso',
+      source: `${accountId} / ${roleName}`,
+      expiresAt: new Date(t.expiresAtMs),
+    });
+  }
+
+  /**
+   * The portal's role credentials for one account (the account switcher uses it too), refreshed
+   * with the same access token until that token expires.
+   */
+  async roleCredentials(accountId: string, roleName: string): Promise<AwsCredentialIdentityProvider> {
+    const t = this.requireToken();
     const fetch = async (): Promise<AwsCredentialIdentity> => {
       if (this.deps.clock.now() >= t.expiresAtMs || this.token !== t) throw new AppError('admin.sessionExpired');
       const out = await this.deps.aws.sso(t.region).send(new GetRoleCredentialsCommand({ accessToken: t.accessToken, accountId, roleName }));
@@ -140,12 +153,12 @@ export class SsoDeviceFlow {
         ...(c.expiration ? { expiration: new Date(c.expiration) } : {}),
       };
     };
-    const first = await fetch();
-    return this.session.signIn(refreshingCredentials(first, fetch, this.deps.clock), {
-      method: 'sso',
-      source: `${accountId} / ${roleName}`,
-      expiresAt: new Date(t.expiresAtMs),
-    });
+    return refreshingCredentials(await fetch(), fetch, this.deps.clock);
+  }
+
+  /** Whether a portal token is held (the admin signed in through IAM Identity Center). */
+  get hasToken(): boolean {
+    return this.token !== null && this.deps.clock.now() < this.token.expiresAtMs;
   }
 
   holdsSecrets(): boolean {
@@ -162,7 +175,8 @@ export class SsoDeviceFlow {
     this.pending = null;
   }
 
-  private async listAccounts() {
+  /** Every account the portal assigns to the signed-in user (every page). */
+  async listAccounts() {
     const t = this.requireToken();
     const accounts: Array<{ accountId: string; accountName: string; emailAddress: string }> = [];
     let nextToken: string | undefined;

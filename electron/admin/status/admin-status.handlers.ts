@@ -49,6 +49,10 @@ export function createAdminStatusHandlers(
   const wipe = () => {
     held = null;
   };
+  // The last listing is one account's: another account (switcher) or sign-out starts afresh.
+  session.onSwitch(() => {
+    rows = new Map();
+  });
   session.onSignOut(() => {
     wipe();
     rows = new Map();

@@ -6,7 +6,7 @@ import { toErrorShape } from '../../app/error-shape';
 import { useLeaveGuard } from '../../app/leave-guard';
 
 export type AdminIdentity = NonNullable<ChannelOutput<'admin:identity'>>;
-export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status';
+export type AdminTab = 'readiness' | 'policy' | 'users' | 'bulk' | 'status' | 'accounts' | 'accountsReadiness';
 
 interface AdminState {
   identity: AdminIdentity | null;

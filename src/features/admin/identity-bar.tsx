@@ -2,6 +2,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message';
 import { useAdminStore, type AdminIdentity } from './admin-store';
+import { AccountBadge } from './accounts/account-badge';
 
 /** "user/admin" → "admin"; "assumed-role/Role/session" → "Role/session". */
 export function principalName(arn: string): string {
@@ -32,6 +33,7 @@ export function IdentityBar({ identity }: { identity: AdminIdentity }) {
         <span className="admin-identity-via"> · {via}</span>
         {expires && <span className="admin-identity-via"> · {expires}</span>}
       </span>
+      <AccountBadge identity={identity} />
       <button type="button" className="secondary admin-sign-out" onClick={() => void signOut()}>
         {t('identity.signOut')}
       </button>

@@ -12,6 +12,7 @@ import { adminBulkChannels, adminBulkEvents } from './channels/admin-bulk';
 import { adminHandoffChannels, adminHandoffEvents } from './channels/admin-handoff';
 import { adminStatusChannels, adminStatusEvents } from './channels/admin-status';
 import { adminGuardChannels, adminGuardEvents } from './channels/admin-guard';
+import { adminAccountsChannels, adminAccountsEvents } from './channels/admin-accounts';
 import { resyncChannels, resyncEvents } from './channels/resync';
 
 export const channels = {
@@ -23,6 +24,7 @@ export const channels = {
   ...adminHandoffChannels,
   ...adminStatusChannels,
   ...adminGuardChannels,
+  ...adminAccountsChannels,
   ...resyncChannels,
 } as const;
 
@@ -35,6 +37,7 @@ export const events = {
   ...adminHandoffEvents,
   ...adminStatusEvents,
   ...adminGuardEvents,
+  ...adminAccountsEvents,
   ...resyncEvents,
 } as const;
 

@@ -151,6 +151,8 @@ export class GuardState {
   readonly events: Array<{ region: string; event: Record<string, unknown> }> = [];
   /** CA certificates API destinations trust besides the system's (tests serve HTTPS on loopback). */
   trustedCa: string[] = [];
+  /** Bucket names are global across AWS: another account of the sandbox may own this one. */
+  bucketOwnedElsewhere: (name: string) => boolean = () => false;
   private sgCounter = 0;
 
   constructor(readonly account: AccountState) {}

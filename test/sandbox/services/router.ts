@@ -4,14 +4,13 @@ import type { Caller } from '../authorize';
 import { AwsError } from '../errors';
 import type { Faults } from '../faults';
 import { Params, parseForm } from '../query-protocol';
-import { readClaim } from '../sigv4';
-import type { AccountState } from '../state';
+import { readClaim, safeClaim } from '../sigv4';
 import type { RequestLogEntry } from '../types';
 import { renderError, renderResponse } from '../xml';
 import { cloudTrailActions } from './cloudtrail';
 import { ec2Actions, ec2Region, renderEc2, renderEc2Error } from './ec2';
 import { eventsActions } from './events';
-import type { GuardState } from './guard-state';
+import type { World } from '../world';
 import { authError, serviceCtx, type GuardService, type ServiceCtx } from './protocol';
 import { handleS3, handleS3Control, type RestReply } from './s3';
 import { SNS_NS, snsActions } from './sns';
@@ -56,7 +55,7 @@ const SERVER_ERROR: Record<GuardService, string> = {
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export function createGuardRouter(state: AccountState, guard: GuardState, requestLog: RequestLogEntry[], faults: Faults) {
+export function createGuardRouter(world: World, requestLog: RequestLogEntry[], faults: Faults) {
   const send = (res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void => {
     res.statusCode = status;
     res.setHeader('Content-Type', type);
@@ -77,8 +76,11 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
   return async function handle(service: GuardService, req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL, requestId: string): Promise<void> {
     let action = 'Unknown';
     let caller: Caller | undefined;
+    const claim = safeClaim(req);
+    // The account whose key or session signed the request (each account has its own trails, rules, buckets).
+    const { state, guard } = world.accountOfKey(claim?.accessKeyId);
     const log = (status: number, errorCode?: string): void => {
-      requestLog.push({ time: new Date(), service, action, status, ...(errorCode ? { errorCode } : {}), ...(caller ? { caller: caller.logName } : {}) });
+      requestLog.push({ time: new Date(), service, action, status, account: state.accountId, ...(errorCode ? { errorCode } : {}), ...(caller ? { caller: caller.logName } : {}) });
     };
     try {
       let input: Record<string, unknown> = {};
@@ -100,7 +102,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
       } else action = `${req.method ?? 'GET'} ${url.pathname}`;
 
       // Faults by action name (e.g. 'DescribeSecurityGroups', 'PutEvents') or '*', as for IAM.
-      const plan = faults.plan(action, service);
+      const plan = faults.plan(action, service, state.accountId);
       if (plan.latencyMs) await sleep(plan.latencyMs);
       if (plan.throttled) throw new AwsError(THROTTLED[service].code, 'Rate exceeded', THROTTLED[service].status);
       if (plan.error5xx) throw new AwsError(SERVER_ERROR[service], 'We encountered an internal error. Please try again.', plan.error5xx);
@@ -110,7 +112,7 @@ export function createGuardRouter(state: AccountState, guard: GuardState, reques
       }
       const dropAfter = plan.drop === 'after';
 
-      const claim = readClaim(req);
+      readClaim(req); // a malformed signature is its own error (IncompleteSignature)
       if (!claim) throw new AwsError(service === 'cloudtrail' || service === 'events' ? 'MissingAuthenticationTokenException' : 'MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       try {
         caller = authenticate(state, req, body, claim);

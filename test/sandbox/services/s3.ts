@@ -69,6 +69,8 @@ export function handleS3(ctx: ServiceCtx, method: string, path: string, query: U
     if ((constraint ?? 'us-east-1') !== ctx.region)
       throw new AwsError('IllegalLocationConstraintException', `The ${constraint ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
     if (ctx.guard.buckets.has(bucket)) throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+    if (ctx.guard.bucketOwnedElsewhere(bucket))
+      throw new AwsError('BucketAlreadyExists', 'The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.', 409);
     ctx.guard.buckets.set(bucket, { name: bucket, region: ctx.region, creationDate: ctx.state.now(), objects: new Map() });
     return { status: 200, headers: { Location: `/${bucket}` } };
   }

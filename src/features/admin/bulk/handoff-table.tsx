@@ -27,10 +27,12 @@ export function HandoffTable({ source, users, withMessages }: { source: string; 
     return () => clearTimeout(id);
   }, [revealed, hide]);
   const current = users.filter((u) => !u.superseded);
-  const message = (u: HandoffUser) =>
-    facts && u.inviteFile
-      ? inviteMessage({ userName: u.userName, accountId: facts.accountId, accountAlias: facts.accountAlias, fileName: u.inviteFile, consoleUrl: facts.consoleUrl, expiresAt: facts.expiresAt }, appLocation)
-      : null;
+  const message = (u: HandoffUser) => {
+    if (!facts || !u.inviteFile) return null;
+    // A user the CSV's `account` column sent to another account: the message names that account.
+    const a = facts.users.find((x) => x.userName === u.userName)?.account ?? facts;
+    return inviteMessage({ userName: u.userName, accountId: a.accountId, accountAlias: a.accountAlias, fileName: u.inviteFile, consoleUrl: a.consoleUrl, expiresAt: facts.expiresAt }, appLocation);
+  };
 
   return (
     <div className="handoff" data-testid="handoff">

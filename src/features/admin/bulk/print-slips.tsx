@@ -21,32 +21,38 @@ export function PrintSlips({ account }: { account: string | null }) {
   if (!slips) return null;
   return createPortal(
     <div className="print-slips" data-testid="print-slips">
-      {slips.map((s) => (
-        <section className="slip" key={s.userName} aria-label={s.userName}>
-          <h2>{t('slip.title')}</h2>
-          <dl>
-            {account && (
-              <>
-                <dt>{t('slip.account')}</dt>
-                <dd>{account}</dd>
-              </>
-            )}
-            <dt>{t('slip.user')}</dt>
-            <dd className="mono">{s.userName}</dd>
-            <dt>{t('slip.password')}</dt>
-            <dd>
-              <GroupedSecret value={s.password} className="slip-password" />
-            </dd>
-            {facts && (
-              <>
-                <dt>{t('slip.console')}</dt>
-                <dd className="mono">{facts.consoleUrl}</dd>
-              </>
-            )}
-          </dl>
-          <p>{t('slip.instructions')}</p>
-        </section>
-      ))}
+      {slips.map((s) => {
+        // A user the CSV's `account` column sent to another account: that account and its console.
+        const own = facts?.users.find((u) => u.userName === s.userName)?.account ?? null;
+        const accountLine = own ? (own.accountAlias ? `${own.accountAlias} (${own.accountId})` : own.accountId) : account;
+        const consoleUrl = own?.consoleUrl ?? facts?.consoleUrl ?? null;
+        return (
+          <section className="slip" key={s.userName} aria-label={s.userName}>
+            <h2>{t('slip.title')}</h2>
+            <dl>
+              {accountLine && (
+                <>
+                  <dt>{t('slip.account')}</dt>
+                  <dd>{accountLine}</dd>
+                </>
+              )}
+              <dt>{t('slip.user')}</dt>
+              <dd className="mono">{s.userName}</dd>
+              <dt>{t('slip.password')}</dt>
+              <dd>
+                <GroupedSecret value={s.password} className="slip-password" />
+              </dd>
+              {consoleUrl && (
+                <>
+                  <dt>{t('slip.console')}</dt>
+                  <dd className="mono">{consoleUrl}</dd>
+                </>
+              )}
+            </dl>
+            <p>{t('slip.instructions')}</p>
+          </section>
+        );
+      })}
     </div>,
     document.body,
   );

@@ -7,6 +7,8 @@ import type { BulkRun, BulkUser } from '../../../shared/ipc/channels/admin-bulk'
 /** Status per user as the run works (the passwords are handed out from the hand-off table once it ends). */
 export function RunUsers({ run }: { run: BulkRun }) {
   const { t } = useTranslation('adminBulk');
+  // A file with an `account` column: each user's account, beside its status.
+  const byAccount = run.users.some((u) => u.accountId !== null);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const detail = (u: BulkUser) => {
     if (u.status === 'done') return u.inviteFile;
@@ -23,6 +25,7 @@ export function RunUsers({ run }: { run: BulkRun }) {
           <thead>
             <tr>
               <th scope="col">{t('run.colUser')}</th>
+              {byAccount && <th scope="col">{t('run.colAccount')}</th>}
               <th scope="col">{t('run.colStatus')}</th>
               <th scope="col">{t('run.colDetail')}</th>
             </tr>
@@ -31,11 +34,12 @@ export function RunUsers({ run }: { run: BulkRun }) {
             rows={run.users}
             scrollElement={scroller}
             estimate={40}
-            columns={3}
+            columns={3 + (byAccount ? 1 : 0)}
             rowKey={(u) => u.userName}
             renderRow={(u, props) => (
               <tr key={u.userName} {...props} aria-rowindex={props['data-index'] + 2} data-user={u.userName} data-status={u.status}>
                 <td className="mono">{u.userName}</td>
+                {byAccount && <td className="mono">{u.accountId ?? t('run.accountInUse')}</td>}
                 <td>{t(`run.status.${u.status}`)}</td>
                 <td>
                   {detail(u)}

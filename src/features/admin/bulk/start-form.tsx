@@ -33,6 +33,12 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
   const bad = new Set(checked.problems.map((p) => p.line));
   const count = skipInvalid ? checked.validRowCount : checked.rowCount;
   const more = checked.rowCount - checked.preview.length;
+  // With an `account` column: each row's account, by name and id as the organization lists it.
+  const byAccount = checked.accounts.length > 0;
+  const accountName = (id: string | null) => {
+    const a = checked.accounts.find((x) => x.accountId === id);
+    return a ? (a.name && a.name !== a.accountId ? `${a.name} (${a.accountId})` : a.accountId) : (id ?? '');
+  };
 
   return (
     <form onSubmit={submit} className="bulk-start" noValidate>
@@ -40,6 +46,18 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
         <p className="notice" data-testid="bulk-skipping">{t('file.skipping', { count, skipped: checked.rowCount - count })}</p>
       ) : (
         <p className="success">{t('file.ready', { count })}</p>
+      )}
+      {byAccount && (
+        <>
+          <h3 id="bulk-accounts-title">{t('file.accountsHeading')}</h3>
+          <ul aria-labelledby="bulk-accounts-title" data-testid="bulk-accounts">
+            {checked.accounts.map((a) => (
+              <li key={a.accountId} data-account={a.accountId}>
+                {t('file.accountUsers', { account: accountName(a.accountId), count: a.users })}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h3 id="bulk-preview-title">{t('file.previewHeading')}</h3>
       <div className="bulk-table-scroll">
@@ -51,6 +69,7 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
               <th scope="col">{t('file.email')}</th>
               <th scope="col">{t('file.groups')}</th>
               <th scope="col">{t('file.tags')}</th>
+              {byAccount && <th scope="col">{t('file.account')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -61,6 +80,11 @@ export function StartForm({ checked, skipInvalid, onAnother }: { checked: BulkIm
                 <td>{r.email}</td>
                 <td>{r.groups.join(', ')}</td>
                 <td>{r.tagCount}</td>
+                {byAccount && (
+                  <td className="mono" data-account={r.accountId ?? ''}>
+                    {accountName(r.accountId)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

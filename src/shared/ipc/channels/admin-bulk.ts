@@ -37,9 +37,14 @@ export const bulkImportSchema = z.object({
   /** A problem with the account rather than a row (e.g. the MFA policy does not exist yet). */
   blockers: z.array(errorShape),
   ready: z.boolean(),
-  preview: z.array(z.object({ line: z.number(), userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tagCount: z.number() })),
+  preview: z.array(z.object({ line: z.number(), userName: z.string(), email: z.string().nullable(), groups: z.array(z.string()), tagCount: z.number(), account: z.string().nullable(), accountId: z.string().nullable() })),
   /** Groups named in the file, for "attach the MFA policy to a group". */
   groups: z.array(z.string()),
+  /**
+   * With an `account` column: where the users go, each account once (id, name, how many users);
+   * rows without a cell go to the account in use. Empty without the column.
+   */
+  accounts: z.array(z.object({ accountId: z.string(), name: z.string(), users: z.number() })),
 });
 
 export const BULK_USER_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
@@ -47,6 +52,8 @@ export const BULK_RUN_PHASES = ['running', 'pausing', 'paused', 'cancelling', 'c
 
 export const bulkUserSchema = z.object({
   userName: z.string(),
+  /** The account the user goes to, when the file named one (else the run's). */
+  accountId: z.string().nullable(),
   status: z.enum(BULK_USER_STATUSES),
   /** The step running now, or the one that failed. */
   step: z.string().nullable(),

@@ -18,7 +18,15 @@ export const handoffFactsSchema = z.object({
   consoleUrl: z.string(),
   /** The invites of this run expire no earlier than this (run start + validity). */
   expiresAt: z.string(),
-  users: z.array(z.object({ userName: z.string(), inviteFile: z.string().nullable(), superseded: z.boolean() })),
+  users: z.array(
+    z.object({
+      userName: z.string(),
+      inviteFile: z.string().nullable(),
+      superseded: z.boolean(),
+      /** Set when the file's `account` column sent this user to another account than the run's. */
+      account: z.object({ accountId: z.string(), accountAlias: z.string().nullable(), consoleUrl: z.string() }).nullable(),
+    }),
+  ),
 });
 
 export const adminHandoffChannels = {

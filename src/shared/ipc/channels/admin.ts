@@ -9,6 +9,10 @@ export const adminIdentitySchema = z.object({
   method: z.enum(['profile', 'sso', 'keys']),
   source: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  /** The role session in use in another account (the account switcher); null for the signed-in identity. */
+  role: z.object({ roleName: z.string(), via: z.enum(['assumeRole', 'sso']), accountName: z.string().nullable() }).nullable(),
+  /** The signed-in identity while a role session is in use ("back to …"). */
+  home: z.object({ arn: z.string(), accountId: z.string(), accountAlias: z.string().nullable() }).nullable(),
 });
 
 const empty = z.object({}).strict();

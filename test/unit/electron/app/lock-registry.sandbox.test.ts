@@ -96,6 +96,13 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     expect((await call('admin:bulk:import', dialog))?.ready).toBe(true);
     ports.dialogs.queueFolder(mkdtempSync(join(tmpdir(), 'lock-invites-')));
     const bulk = (await call('admin:bulk:start', { dialogTitle: 't', inviteValidDays: 7, concurrency: 2, attachTo: null }))!;
+    // A role session in a member account of the organization, kept by the account switcher for going back and forth
+    // (before the alerts plan: a plan belongs to the account it was made in, and switching drops it).
+    const member = '210987654321';
+    sandbox.scenario.createOrganization({ members: [{ accountId: member, name: 'Member' }] });
+    await call('admin:accounts:switch', { accountId: member });
+    await call('admin:accounts:back', {});
+
     // A password sheet saved earlier and opened in the app: its passwords are in main's memory.
     const sheet = join(home, 'passwords.csv.age');
     writeFileSync(sheet, await passwordSheet([['sheet.one', 'Sheet-Password-1234']], 'sheet passphrase'));
@@ -132,6 +139,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     await expect(call('admin:handoff:copyPassword', { source: bulk.runId, userName: 'bulk.one' })).rejects.toBeTruthy();
     await expect(call('admin:handoff:reveal', { source: opened.sheetId, userName: 'sheet.one' })).rejects.toBeTruthy();
     await expect(call('admin:guard:alertsApply', { planId: 'f'.repeat(32) })).rejects.toBeTruthy();
+    await expect(call('admin:accounts:switch', { accountId: member })).rejects.toMatchObject({ code: 'admin.notSignedIn' });
+    await expect(call('admin:accounts:readiness', {})).rejects.toMatchObject({ code: 'admin.notSignedIn' });
     expect(sandbox.requestLog.slice(before)).toEqual([]);
     expect(ports.clipboard.read()).toBe('');
   });

@@ -19,9 +19,20 @@ describe('importUsersCsv', () => {
     expect(r.encoding).toBe('utf-8');
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 2, userName: 'jdoe', email: 'jdoe@example.com', groups: ['dev', 'ops'], tags: { team: '플랫폼', cost: '42', email: 'jdoe@example.com' } },
-      { line: 3, userName: 'kim.minsu', email: 'minsu@example.com', groups: ['dev'], tags: { 이름: '김민수', email: 'minsu@example.com' } },
+      { line: 2, userName: 'jdoe', email: 'jdoe@example.com', groups: ['dev', 'ops'], tags: { team: '플랫폼', cost: '42', email: 'jdoe@example.com' }, account: null },
+      { line: 3, userName: 'kim.minsu', email: 'minsu@example.com', groups: ['dev'], tags: { 이름: '김민수', email: 'minsu@example.com' }, account: null },
     ]);
+  });
+
+  it('reads the optional account column (English or Korean header) as written; the organization resolves it later', async () => {
+    const r = await importUsersCsv(file('userName,계정\njdoe,Production\nkim,222233334444\nlee,\n'));
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((x) => [x.userName, x.account])).toEqual([
+      ['jdoe', 'Production'],
+      ['kim', '222233334444'],
+      ['lee', null],
+    ]);
+    expect([...r.validation.accountRows.keys()]).toEqual(['Production', '222233334444']);
   });
 
   it('reads semicolon files with Korean headers, and EUC-KR as Excel writes it in Korea', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AdminSession } from '../../../../../electron/admin/admin-session';
+import { accountOf, type AdminSession } from '../../../../../electron/admin/admin-session';
 import { createAdminUsersHandlers } from '../../../../../electron/admin/users/admin-users.handlers';
 import { InviteGenerations } from '../../../../../electron/admin/users/invite-generations';
 import { existsSync } from 'node:fs';
@@ -39,13 +39,12 @@ function setup(endpoints: Record<string, string> = {}) {
     cliHelper: { command: null, vault: plainVault },
   };
   const hooks: Array<() => void> = [];
+  const identity = { accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' };
   const session = {
     onSignOut: (h: () => void) => void hooks.push(h),
     iam: () => iam,
-    requireIdentity: () => ({ accountId: '123456789012', accountAlias: 'acme', arn: 'arn:aws:iam::123456789012:user/admin' }),
-    account(): ReturnType<AdminSession['account']> {
-      return AdminSession.prototype.account.call(this as unknown as AdminSession);
-    },
+    requireIdentity: () => identity,
+    account: (): ReturnType<AdminSession['account']> => accountOf(identity as Parameters<typeof accountOf>[0]),
   } as unknown as AdminSession;
   const events: unknown[] = [];
   const ctx = { emit: (_e: string, p: unknown) => void events.push(p) };
