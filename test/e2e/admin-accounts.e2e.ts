@@ -115,7 +115,7 @@ test('(ko) one sign-in: switch to Production, fix Staging\'s password policy fro
   expect(sandbox.account(PROD).state.listMfaDevices('han.prod')).toHaveLength(1);
 });
 
-test('(en) fix Staging\'s MFA policy from the matrix, then a CSV whose account column sends users to Staging: the preview says where, and they exist only there', async ({ launchApp }) => {
+test('(en) fix Staging\'s MFA policy from the matrix, then a CSV whose account column sends users to Staging: the preview says where, they exist only there, and a Staging hire onboards with their invite', async ({ launchApp }) => {
   const t = TEXT('en');
   const home = tempHome();
   const ports = createNodePorts({ userData: home.userData, home: home.home });
@@ -148,4 +148,18 @@ test('(en) fix Staging\'s MFA policy from the matrix, then a CSV whose account c
   expect(sandbox.state.listUsers().map((u) => u.userName)).not.toContain('stage.one');
   // The Staging users carry the policy the matrix created there.
   expect(sandbox.account(STAGING).state.listAttachedUserPolicies('stage.one').map((p) => p.policyArn)).toEqual([`arn:aws:iam::${STAGING}:policy/${ENFORCEMENT_POLICY_NAME}`]);
+
+  // The Staging hire, on their own machine, in English: the password read off the screen, the invite from the folder.
+  await page.getByRole('button', { name: fill(t.bulk.handoff.revealLabel, { userName: 'stage.one' }) }).click();
+  const password = (await page.getByTestId('revealed-stage.one').textContent())!.trim();
+  expect(sandbox.account(STAGING).state.checkPassword('stage.one', password)).toBe(true);
+  const hire = await openWizard(launchApp, sandbox, { lang: 'en' });
+  await signInWithInvite(hire, join(out, 'stage.one.invite.age'), password);
+  await expect(hire.page.getByTestId('onboarding-identity')).toContainText(STAGING);
+  await passwordMfaAndProof(hire, 'Amber-Canyon-Ledger-42');
+  await hire.page.getByRole('button', { name: hire.text.finish.submitDelete }).click();
+  await expect(hire.page.getByTestId('step-done')).toBeVisible();
+  expect(sandbox.account(STAGING).state.getLoginProfile('stage.one')?.passwordResetRequired).toBe(false);
+  expect(sandbox.account(STAGING).state.listMfaDevices('stage.one')).toHaveLength(1);
+  expect(sandbox.account(STAGING).state.listAccessKeys('stage.one')).toEqual([]);
 });
