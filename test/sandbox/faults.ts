@@ -11,6 +11,11 @@ export interface FaultSpec {
 
 export interface FaultControl {
   set(action: string, f: FaultSpec): void;
+  /**
+   * IAM in one account answers `Throttling` to its next `times` calls, whatever the pace: a fault a
+   * test can count on, where a rate depends on how fast the machine sends.
+   */
+  throttleAccount(accountId: string, times: number): void;
   clear(action?: string): void;
   /**
    * IAM's request quota is per account: each account gets its own bucket of this rate (`accountId`
@@ -61,6 +66,8 @@ export class Faults implements FaultControl {
   /** Rate per account ('*' = every account), and each account's own bucket. */
   private readonly accountRates = new Map<string, { ratePerSec: number; burst: number }>();
   private readonly accountBuckets = new Map<string, TokenBucket>();
+  /** Calls left to throttle, per account (throttleAccount). */
+  private readonly accountThrottlesLeft = new Map<string, number>();
 
   set(action: string, f: FaultSpec): void {
     this.active.set(action, {
@@ -76,6 +83,7 @@ export class Faults implements FaultControl {
       this.active.clear();
       this.accountRates.clear();
       this.accountBuckets.clear();
+      this.accountThrottlesLeft.clear();
     } else this.active.delete(action);
   }
 
@@ -83,6 +91,17 @@ export class Faults implements FaultControl {
     if (ratePerSec === null) this.accountRates.delete(accountId);
     else this.accountRates.set(accountId, { ratePerSec, burst: burst ?? Math.max(1, ratePerSec) });
     for (const key of [...this.accountBuckets.keys()]) if (accountId === '*' || key === accountId) this.accountBuckets.delete(key);
+  }
+
+  throttleAccount(accountId: string, times: number): void {
+    this.accountThrottlesLeft.set(accountId, times);
+  }
+
+  private takeAccountThrottle(accountId: string): boolean {
+    const left = this.accountThrottlesLeft.get(accountId) ?? 0;
+    if (left <= 0) return false;
+    this.accountThrottlesLeft.set(accountId, left - 1);
+    return true;
   }
 
   private accountBucket(accountId: string): TokenBucket | undefined {
@@ -103,6 +122,7 @@ export class Faults implements FaultControl {
     for (const f of faults) plan.latencyMs = Math.max(plan.latencyMs, f.spec.latencyMs ?? 0);
     for (const f of faults) if (f.bucket && !f.bucket.take()) plan.throttled = true;
     if (!plan.throttled && service === 'iam' && this.accountBucket(accountId)?.take() === false) plan.throttled = true;
+    if (!plan.throttled && service === 'iam' && this.takeAccountThrottle(accountId)) plan.throttled = true;
     if (plan.throttled) return plan;
     for (const f of faults) {
       if (f.dropLeft > 0) {

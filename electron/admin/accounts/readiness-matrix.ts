@@ -1,5 +1,6 @@
 import type { MatrixRow } from '../../../src/shared/ipc/channels/admin-accounts';
 import type { AppDeps } from '../../app/app-deps';
+import { awsErrorName } from '../../aws/aws-error';
 import { toAppError } from '../../aws/map-aws-error';
 import type { AccountScope } from '../admin-session';
 import { loadCredentialReport } from '../credential-report/report-service';
@@ -36,11 +37,21 @@ export interface MatrixDeps {
 export async function matrixRow(account: MatrixAccount, m: MatrixDeps): Promise<MatrixRow> {
   const wait = m.wait ?? sleep;
   const base = { accountId: account.accountId, name: account.name, roleName: m.roleName(account.accountId), throttledRetries: 0 };
+  const pause = (retry: number) => wait(1000 * 2 ** retry * (0.75 + Math.random() / 2));
+  let retries = 0;
   let scope: AccountScope;
-  try {
-    scope = await m.scope(account.accountId);
-  } catch (error) {
-    return { ...base, alias: null, error: toAppError(namedInAccount(error, account)).toShape(), checks: [], checkedAt: new Date(m.deps.clock.now()).toISOString() };
+  // Getting into the account (AssumeRole, then who it is) is throttled like any call there: retried the same way.
+  for (;;) {
+    try {
+      scope = await m.scope(account.accountId);
+      break;
+    } catch (error) {
+      if (retries < THROTTLE_RETRIES && isThrottling(error)) {
+        await pause(retries++);
+        continue;
+      }
+      return { ...base, throttledRetries: retries, alias: null, error: toAppError(namedInAccount(error, account)).toShape(), checks: [], checkedAt: new Date(m.deps.clock.now()).toISOString() };
+    }
   }
   const a = scope.account();
   const run = () =>
@@ -51,15 +62,19 @@ export async function matrixRow(account: MatrixAccount, m: MatrixDeps): Promise<
       report: () => loadCredentialReport(scope.iam(), m.deps, wait),
     });
   let checks: ReadinessCheck[] = await run();
-  let retries = 0;
   while (retries < THROTTLE_RETRIES && checks.some(throttled)) {
-    await wait(1000 * 2 ** retries * (0.75 + Math.random() / 2));
-    retries++;
+    await pause(retries++);
     const again = await run();
     checks = checks.map((c) => (throttled(c) ? (again.find((x) => x.id === c.id) ?? c) : c));
   }
   return { ...base, alias: a.accountAlias, error: null, checks, throttledRetries: retries, checkedAt: new Date(m.deps.clock.now()).toISOString() };
 }
+
+/** AWS's throttling answer, as the SDK throws it or as an AppError naming AWS's code (a refused AssumeRole). */
+const isThrottling = (error: unknown): boolean => {
+  const code = (error as { params?: { code?: unknown } } | null)?.params?.code;
+  return THROTTLED.test(awsErrorName(error)) || (typeof code === 'string' && THROTTLED.test(code));
+};
 
 const throttled = (c: ReadinessCheck): boolean => c.status === 'unknown' && THROTTLED.test(c.errorCode ?? '');
 
