@@ -10,6 +10,7 @@ type Store<T> = { getState(): T; setState(s: Partial<T>, replace?: boolean): voi
 interface DefineStoreModule {
   defineStore<T extends object>(name: string, onLock: 'reset' | { keep: string }, init: (set: (s: Partial<T>) => void) => T): Store<T>;
   wipeStores(): void;
+  resetStores(names: readonly string[]): void;
   registeredStores(): ReadonlyMap<string, { store: unknown; initial: object; onLock: unknown }>;
 }
 let mod: DefineStoreModule;
@@ -30,6 +31,20 @@ beforeAll(async () => {
 });
 
 describe('defineStore', () => {
+  it('resetStores puts back exactly the named stores (an account switch), whatever their lock rule; other names are ignored', () => {
+    const a = mod.defineStore<{ user: string | null; n: number }>('test/account-a', 'reset', () => ({ user: null, n: 0 }));
+    const b = mod.defineStore<{ user: string | null }>('test/account-b', { keep: 'test' }, () => ({ user: null }));
+    const c = mod.defineStore<{ user: string | null }>('test/other', 'reset', () => ({ user: null }));
+    // A key the initial state does not have goes too (replaced, not merged).
+    (a as unknown as Store<Record<string, unknown>>).setState({ user: 'kim', n: 3, password: 'Kettle-Morning-7!' });
+    b.setState({ user: 'lee' });
+    c.setState({ user: 'park' });
+    mod.resetStores(['test/account-a', 'test/account-b', 'test/not-a-store']);
+    expect(a.getState()).toEqual({ user: null, n: 0 });
+    expect(b.getState()).toEqual({ user: null });
+    expect(c.getState()).toEqual({ user: 'park' });
+  });
+
   it('registers each store under its name and refuses a second one with that name', () => {
     const store = mod.defineStore('test/once', 'reset', () => ({ code: '' }));
     expect(mod.registeredStores().get('test/once')).toMatchObject({ store, onLock: 'reset', initial: { code: '' } });
