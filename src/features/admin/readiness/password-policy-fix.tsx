@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { CIS_BENCHMARK_VERSION } from '../../../shared/password-policy/password-policy';
+import { PasswordPolicyDiff } from './password-policy-diff';
 import { useReadinessStore, type ReadinessCheck } from './readiness-store';
 
 /**
@@ -16,8 +17,6 @@ export function PasswordPolicyFix({ check }: { check: ReadinessCheck }) {
   const [confirming, setConfirming] = useState(false);
   const pp = check.passwordPolicy;
   if (!pp) return null;
-  const value = (v: string | number | boolean | null) =>
-    v === null ? t('readiness.checks.passwordPolicy.none') : typeof v === 'boolean' ? t(`readiness.checks.passwordPolicy.${v ? 'yes' : 'no'}`) : String(v);
   const version = { version: CIS_BENCHMARK_VERSION };
   const expiry = pp.expiry.maxPasswordAge
     ? t(pp.expiry.hardExpiry ? 'readiness.checks.passwordPolicy.expiryKeptHard' : 'readiness.checks.passwordPolicy.expiryKept', { days: pp.expiry.maxPasswordAge })
@@ -26,27 +25,7 @@ export function PasswordPolicyFix({ check }: { check: ReadinessCheck }) {
     <div>
       {!pp.present && <p>{t('readiness.checks.passwordPolicy.absent')}</p>}
       <p className="hint">{t('readiness.checks.passwordPolicy.baseline', version)}</p>
-      <table data-testid="password-policy-diff" className="data-table">
-        <caption>{t('readiness.checks.passwordPolicy.diffCaption', version)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('readiness.checks.passwordPolicy.setting')}</th>
-            <th scope="col">{t('readiness.checks.passwordPolicy.current')}</th>
-            <th scope="col">{t('readiness.checks.passwordPolicy.target')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pp.diff.map((d) => (
-            <tr key={d.field}>
-              <td>{t(`readiness.checks.passwordPolicy.fields.${d.field}`)}</td>
-              <td>{value(d.current)}</td>
-              <td>
-                <strong>{value(d.target)}</strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PasswordPolicyDiff diff={pp.diff} caption={t('readiness.checks.passwordPolicy.diffCaption', version)} testId="password-policy-diff" className="data-table" />
       <p className="hint" data-testid="password-policy-expiry">
         {expiry}
       </p>
