@@ -122,7 +122,6 @@ function endpointOk(raw: string): boolean {
 function expiryOk(issuedAt: string, expiresAt: string): boolean {
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
   if (!iso.test(issuedAt) || !iso.test(expiresAt)) return false;
-  const issued = Date.parse(issuedAt);
-  const expires = Date.parse(expiresAt);
-  return Number.isFinite(issued) && Number.isFinite(expires) && expires - issued <= (INVITE_DAYS_MAX + 1) * DAY_MS;
+  // An impossible date (month 13, hour 25) parses to NaN, and NaN fails the comparison.
+  return Date.parse(expiresAt) - Date.parse(issuedAt) <= (INVITE_DAYS_MAX + 1) * DAY_MS;
 }
