@@ -18,6 +18,27 @@ export async function tagAction<T>(action: string, call: Promise<T>): Promise<T>
   }
 }
 
+/** A list from an IAM answer: an emulator (or the SDK) may leave an empty one out. */
+export const listOf = <T>(xs: T[] | undefined): T[] => xs ?? [];
+
+/**
+ * Every item of a paginated IAM list: follows Marker while IsTruncated (IAM may return fewer than
+ * MaxItems with more to come, and pages at 100 by default — IAM API Reference, "Marker").
+ */
+export async function allPages<P extends { IsTruncated?: boolean; Marker?: string }, T>(
+  action: string,
+  fetchPage: (Marker: string | undefined) => Promise<P>,
+  items: (page: P) => T[] | undefined,
+): Promise<T[]> {
+  const out: T[] = [];
+  let Marker: string | undefined;
+  do {
+    const page = await tagAction(action, fetchPage(Marker));
+    out.push(...listOf(items(page)));
+    Marker = page.IsTruncated ? page.Marker : undefined;
+  } while (Marker);
+  return out;
+}
 
 /** Runs `fn` with a concurrency limit (IAM throttles bursts). */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -80,6 +80,7 @@ export async function writeRecord(dir: string, record: CliRecord): Promise<strin
   return file;
 }
 
+/** The record of this profile, or null (none, or a file that holds another profile's record). */
 export async function readRecord(dir: string, profile: string): Promise<CliRecord | null> {
   let text: string;
   try {
@@ -87,7 +88,10 @@ export async function readRecord(dir: string, profile: string): Promise<CliRecor
   } catch {
     return null;
   }
-  return cliRecordSchema.parse(JSON.parse(text));
+  const record = cliRecordSchema.parse(JSON.parse(text));
+  // The session and lock files are named after record.profile: a copied or renamed record would
+  // hand out, and overwrite, the other profile's session.
+  return record.profile === profile ? record : null;
 }
 
 export async function writeSession(dir: string, record: CliRecord, vault: CliVault, creds: SessionCredentials): Promise<void> {

@@ -15,7 +15,7 @@ export function registerIpc(handlers: HandlerTable, isTrustedSender: (url: strin
     const frame = event.senderFrame;
     const isMainFrame = !!frame && frame === event.sender.mainFrame;
     if (!frame || !isTrustedSender(frame.url, isMainFrame)) {
-      log.warn('ipc.untrustedSender', { url: frame?.url?.slice(0, 200) });
+      log.warn('ipc.untrustedSender', { url: frame?.url.slice(0, 200) });
       return { ok: false, error: { code: 'ipc.untrustedSender' } };
     }
     return dispatch(handlers, channel, payload, contextFor(event.sender), log);

@@ -20,7 +20,12 @@ const NAME = '\u0000new-user';
 const OWN_USER_ARNS = [`arn:aws:iam::123456789012:user/${NAME}`, `arn:aws:iam::123456789012:user/team/${NAME}`];
 const resourcesOf = (action: FirstSignInAction): string[] => (action === 'iam:ChangePassword' ? OWN_USER_ARNS : ['*']);
 
-const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const asList = (v: unknown): unknown[] => {
+  if (Array.isArray(v)) return v;
+  // Stryker disable next-line ConditionalExpression,BlockStatement,ArrayDeclaration: equivalent — an absent field read as [] or as [undefined] matches nothing either way (no action, resource or condition value is the text "undefined")
+  if (v === undefined) return [];
+  return [v];
+};
 
 const escape = (ch: string): string => ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
 const wildcards = (text: string): string => [...text].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : escape(ch))).join('');
@@ -34,15 +39,17 @@ const actionMatches = (pattern: unknown, action: string): boolean => new RegExp(
  */
 function resourceMatches(pattern: unknown, resource: string, unknown: 'anything' | 'nothing'): boolean {
   const parts = String(pattern).split(':');
-  // arn:partition:service:region:account:resource — any partition and account is this one.
-  if (parts[0] === 'arn' && parts.length >= 6) {
+  // arn:partition:service:region:account:resource — any partition and account is this one. (A
+  // pattern of six parts that does not start with `arn` matches no user ARN either way.)
+  if (parts.length >= 6) {
     parts[1] = '*';
     parts[4] = '*';
   }
-  const text = parts.join(':');
   let re = '';
-  for (const piece of text.split(/(\$\{[^}]*\})/)) {
-    if (!piece.startsWith('${') || !piece.endsWith('}')) re += wildcards(piece);
+  // Split on ${…}: the captured variables are the odd pieces, the literal text the even ones.
+  const pieces = parts.join(':').split(/(\$\{[^}]*\})/);
+  for (const [i, piece] of pieces.entries()) {
+    if (i % 2 === 0) re += wildcards(piece);
     else if (piece.toLowerCase() === '${aws:username}') re += escape(NAME);
     else if (unknown === 'nothing') return false;
     else re += '.*';
@@ -54,8 +61,8 @@ function resourceMatches(pattern: unknown, resource: string, unknown: 'anything'
 function coversResource(s: PolicyStatement, action: FirstSignInAction): boolean {
   const resources = resourcesOf(action);
   if (s.Resource !== undefined) return resources.some((r) => asList(s.Resource).some((p) => resourceMatches(p, r, 'anything')));
-  if (s.NotResource !== undefined) return resources.some((r) => !asList(s.NotResource).some((p) => resourceMatches(p, r, 'nothing')));
-  return true;
+  // NotResource, or neither (not a valid statement; read as reaching everything, which reports more).
+  return resources.some((r) => !asList(s.NotResource).some((p) => resourceMatches(p, r, 'nothing')));
 }
 
 /** A Bool / BoolIfExists condition on aws:MultiFactorAuthPresent = false. AWS does not say whether "False" counts: read so, it reports more. */

@@ -6,7 +6,8 @@ import { inlineDoc } from './policies';
 
 /**
  * The role calls the account guard makes (the EventBridge target role): CreateRole, GetRole, DeleteRole and the
- * role's inline policies. IAM API Reference. A trust policy must be JSON with a Statement (MalformedPolicyDocument);
+ * role's inline policies; AttachRolePolicy / DetachRolePolicy (a managed policy on a role, as tests set up
+ * accounts). IAM API Reference. A trust policy must be JSON with a Statement (MalformedPolicyDocument);
  * DeleteRole of a role that still has policies answers DeleteConflict.
  */
 
@@ -56,6 +57,14 @@ export const roleActions: ActionTable = {
       state.roles.delete(r.roleName.toLowerCase());
       return null;
     },
+  },
+  AttachRolePolicy: {
+    resource: roleRes,
+    handler: ({ state, p }) => (state.attach(state.getRole(p.name('RoleName')), p.req('PolicyArn'), 'AttachedPoliciesPerRole'), null),
+  },
+  DetachRolePolicy: {
+    resource: roleRes,
+    handler: ({ state, p }) => (state.detach(state.getRole(p.name('RoleName')), p.req('PolicyArn')), null),
   },
   PutRolePolicy: {
     resource: roleRes,

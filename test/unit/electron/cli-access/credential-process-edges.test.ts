@@ -78,6 +78,19 @@ describe('credential_process helper, edges', () => {
     expect(JSON.parse(h.out.join(''))).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
   });
 
+  it('a fresh key and a mistyped code: the rejection is said at once (no propagation wait), the next code works', async () => {
+    const { dir, record, serial } = await setup({ keyAgeMs: 0 });
+    const h = helper(plainVault, ['000000', sb.scenario.mfaCode(serial)]);
+    const told: string[] = [];
+    h.deps.terminal.tell = (l) => void told.push(l);
+    expect(await runCredentialProcess(args(dir, record), h.deps)).toBe(0);
+    expect(h.slept).toEqual([]);
+    expect(h.asked).toHaveLength(2);
+    expect(told).toEqual(['AWS did not accept that code. Wait for the next one and try again.']);
+    const creds = JSON.parse(h.out.join('')) as { AccessKeyId: string };
+    expect(sb.state.listSessions().find((s) => s.accessKeyId === creds.AccessKeyId)?.mfaAuthenticated).toBe(true);
+  });
+
   it('an older key that STS does not know is not waited for: exit 1, naming the error', async () => {
     sb.setConsistencyDelayMs(60_000);
     const { dir, record, serial } = await setup({ keyAgeMs: 5 * 60_000 + 1_000 });
@@ -138,6 +151,22 @@ describe('credential_process helper, edges', () => {
     expect(h.asked).toEqual([]);
     expect(JSON.parse(h.out.join(''))).toEqual({ Version: 1, ...cached });
     expect(existsSync(lockFile(dir, record.profile))).toBe(false);
+  });
+
+  it('a session with more than 15 minutes left is handed out at once, even while another helper holds the lock', async () => {
+    const { dir, record } = await setup();
+    const cached = session(3600_000);
+    await writeSession(dir, record, plainVault, cached);
+    const lock = lockFile(dir, record.profile);
+    writeFileSync(lock, '');
+    // Were it to wait, the other helper would finish during the first wait.
+    const h = helper(plainVault, [], { sleep: async () => rmSync(lock) });
+    expect(await runCredentialProcess(args(dir, record), h.deps)).toBe(0);
+    expect(JSON.parse(h.out.join(''))).toEqual({ Version: 1, ...cached });
+    expect(h.slept).toEqual([]);
+    expect(h.asked).toEqual([]);
+    // The other helper's lock is its own: not taken, not removed.
+    expect(existsSync(lock)).toBe(true);
   });
 
   it('a lock older than two minutes (a crashed helper) is taken over; a younger one is waited for', async () => {
@@ -241,6 +270,17 @@ describe('credential_process helper, what it says and what it closes', () => {
     expect(await runCredentialProcess([CREDENTIAL_PROCESS_FLAG], h.deps)).toBe(2);
     expect(h.err).toEqual(['usage: --credential-process --data-dir DIR --profile NAME\n']);
     expect(CREDENTIAL_PROCESS_FLAG).toBe('--credential-process');
+  });
+
+  it('reads its arguments from the argv Electron hands it (the executable and app path before them, Chromium switches after)', async () => {
+    const { dir, record } = await setup();
+    const cached = session(3600_000);
+    await writeSession(dir, record, plainVault, cached);
+    const h = helper(plainVault, []);
+    const argv = ['/opt/IAM Onboarding Assistant/iam-onboarding-assistant', '/opt/IAM Onboarding Assistant/resources/app.asar', CREDENTIAL_PROCESS_FLAG, '--data-dir', dir, '--profile', record.profile, '--no-sandbox', '--enable-features=UseOzonePlatform'];
+    expect(await runCredentialProcess(argv, h.deps)).toBe(0);
+    expect(JSON.parse(h.out.join(''))).toEqual({ Version: 1, ...cached });
+    expect(h.err).toEqual([]);
   });
 
   it('a key exactly five minutes old is no longer waited for', async () => {

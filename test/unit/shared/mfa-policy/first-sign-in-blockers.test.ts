@@ -102,6 +102,29 @@ describe('findFirstSignInBlockers', () => {
     expect(findFirstSignInBlockers(doc(deny({ NotAction: 's3:*', NotResource: 'arn:aws:iam::*:user/*' })))).toEqual(['iam:GetAccountPasswordPolicy']);
   });
 
+  it('resource patterns at their edges: the new user has a name, "*" is one character, a variable reaches only its own place', () => {
+    // Any user with a non-empty name (and the new user has one) — also one with a path.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', Resource: 'arn:aws:iam::*:user/?*' })))).toEqual(['iam:ChangePassword']);
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', Resource: 'arn:aws:iam::*:user/team/?*' })))).toEqual(['iam:ChangePassword']);
+    // GetAccountPasswordPolicy has no resource-level permissions: its resource is "*" (IAM User Guide,
+    // reference_policies_elements_resource). AWS documents only Resource "*" for such actions; any
+    // pattern that matches the text "*" is read as reaching it (reports more), one that needs two characters is not.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:GetAccountPasswordPolicy', Resource: '?*' })))).toEqual(['iam:GetAccountPasswordPolicy']);
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:GetAccountPasswordPolicy', Resource: '??*' })))).toEqual([]);
+    // A truncated ARN (fewer than six parts) is literal text: it matches no user.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', Resource: ['arn:aws:iam', 'arn:aws:iam:us-east-1'] })))).toEqual([]);
+    // Any account in a six-part ARN is read as this one, also in Resource.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', Resource: 'arn:aws-us-gov:iam::999988887777:user/team/*' })))).toEqual(['iam:ChangePassword']);
+    // A variable the detector cannot resolve stands for anything in its own place only: a path of
+    // one segment before the name still reaches the new user with a path, not the one without.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', Resource: 'arn:aws:iam::*:user/${aws:PrincipalTag/dept}/*' })))).toEqual(['iam:ChangePassword']);
+    expect(
+      findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', NotResource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/${aws:PrincipalTag/dept}/${aws:username}'] }))),
+    ).toEqual(['iam:ChangePassword']);
+    // Text around a variable stays literal: ${aws:username} followed by a suffix is another user.
+    expect(findFirstSignInBlockers(doc(deny({ Action: 'iam:ChangePassword', NotResource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}x'] })))).toEqual(['iam:ChangePassword']);
+  });
+
   it('reads every statement (a single object or a list), each blocked action once, and tolerates what is not a policy', () => {
     const single = { Version: '2012-10-17', Statement: deny({ Action: 'iam:ChangePassword' }) };
     expect(findFirstSignInBlockers(single)).toEqual(['iam:ChangePassword']);

@@ -1,7 +1,11 @@
 import {
   AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
   ChangePasswordCommand,
   CreateGroupCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   IAMClient,
   PutGroupPolicyCommand,
@@ -16,9 +20,9 @@ import { iamClient } from '../../../../sandbox/test-helpers';
 import type { NewUserResult } from '../../../../sandbox/types';
 
 /**
- * The policy page's scan for seed-003-style policies, against the sandbox over the real IAM API:
- * customer managed policies (attached to users and to groups, found past the first page of
- * ListPolicies), inline policies of users and of groups; who each one applies to, and who of them
+ * The policy page's scan for seed-003-style policies, against the sandbox over the real IAM API
+ * (GetAccountAuthorizationDetails read to its last page): customer managed policies (attached to
+ * users and to groups), inline policies of users and of groups; who each one applies to, and who of them
  * is locked out today (must change a temporary password). Policies that do not block the first
  * sign-in — the app's own among them — are not reported.
  */
@@ -49,9 +53,9 @@ beforeAll(async () => {
     { name: ENFORCEMENT_POLICY_NAME, document: buildEnforcementPolicy() },
     { name: 'ReadOnlyIam', document: JSON.parse(json({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' })) },
   ]);
-  // A policy that blocks but is attached to no one: not reported (ListPolicies OnlyAttached).
+  // A policy that blocks but is attached to no one: not reported.
   sb.scenario.createPolicy('unattached-blocker', seed003);
-  // More than one page of attached customer managed policies, the blocker on the second page.
+  // Many attached customer managed policies, the blocker listed after them.
   const fillers = Array.from({ length: 100 }, (_, i) => sb.scenario.createPolicy(`filler-${String(i).padStart(3, '0')}`, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }));
   for (let g = 0; g < 5; g++) sb.scenario.createGroup(`fillers-${g}`, fillers.slice(g * 20, g * 20 + 20));
   user('late.user', true, [{ name: 'zz-late-blocker', document: JSON.parse(json({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*', Condition: NO_MFA })) }]);
@@ -111,10 +115,79 @@ describe('findSignInBlockers (policy page scan, sandbox)', () => {
     expect(await changes('safe.user')).toBe('changed');
   });
 
-  it('a caller who may not list policies gets the failing action named (the page then says which permission is missing)', async () => {
-    const limited = sb.scenario.newUser({ userName: 'limited.admin', passwordResetRequired: false, policies: [{ name: 'OnlyUsers', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }] } }] });
-    const client = new IAMClient({ region: sb.region, endpoint: sb.url, credentials: { accessKeyId: limited.accessKeyId!, secretAccessKey: limited.secretAccessKey! }, maxAttempts: 1 });
-    await expect(findSignInBlockers(client)).rejects.toMatchObject({ name: 'AccessDenied', $action: 'iam:ListPolicies' });
-    client.destroy();
+  it('needs exactly two permissions, GetAccountAuthorizationDetails and GetLoginProfile; without either the failing action is named', async () => {
+    const everything = await findSignInBlockers(iam);
+    const caller = (userName: string, Action: string[]) => {
+      const u = sb.scenario.newUser({ userName, passwordResetRequired: false, withAccessKey: true });
+      sb.scenario.createPolicy(`${userName}-perms`, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource: '*' }] });
+      return { u, client: new IAMClient({ region: sb.region, endpoint: sb.url, credentials: { accessKeyId: u.accessKeyId!, secretAccessKey: u.secretAccessKey! }, maxAttempts: 1 }) };
+    };
+    const attach = async (userName: string) =>
+      iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: sb.state.findPolicyByName(`${userName}-perms`)!.arn }));
+    const enough = caller('scan.enough', ['iam:GetAccountAuthorizationDetails', 'iam:GetLoginProfile']);
+    const noDetails = caller('scan.nodetails', ['iam:ListUsers', 'iam:ListPolicies', 'iam:GetLoginProfile']);
+    const noProfiles = caller('scan.noprofiles', ['iam:GetAccountAuthorizationDetails']);
+    for (const name of ['scan.enough', 'scan.nodetails', 'scan.noprofiles']) await attach(name);
+    try {
+      // The three callers' own (harmless) policies are read too; what is reported is the same.
+      expect(await findSignInBlockers(enough.client)).toEqual(everything);
+      await expect(findSignInBlockers(noDetails.client)).rejects.toMatchObject({ name: 'AccessDenied', $action: 'iam:GetAccountAuthorizationDetails' });
+      // AccessDenied on a login profile is not "no console password": the scan fails and says why.
+      await expect(findSignInBlockers(noProfiles.client)).rejects.toMatchObject({ name: 'AccessDenied', $action: 'iam:GetLoginProfile' });
+    } finally {
+      for (const c of [enough, noDetails, noProfiles]) c.client.destroy();
+    }
+  });
+
+  it('a managed blocker applies to its users and to the members of its groups, by name; one attached only to a role keeps no user out', async () => {
+    const arn = sb.scenario.createPolicy('order-check', seed003);
+    sb.scenario.newUser({ userName: 'zz.direct', passwordResetRequired: false, withAccessKey: false });
+    sb.scenario.newUser({ userName: 'aa.member', passwordResetRequired: true, withAccessKey: false, groups: ['aa-group'] });
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'zz.direct', PolicyArn: arn }));
+    await iam.send(new AttachGroupPolicyCommand({ GroupName: 'aa-group', PolicyArn: arn }));
+    const roleOnly = sb.scenario.createPolicy('role-only-blocker', seed003);
+    await iam.send(new CreateRoleCommand({ RoleName: 'batch', AssumeRolePolicyDocument: json({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'batch', PolicyArn: roleOnly }));
+    const found = await findSignInBlockers(iam);
+    expect(found.find((b) => b.policyName === 'order-check')).toEqual({
+      policyName: 'order-check',
+      kind: 'managed',
+      owner: null,
+      blockedActions: ['iam:ChangePassword', 'iam:GetAccountPasswordPolicy'],
+      users: ['aa.member', 'zz.direct'],
+      lockedOut: ['aa.member'],
+    });
+    expect(found.map((b) => b.policyName)).not.toContain('role-only-blocker');
+  });
+
+  it('a large account is read to its last page: every blocker is reported; who is locked out is read for the first 300 users by name', async () => {
+    sb.scenario.createGroup('big');
+    await iam.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'big-group-deny', PolicyDocument: json({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*', Condition: NO_MFA }) }));
+    const members = Array.from({ length: 1050 }, (_, i) => `bulk-${String(i).padStart(4, '0')}`);
+    for (const userName of members) sb.scenario.newUser({ userName, passwordResetRequired: true, withAccessKey: false, groups: ['big'] });
+    // An inline blocker on a user listed after the first 1,000 entities.
+    sb.scenario.newUser({ userName: 'zzz.inline', passwordResetRequired: true, withAccessKey: false });
+    await iam.send(new PutUserPolicyCommand({ UserName: 'zzz.inline', PolicyName: 'zzz-inline-deny', PolicyDocument: json({ Effect: 'Deny', NotAction: 'iam:Get*', Resource: '*', Condition: NO_MFA }) }));
+
+    const from = sb.requestLog.length;
+    const found = await findSignInBlockers(iam);
+    const calls = (action: string) => sb.requestLog.slice(from).filter((e) => e.action === action).length;
+    expect(found.map((b) => b.policyName)).toEqual([
+      'big-group-deny',
+      'empty-group-deny',
+      'group-action-deny',
+      'inline-deny',
+      'order-check',
+      'policy-iam-user-duty',
+      'zz-late-blocker',
+      'zzz-inline-deny',
+    ]);
+    const big = found.find((b) => b.policyName === 'big-group-deny')!;
+    expect(big.users).toEqual(members);
+    // The union of everyone a blocker applies to, by name: aa.member, then bulk-0000…bulk-0298.
+    expect(big.lockedOut).toEqual(members.slice(0, 299));
+    expect(found.find((b) => b.policyName === 'zzz-inline-deny')).toMatchObject({ kind: 'userInline', owner: 'zzz.inline', users: ['zzz.inline'], lockedOut: [] });
+    expect(calls('GetLoginProfile')).toBe(300);
+    expect(calls('GetAccountAuthorizationDetails')).toBe(2);
   });
 });
