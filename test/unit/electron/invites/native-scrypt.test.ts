@@ -1,6 +1,21 @@
 import { armor, Decrypter, Encrypter, Stanza } from 'age-encryption';
-import { describe, expect, it } from 'vitest';
+import type * as Crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { NativeScryptIdentity, NativeScryptRecipient } from '../../../../electron/invites/native-scrypt';
+
+/** Every key Node's scrypt derives here, kept to check that none outlives its use. */
+const derived = vi.hoisted(() => [] as Uint8Array[]);
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof Crypto>();
+  const scrypt = (...args: unknown[]) => {
+    const done = args.pop() as (err: Error | null, key: Buffer) => void;
+    (actual.scrypt as (...a: unknown[]) => void)(...args, (err: Error | null, key: Buffer) => {
+      if (key) derived.push(key);
+      done(err, key);
+    });
+  };
+  return { ...actual, scrypt };
+});
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
@@ -82,6 +97,19 @@ describe('native scrypt identity: the stanza checks age makes, one by one', () =
     // Not a scrypt stanza at all: nothing to unwrap here, no error.
     expect(await open([other])).toBeNull();
     expect(await open([])).toBeNull();
+  });
+
+  it('a single-digit work factor is well-formed (age writes any factor from 1)', async () => {
+    expect(await open([await wrap(9)])).toEqual(fileKey);
+  });
+
+  it('the key scrypt derives is zeroed once used: wrapping, unwrapping, and a wrong passphrase', async () => {
+    derived.length = 0;
+    const s = await wrap();
+    expect(await open([s])).toEqual(fileKey);
+    expect(await open([s], 12, 'other')).toBeNull();
+    expect(derived).toHaveLength(3);
+    expect(derived.every((key) => key.length === 32 && key.every((b) => b === 0))).toBe(true);
   });
 
   it('a changed wrapped key or tag does not unwrap (null: age cannot tell it from a wrong passphrase)', async () => {
