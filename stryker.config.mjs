@@ -18,7 +18,14 @@ process.env.MUTATION_TESTS = [...new Set(selected.flatMap((m) => m.tests))].join
 // the mutated file itself.
 // One file per run: two runs started together must not compile each other's files.
 const checkerTsconfig = `test/mutation/tsconfig.run.${reportName}.json`;
-const mutated = selected.flatMap((m) => m.mutate);
+// Paths only (a `file#name` entry mutates named parts of the file: scripts/mutation/named-ranges.ts).
+const mutated = selected.flatMap((m) => m.mutate.map((/** @type {string} */ f) => f.split('#')[0]));
+// What Stryker mutates: run.ts resolves named parts to line ranges and passes them; a plain run
+// (`npx stryker run`) of a module without named parts mutates its files whole.
+const named = selected.some((m) => m.mutate.some((/** @type {string} */ f) => f.includes('#')));
+if (named && !process.env.MUTATION_PATTERNS) throw new Error('stryker.config.mjs: a module with named parts (file#name) runs through `npm run mutation`');
+/** @type {string[]} */
+const patterns = process.env.MUTATION_PATTERNS ? JSON.parse(process.env.MUTATION_PATTERNS) : mutated;
 // A renderer file (src/ outside src/shared) compiles with the DOM, as tsconfig.web.json has it.
 const renderer = mutated.some((f) => f.startsWith('src/') && !f.startsWith('src/shared/'));
 writeFileSync(
@@ -43,7 +50,7 @@ export default {
   // dry run only the module's own tests: a mutant must be killed by the tests written for it.
   coverageAnalysis: 'perTest',
   vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
-  mutate: mutated,
+  mutate: patterns,
   // Mutants that do not compile are not bugs a test should catch; tsc weeds them out first.
   checkers: ['typescript'],
   tsconfigFile: checkerTsconfig,

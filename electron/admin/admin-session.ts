@@ -266,8 +266,9 @@ export class AdminSession implements AccountScope {
   }
 
   private clear(): void {
+    // The account switched into, if any, and home (destroying one twice is harmless).
+    this.active?.destroy();
     this.homeContext?.destroy();
-    if (this.active !== this.homeContext) this.active?.destroy();
     this.homeContext = null;
     this.active = null;
     this.expiresAtMs = null;

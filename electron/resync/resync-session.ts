@@ -117,8 +117,9 @@ export class ResyncSession {
     return { userName: identity.userName };
   }
 
+  /** The clients carry the key; identity and the resync's codes are set and dropped with them (signIn, reset). */
   holdsSecrets(): boolean {
-    return !!(this.iamClient || this.stsClient || this.identity || this.resynced);
+    return this.stsClient !== null;
   }
 
   /** Idle lock and quit: the user's long-term key leaves memory with its clients. */

@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { toStrykerPatterns } from './named-ranges';
 import { failed, formatResults, formatThresholds, ratchet, summarise, type MutationModule, type MutationReport, type Thresholds } from './summary';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -52,7 +53,17 @@ for (const m of selected) {
   const stryker = spawnSync(
     process.execPath,
     [resolve(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', 'stryker.config.mjs', ...(flags.has('--incremental') ? ['--incremental'] : [])],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_MODULES: m.name, ...(concurrency ? { MUTATION_CONCURRENCY: concurrency } : {}) } },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // Named parts of files (`file#name`) resolved here to Stryker's line ranges (stryker.config.mjs reads them).
+      env: {
+        ...process.env,
+        MUTATION_MODULES: m.name,
+        MUTATION_PATTERNS: JSON.stringify(toStrykerPatterns(m.mutate, (f) => readFileSync(resolve(root, f), 'utf8'))),
+        ...(concurrency ? { MUTATION_CONCURRENCY: concurrency } : {}),
+      },
+    },
   );
   if (stryker.status !== 0 || !existsSync(reportFile)) {
     console.error(`mutation: Stryker failed on ${m.name} (exit ${stryker.status ?? stryker.signal}); no report to judge`);

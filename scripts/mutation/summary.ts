@@ -68,7 +68,8 @@ export function summarise(report: MutationReport, modules: readonly MutationModu
   return modules.map((m) => {
     const counts = { killed: 0, survived: 0, noCoverage: 0, timedOut: 0, invalid: 0 };
     const survivors: Survivor[] = [];
-    for (const file of m.mutate) {
+    // A `file#name,…` entry mutates named parts of the file; the report knows the file.
+    for (const file of m.mutate.map((e) => e.split('#')[0]!)) {
       const entry = report.files[file];
       if (!entry) continue;
       for (const mutant of entry.mutants) {

@@ -159,7 +159,7 @@ export class ProvisioningRun {
   }
 
   get holdsSecrets(): boolean {
-    return this.secrets.password !== null || this.secrets.secretAccessKey !== null;
+    return [this.secrets.password, this.secrets.secretAccessKey].some((secret) => secret !== null);
   }
 
   /** Drops the password and secret key (JS strings cannot be zeroed; dropping the last reference is what we can do). */

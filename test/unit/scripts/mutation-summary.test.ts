@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseMutateEntry, toStrykerPatterns } from '../../../scripts/mutation/named-ranges';
 import {
   failed,
   formatResults,
@@ -102,8 +103,9 @@ describe('the committed configuration', () => {
     for (const m of modules) {
       expect(m.mutate.length, m.name).toBeGreaterThan(0);
       expect(m.tests.length, m.name).toBeGreaterThan(0);
-      for (const f of [...m.mutate, ...m.tests]) expect(existsSync(f), `${m.name}: ${f}`).toBe(true);
-      for (const f of m.mutate) {
+      const files = m.mutate.map((e) => parseMutateEntry(e).file);
+      for (const f of [...files, ...m.tests]) expect(existsSync(f), `${m.name}: ${f}`).toBe(true);
+      for (const f of files) {
         expect(seen.has(f), `${f} in two modules`).toBe(false);
         seen.add(f);
       }
@@ -117,5 +119,41 @@ describe('the committed configuration', () => {
       else expect(t.floor, name).toBeGreaterThanOrEqual(90);
     }
     expect(formatThresholds(thresholds)).toBe(readFileSync(thresholdsFile, 'utf8'));
+  });
+});
+
+describe('named parts of a file (file#name)', () => {
+  const source = [
+    'export class Holder {', //                       1
+    '  holdsSecrets(): boolean {', //                 2
+    '    return this.x !== null;', //                  3
+    '  }', //                                          4
+    '  get wipe() { return 1; }', //                   5
+    '  other() {}', //                                 6
+    '}', //                                            7
+    'const wipe = () => {', //                         8
+    '  x = null;', //                                  9
+    '};', //                                           10
+    'hold({ holdsSecrets: () => true, wipe });', //    11
+  ].join('\n');
+
+  it('resolves every function, method, getter and property of each name to its lines, once per range', () => {
+    expect(toStrykerPatterns(['a.ts#holdsSecrets,wipe'], () => source)).toEqual(['a.ts:2-4', 'a.ts:11-11', 'a.ts:5-5', 'a.ts:8-10']);
+    expect(toStrykerPatterns(['b.ts'], () => source)).toEqual(['b.ts']);
+  });
+
+  it('a module of named parts is judged on the mutants of its file (the report knows files, not names)', () => {
+    const mutant = (id: string, status: string): ReportMutant => ({ id, mutatorName: 'BlockStatement', status, location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } });
+    const report: MutationReport = { files: { 'a.ts': { source: 'x', mutants: [mutant('1', 'Killed'), mutant('2', 'Survived')] } } };
+    expect(summarise(report, [module('m', ['a.ts#wipe'])], { m: { floor: 50 } })[0]).toMatchObject({ killed: 1, survived: 1, score: 50, verdict: 'pass' });
+  });
+
+  it('a name that is not in the file fails the run (a renamed wiper cannot drop out of the module silently)', () => {
+    expect(() => toStrykerPatterns(['a.ts#wipe,gone'], () => source)).toThrow('a.ts has no function, method or property named gone');
+  });
+
+  it('every named part of the committed modules resolves', () => {
+    const { modules } = JSON.parse(readFileSync(modulesFile, 'utf8')) as { modules: MutationModule[] };
+    for (const m of modules) expect(() => toStrykerPatterns(m.mutate), m.name).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeApp } from '../../../../electron/app/compose';
 import type { AppDeps } from '../../../../electron/app/app-deps';
 import type { HandlerTable } from '../../../../electron/ipc/handler-types';
@@ -40,7 +40,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
   let handlers: HandlerTable;
   const call = dispatchCaller(() => handlers);
 
-  beforeAll(async () => {
+  // A fresh account and app per test: each test fills every holder itself.
+  beforeEach(async () => {
     sandbox = await startSandbox();
     home = mkdtempSync(join(tmpdir(), 'lock-'));
     ports = createNodePorts({ home, userData: join(home, 'userData') });
@@ -52,7 +53,7 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
       maxAttempts: 1,
     }));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     deps.lifecycle.dispose();
     await sandbox.stop();
   });
@@ -66,7 +67,8 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     for (const key of keys) expect(contractFeatures, key).toContain(key.slice(0, key.lastIndexOf('/')));
   });
 
-  it('a lock empties every holder, and nothing held before it still works after it', async () => {
+  /** Puts a real secret into every holder through the handlers and the sandbox. */
+  async function fillEveryHolder() {
     sandbox.scenario.createPolicy(ENFORCEMENT_POLICY_NAME, buildEnforcementPolicy('aws'));
     // Resync: a user with a long-term key and a virtual MFA device.
     const drifted = sandbox.scenario.newUser({ userName: 'drifted', withAccessKey: true, withMfa: true, attachEnforcementPolicy: true });
@@ -117,6 +119,11 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     writeFileSync(join(home, 'config'), `[profile base]\nregion = us-east-1\n\n[profile role-mfa]\nrole_arn = arn:aws:iam::${sandbox.accountId}:role/OrganizationAccountAccessRole\nsource_profile = base\nmfa_serial = ${mfaAdmin.mfa!.serialNumber}\n`);
     expect(await call('admin:signInWithProfile', { profile: 'role-mfa' })).toMatchObject({ status: 'mfaCodeNeeded' });
 
+    return { drifted, run, bulk, opened, member, mfaAdmin };
+  }
+
+  it('a lock empties every holder, and nothing held before it still works after it', async () => {
+    const { drifted, run, bulk, opened, member, mfaAdmin } = await fillEveryHolder();
     const holding = () => [...deps.lifecycle.holders()].filter(([, h]) => h.holdsSecrets()).map(([k]) => k).sort();
     // Every registered holder really holds a secret now (else this test would prove nothing about it).
     expect(holding()).toEqual([...deps.lifecycle.holders().keys()].sort());
@@ -143,5 +150,28 @@ describe('idle lock: every main-side secret holder is registered and wiped', () 
     await expect(call('admin:accounts:readiness', {})).rejects.toMatchObject({ code: 'admin.notSignedIn' });
     expect(sandbox.requestLog.slice(before)).toEqual([]);
     expect(ports.clipboard.read()).toBe('');
+  });
+
+  it('each holder\u2019s own wipe empties it: none relies on another holder wiping for it', async () => {
+    await fillEveryHolder();
+    // Holders whose wipe also empties others go after them: the bulk run detaches the hand-off's
+    // view of it; signing the admin out runs every sign-out hook.
+    const last = ['admin:bulk/runner', 'admin/session'];
+    const keys = [...deps.lifecycle.holders().keys()].sort((a, b) => last.indexOf(a) - last.indexOf(b));
+    expect(keys.slice(-2)).toEqual(last);
+    for (const key of keys) {
+      const holder = deps.lifecycle.holders().get(key)!;
+      // Still holding: no wipe before this one emptied it.
+      expect([key, holder.holdsSecrets()]).toEqual([key, true]);
+      await holder.wipe();
+      expect([key, holder.holdsSecrets()]).toEqual([key, false]);
+    }
+    // A portal sign-in started and not yet approved holds its device authorization; the holder's
+    // wipe drops it. (Started last: starting one cancels a profile sign-in waiting for its code.)
+    const sso = deps.lifecycle.holders().get('admin/sso')!;
+    await call('admin:ssoStart', { startUrl: 'https://example.awsapps.com/start', region: 'us-east-1' });
+    expect(sso.holdsSecrets()).toBe(true);
+    await sso.wipe();
+    expect(sso.holdsSecrets()).toBe(false);
   });
 });

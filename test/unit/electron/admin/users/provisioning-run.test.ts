@@ -96,9 +96,21 @@ describe('ProvisioningRun', () => {
     expect(run.takePasswordForDisplay()).toBeUndefined();
     expect(run.password()).toBe(pw);
     expect(run.containsSecret(`hello ${pw}`)).toBe(true);
+    expect(run.holdsSecrets).toBe(true);
     run.wipe();
+    expect(run.holdsSecrets).toBe(false);
     expect(() => run.password()).toThrow(expect.objectContaining({ code: 'adminUsers.secretsGone' }));
     expect(() => run.inviteSecrets()).toThrow(expect.objectContaining({ code: 'adminUsers.secretsGone' }));
+  });
+
+  it('a run stopped at the key step holds the password it made (the lock must wipe it), and nothing after wipe', async () => {
+    const { iam, run, emit, sender } = setup();
+    iam.fail('CreateAccessKey', { error: Object.assign(new Error('Throttling'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }) });
+    expect((await run.run(sender, emit)).phase).toBe('failed');
+    expect(iam.users.get('kim.minji')!.loginProfile).toBeTruthy();
+    expect(run.holdsSecrets).toBe(true);
+    run.wipe();
+    expect(run.holdsSecrets).toBe(false);
   });
 
   it('stops at the policy step when the enforcement policy does not exist, and undo leaves no user', async () => {
