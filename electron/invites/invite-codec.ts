@@ -39,8 +39,6 @@ import {
 } from '../../src/shared/invites/invite-schema';
 
 export const INVITE_SCRYPT_LOG_N = 15;
-/** The age CLI's default: every file it makes. */
-export const AGE_CLI_LOG_N = 18;
 /** Refuse to run scrypt above this: each step up doubles memory (2^20: 1 GiB) and time. */
 export const INVITE_MAX_ACCEPTED_LOG_N = 20;
 
