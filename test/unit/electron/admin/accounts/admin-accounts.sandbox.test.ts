@@ -176,4 +176,17 @@ describe('admin accounts: an AWS Organization from its management account', () =
     await expect(call('admin:accounts:readiness', {})).rejects.toMatchObject({ code: 'admin.notSignedIn' });
     expect(sandbox.requestLog.slice(before)).toEqual([]);
   });
+
+  it('an MFA session made for a role that then refuses the admin is still a secret held, and the holder\u2019s wipe drops it', async () => {
+    const second = sandbox.scenario.newUser({ userName: 'ops.second', withMfa: true, policies: [allow(['*'])] });
+    await call('admin:signInWithKeys', { accessKeyId: second.accessKeyId as string, secretAccessKey: second.secretAccessKey as string });
+    const roles = deps.lifecycle.holders().get('admin:accounts/roleSessions')!;
+    expect(roles.holdsSecrets()).toBe(false);
+    // The code is good (GetSessionToken succeeds), the role does not exist: no role session, but an MFA session kept.
+    await expect(call('admin:accounts:switch', { accountId: STAGING, roleName: 'NoSuchRole', mfaCode: sandbox.scenario.mfaCode(second.mfa?.serialNumber as string) })).rejects.toBeTruthy();
+    expect(sandbox.requestLog.some((e) => e.action === 'GetSessionToken' && e.status === 200)).toBe(true);
+    expect(roles.holdsSecrets()).toBe(true);
+    await roles.wipe();
+    expect(roles.holdsSecrets()).toBe(false);
+  });
 });
