@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusKey, UserStatusRow } from '../../../src/shared/ipc/channels/admin-status';
+import { fakeAccessKeyId } from '../../support/fake-keys';
 import { DEFAULT_SORT, filterRows, hasProblem, keyProblem, lastActivity, NO_FILTER, nextSort, shortKeyId, sortRows, stateCounts } from '../../../src/features/admin/status/filter';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();
 const key = (o: Partial<StatusKey> = {}): StatusKey => ({
-  accessKeyId: 'AKIAEXAMPLE000000001',
+  accessKeyId: fakeAccessKeyId('example000000001'),
   slot: null,
   status: 'Active',
   createDate: daysAgo(1),

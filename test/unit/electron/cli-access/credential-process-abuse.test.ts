@@ -8,6 +8,7 @@ import { plainVault } from '../../../../electron/cli-access/cli-vault';
 import { runCredentialProcess, type HelperDeps } from '../../../../electron/cli-access/credential-process';
 import { createAwsClientFactory } from '../../../../electron/aws/client-factory';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { fakeAccessKeyId } from '../../../support/fake-keys';
 
 /**
  * Attempts to make the credential_process helper hand out credentials that are not the profile's
@@ -61,7 +62,7 @@ const planted = { AccessKeyId: 'ASIAPLANTED000000000', SecretAccessKey: 'planted
 describe('credential_process helper, abuse', () => {
   it('a complete, unexpired session cached for another key is not handed out: it asks, and the new session replaces it', async () => {
     const { dir, record, serial } = await setup();
-    await writeSession(dir, { ...record, accessKeyId: 'AKIAOTHERKEY00000000' }, plainVault, planted);
+    await writeSession(dir, { ...record, accessKeyId: fakeAccessKeyId('otherkey') }, plainVault, planted);
     expect(await readSession(dir, record, plainVault)).toBeNull();
     const h = helper([sb.scenario.mfaCode(serial)]);
     expect(await runCredentialProcess(args(dir, record.profile), h.deps)).toBe(0);

@@ -8,6 +8,7 @@ import { CREDENTIAL_PROCESS_FLAG, REFRESH_BEFORE_MS, runCredentialProcess, type 
 import { createAwsClientFactory } from '../../../../electron/aws/client-factory';
 import { createProcessSecretStore } from '../../../../electron/platform/node-ports';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { fakeAccessKeyId } from '../../../support/fake-keys';
 
 /**
  * The helper at its edges, against the sandbox: a key still propagating through IAM, the lock that
@@ -211,9 +212,9 @@ describe('the command-line profile store', () => {
     await writeSession(dir, record, plainVault, session(3600_000));
     expect(statSync(sessionFile(dir, record.profile)).mode & 0o777).toBe(0o600);
     expect(await readSession(dir, record, plainVault)).not.toBeNull();
-    await writeRecord(dir, { ...record, accessKeyId: 'AKIANEWKEY0000000000' });
+    await writeRecord(dir, { ...record, accessKeyId: fakeAccessKeyId('newkey') });
     expect(existsSync(sessionFile(dir, record.profile))).toBe(false);
-    expect(await readRecord(dir, record.profile)).toMatchObject({ accessKeyId: 'AKIANEWKEY0000000000' });
+    expect(await readRecord(dir, record.profile)).toMatchObject({ accessKeyId: fakeAccessKeyId('newkey') });
     expect(await readRecord(dir, 'absent')).toBeNull();
   });
 

@@ -52,7 +52,7 @@ describe('checkInviteFields', () => {
     ['endpoint', { endpoints: { iam: 'https://user:pw@iam.example' } }],
     ['endpoint', { endpoints: { iam: 'javascript:alert(1)' } }],
     ['endpoint', { endpoints: { iam: 'https://iam.example/?x=1' } }],
-  ] as Array<[string, Partial<InviteFieldsInput>]>)('%s is refused: %j', (field, bad) => {
+  ] as Array<[string, Partial<InviteFieldsInput>]>)('%s is refused (case %#)', (field, bad) => {
     expect(fieldsOf(bad)).toEqual([field]);
   });
 
